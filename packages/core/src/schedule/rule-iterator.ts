@@ -1,0 +1,556 @@
+import { civilFromDays, daysFromCivil, daysInMonth, isLeapYear, weekdayOfDays } from '../time/civil.js';
+import { Freq, type ParsedRule } from './rrule-parse.js';
+import { yearInfo, type YearInfo } from './year-info.js';
+
+/**
+ * Expands a parsed rule in floating local time: it yields "local seconds" (the wall time read as if it were UTC),
+ * period by period, in ascending order. Time zones are applied afterwards by the caller.
+ *
+ * The algorithm is the one of python-dateutil's rrule (also used by rrule.js), which follows RFC 5545: for each
+ * period of the frequency (a year, a month, a week, a day, an hour…) take the period's candidate days, drop those
+ * that a BYxxx part rules out, combine with the times of day, apply BYSETPOS, and step by INTERVAL. What differs:
+ * every filter is a typed-array lookup, the year tables are shared between rules, a run can start at the period
+ * that holds `from` instead of at DTSTART, and every loop is bounded — a rule that can never match ends after one
+ * full 400-year Gregorian cycle without a hit instead of running forever.
+ */
+export class RuleIterator {
+  private readonly freq: number;
+  private readonly interval: number;
+  private readonly dtstart: number;
+  private remaining: number;
+
+  // Filters, as lookup tables (null = not constrained).
+  private readonly byMonth: Uint8Array | null;
+  private readonly byWeekday: Uint8Array | null;
+  private readonly byMonthDay: Uint8Array | null;
+  private readonly byMonthDayFromEnd: Uint8Array | null;
+  private readonly byYearDay: Uint8Array | null;
+  private readonly byYearDayFromEnd: Uint8Array | null;
+  private readonly byWeekNo: number[] | null;
+  private readonly byNthWeekday: { weekday: number; nth: number }[] | null;
+  private readonly bySetPos: number[] | null;
+  private readonly byHour: number[] | null;
+  private readonly byMinute: number[] | null;
+  private readonly bySecond: number[] | null;
+  private readonly wkst: number;
+  /** Seconds of the day of each occurrence within a day, for frequencies of a day or coarser. */
+  private readonly dayTimes: number[];
+
+  // Position.
+  private year: number;
+  private month: number;
+  private day: number;
+  private hour: number;
+  private minute: number;
+  private second: number;
+  private weekday: number;
+  private info: YearInfo;
+  private infoMonth = -1;
+  private weekNoMask: Uint8Array | null = null;
+  private nthWeekdayMask: Uint8Array | null = null;
+  private times: number[];
+  private done = false;
+  /** Day number of the last period that produced a candidate: the bound on runs of empty periods. */
+  private lastHitDay: number;
+  private readonly candidates: number[] = [];
+
+  constructor(rule: ParsedRule, dtstartLocalSeconds: number) {
+    const startDay = Math.floor(dtstartLocalSeconds / 86400);
+    const secondOfDay = dtstartLocalSeconds - startDay * 86400;
+    const [year, month, day] = civilFromDays(startDay);
+    this.freq = rule.freq;
+    this.interval = rule.interval;
+    this.dtstart = dtstartLocalSeconds;
+    this.remaining = rule.count ?? Infinity;
+    this.wkst = rule.wkst;
+    this.year = year;
+    this.month = month;
+    this.day = day;
+    this.hour = Math.floor(secondOfDay / 3600);
+    this.minute = Math.floor((secondOfDay % 3600) / 60);
+    this.second = secondOfDay % 60;
+    this.weekday = weekdayOfDays(startDay);
+    this.lastHitDay = startDay;
+
+    // Defaults that DTSTART supplies (RFC 5545 §3.3.10, as dateutil applies them).
+    let byMonth = rule.byMonth ?? null;
+    let byMonthDay = rule.byMonthDay ?? null;
+    let byDay = rule.byDay ?? null;
+    if (!rule.byWeekNo && !rule.byYearDay && !rule.byMonthDay && !rule.byDay) {
+      if (this.freq === Freq.Yearly) {
+        byMonth ??= [month];
+        byMonthDay = [day];
+      } else if (this.freq === Freq.Monthly) {
+        byMonthDay = [day];
+      } else if (this.freq === Freq.Weekly) {
+        byDay = [{ weekday: this.weekday }];
+      }
+    }
+    this.byMonth = byMonth ? mask(13, byMonth) : null;
+    this.byMonthDay = byMonthDay ? mask(32, byMonthDay.filter((d) => d > 0)) : null;
+    this.byMonthDayFromEnd = byMonthDay ? mask(32, byMonthDay.filter((d) => d < 0).map((d) => -d)) : null;
+    this.byYearDay = rule.byYearDay ? mask(367, rule.byYearDay.filter((d) => d > 0)) : null;
+    this.byYearDayFromEnd = rule.byYearDay ? mask(367, rule.byYearDay.filter((d) => d < 0).map((d) => -d)) : null;
+    this.byWeekNo = rule.byWeekNo ?? null;
+    const plain = byDay?.filter((entry) => entry.nth === undefined || this.freq > Freq.Monthly) ?? [];
+    const nth = byDay?.filter((entry) => entry.nth !== undefined && this.freq <= Freq.Monthly) ?? [];
+    this.byWeekday = plain.length > 0 ? mask(7, plain.map((entry) => entry.weekday)) : null;
+    this.byNthWeekday = nth.length > 0 ? nth.map((entry) => ({ weekday: entry.weekday, nth: entry.nth as number })) : null;
+    this.bySetPos = rule.bySetPos ?? null;
+    const sorted = (values: number[] | undefined) => (values ? [...values].sort((a, b) => a - b) : null);
+    this.byHour = sorted(rule.byHour) ?? (this.freq < Freq.Hourly ? [this.hour] : null);
+    this.byMinute = sorted(rule.byMinute) ?? (this.freq < Freq.Minutely ? [this.minute] : null);
+    this.bySecond = sorted(rule.bySecond) ?? (this.freq < Freq.Secondly ? [this.second] : null);
+
+    this.dayTimes = [];
+    if (this.freq < Freq.Hourly) {
+      for (const h of this.byHour as number[]) {
+        for (const m of this.byMinute as number[]) {
+          for (const s of this.bySecond as number[]) this.dayTimes.push(h * 3600 + m * 60 + s);
+        }
+      }
+      this.dayTimes.sort((a, b) => a - b);
+      this.times = this.dayTimes;
+    } else if (
+      (this.byHour && !this.byHour.includes(this.hour)) ||
+      (this.freq >= Freq.Minutely && this.byMinute && !this.byMinute.includes(this.minute)) ||
+      (this.freq >= Freq.Secondly && this.bySecond && !this.bySecond.includes(this.second))
+    ) {
+      this.times = [];
+    } else {
+      this.times = this.subDayTimes();
+    }
+    this.info = yearInfo(this.year);
+    this.rebuild();
+  }
+
+  /**
+   * Moves the start forward to the period holding `fromLocalSeconds`, keeping the INTERVAL alignment with DTSTART.
+   * Only valid when the rule has no COUNT (a count must be taken from DTSTART on).
+   */
+  skipTo(fromLocalSeconds: number): void {
+    if (this.remaining !== Infinity) return;
+    const fromDay = Math.floor(fromLocalSeconds / 86400);
+    const [fromYear, fromMonth] = civilFromDays(fromDay);
+    const interval = this.interval;
+    const startDay = daysFromCivil(this.year, this.month, this.day);
+    if (this.freq === Freq.Yearly) {
+      const steps = Math.floor((fromYear - 1 - this.year) / interval);
+      if (steps > 0) this.year += steps * interval;
+    } else if (this.freq === Freq.Monthly) {
+      const current = this.year * 12 + this.month - 1;
+      const steps = Math.floor((fromYear * 12 + fromMonth - 2 - current) / interval);
+      if (steps > 0) {
+        const target = current + steps * interval;
+        this.year = Math.floor(target / 12);
+        this.month = (target % 12) + 1;
+      }
+    } else if (this.freq === Freq.Weekly) {
+      const weekStart = startDay - ((this.weekday - this.wkst + 7) % 7);
+      const steps = Math.floor((fromDay - 7 - weekStart) / (7 * interval));
+      if (steps > 0) this.moveToDay(weekStart + steps * 7 * interval);
+    } else if (this.freq === Freq.Daily) {
+      const steps = Math.floor((fromDay - 1 - startDay) / interval);
+      if (steps > 0) this.moveToDay(startDay + steps * interval);
+    } else {
+      return;
+    }
+    this.lastHitDay = Math.max(this.lastHitDay, daysFromCivil(this.year, this.month, 1) - 31);
+    this.info = yearInfo(this.year);
+    this.infoMonth = -1;
+    this.rebuild();
+  }
+
+  private moveToDay(days: number): void {
+    const [y, m, d] = civilFromDays(days);
+    this.year = y;
+    this.month = m;
+    this.day = d;
+    this.weekday = weekdayOfDays(days);
+  }
+
+  /**
+   * Fills `out` with the next non-empty period's occurrences (local seconds, ascending) and returns true, or
+   * returns false when the rule is exhausted.
+   */
+  nextPeriod(out: number[]): boolean {
+    out.length = 0;
+    while (!this.done && out.length === 0) {
+      this.expandPeriod(out);
+      this.advance(out.length > 0);
+    }
+    return out.length > 0;
+  }
+
+  private expandPeriod(out: number[]): void {
+    const info = this.info;
+    const candidates = this.candidates;
+    candidates.length = 0;
+    // The period's candidate days, as indexes into the year tables.
+    let start: number;
+    let end: number;
+    if (this.freq === Freq.Yearly) {
+      start = 0;
+      end = info.yearLength;
+    } else if (this.freq === Freq.Monthly) {
+      start = info.monthStart[this.month - 1] as number;
+      end = info.monthStart[this.month] as number;
+    } else if (this.freq === Freq.Weekly) {
+      start = daysFromCivil(this.year, this.month, this.day) - info.firstDay;
+      end = start;
+      do end++;
+      while (end - start < 7 && info.weekday[end] !== this.wkst);
+    } else {
+      start = daysFromCivil(this.year, this.month, this.day) - info.firstDay;
+      end = start + 1;
+    }
+    for (let i = start; i < end; i++) {
+      if (this.accepts(i)) candidates.push(i);
+    }
+    this.filtered = candidates.length < end - start;
+    const times = this.times;
+    if (candidates.length === 0 || times.length === 0) return;
+    this.lastHitDay = info.firstDay + (candidates[0] as number);
+
+    const firstDaySeconds = info.firstDay * 86400;
+    if (this.bySetPos) {
+      const total = candidates.length * times.length;
+      const picked: number[] = [];
+      for (const pos of this.bySetPos) {
+        const index = pos > 0 ? pos - 1 : total + pos;
+        if (index < 0 || index >= total) continue;
+        const dayIndex = Math.floor(index / times.length);
+        const value = firstDaySeconds + (candidates[dayIndex] as number) * 86400 + (times[index % times.length] as number);
+        if (!picked.includes(value)) picked.push(value);
+      }
+      picked.sort((a, b) => a - b);
+      for (const value of picked) this.emit(value, out);
+    } else {
+      for (let c = 0; c < candidates.length && this.remaining > 0; c++) {
+        const daySeconds = firstDaySeconds + (candidates[c] as number) * 86400;
+        for (let t = 0; t < times.length; t++) this.emit(daySeconds + (times[t] as number), out);
+      }
+    }
+  }
+
+  private filtered = false;
+
+  private emit(value: number, out: number[]): void {
+    if (value < this.dtstart || this.remaining <= 0) return;
+    this.remaining--;
+    out.push(value);
+    if (this.remaining <= 0) this.done = true;
+  }
+
+  /** Whether day index `i` of the current year passes every BYxxx filter. */
+  private accepts(i: number): boolean {
+    const info = this.info;
+    if (this.byMonth !== null && this.byMonth[info.month[i] as number] === 0) return false;
+    if (this.weekNoMask !== null && this.weekNoMask[i] === 0) return false;
+    if (this.byWeekday !== null && this.byWeekday[info.weekday[i] as number] === 0) return false;
+    if (this.nthWeekdayMask !== null && this.nthWeekdayMask[i] === 0) return false;
+    if (
+      this.byMonthDay !== null &&
+      this.byMonthDay[info.monthDay[i] as number] === 0 &&
+      (this.byMonthDayFromEnd as Uint8Array)[info.monthDayFromEnd[i] as number] === 0
+    ) {
+      return false;
+    }
+    if (this.byYearDay !== null) {
+      const fromEnd = this.byYearDayFromEnd as Uint8Array;
+      if (i < info.yearLength) {
+        if (this.byYearDay[i + 1] === 0 && fromEnd[info.yearLength - i] === 0) return false;
+      } else {
+        const j = i - info.yearLength;
+        if (this.byYearDay[j + 1] === 0 && fromEnd[info.nextYearLength - j] === 0) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Steps to the next period by INTERVAL; ends the rule at year 9999 or after a full cycle without a hit. */
+  private advance(hit: boolean): void {
+    if (this.done) return;
+    const interval = this.interval;
+    let dayChanged = false;
+    switch (this.freq) {
+      case Freq.Yearly:
+        this.year += interval;
+        break;
+      case Freq.Monthly: {
+        const target = this.year * 12 + this.month - 1 + interval;
+        this.year = Math.floor(target / 12);
+        this.month = (target % 12) + 1;
+        break;
+      }
+      case Freq.Weekly:
+        this.day += (this.wkst > this.weekday ? -(this.weekday + 1 + (6 - this.wkst)) : -(this.weekday - this.wkst)) + interval * 7;
+        this.weekday = this.wkst;
+        dayChanged = true;
+        break;
+      case Freq.Daily:
+        this.day += interval;
+        dayChanged = true;
+        break;
+      default:
+        dayChanged = this.advanceWithinDays();
+        if (this.done) return;
+    }
+    if (dayChanged && this.day > 28) {
+      let length = daysInMonth(this.year, this.month);
+      while (this.day > length) {
+        this.day -= length;
+        this.month++;
+        if (this.month === 13) {
+          this.month = 1;
+          this.year++;
+        }
+        length = daysInMonth(this.year, this.month);
+      }
+    }
+    const currentDay = daysFromCivil(this.year, this.month, Math.min(this.day, 28));
+    // A full 400-year Gregorian cycle (scaled by INTERVAL) without a hit: the rule can never match again.
+    if (this.year > 9999 || (!hit && currentDay - this.lastHitDay > 146097 * interval + 366)) {
+      this.done = true;
+      return;
+    }
+    if (this.year !== this.info.year) {
+      this.info = yearInfo(this.year);
+      this.infoMonth = -1;
+    }
+    this.rebuild();
+  }
+
+  /** HOURLY, MINUTELY and SECONDLY stepping; returns whether the day moved. */
+  private advanceWithinDays(): boolean {
+    const interval = this.interval;
+    let days = 0;
+    if (this.freq === Freq.Hourly) {
+      if (this.filtered) this.hour += Math.floor((23 - this.hour) / interval) * interval;
+      if (this.byHour) {
+        const next = this.nextInSet(this.hour, this.byHour, 24);
+        if (next === null) return this.finish();
+        [days, this.hour] = next;
+      } else {
+        days = Math.floor((this.hour + interval) / 24);
+        this.hour = (this.hour + interval) % 24;
+      }
+    } else if (this.freq === Freq.Minutely) {
+      if (this.filtered) this.minute += Math.floor((1439 - (this.hour * 60 + this.minute)) / interval) * interval;
+      let valid = false;
+      const cycle = 1440 / gcd(interval, 1440);
+      for (let j = 0; j < cycle; j++) {
+        let hours: number;
+        if (this.byMinute) {
+          const next = this.nextInSet(this.minute, this.byMinute, 60);
+          if (next === null) return this.finish();
+          [hours, this.minute] = next;
+        } else {
+          hours = Math.floor((this.minute + interval) / 60);
+          this.minute = (this.minute + interval) % 60;
+        }
+        const total = this.hour + hours;
+        days += Math.floor(total / 24);
+        this.hour = total % 24;
+        if (!this.byHour || this.byHour.includes(this.hour)) {
+          valid = true;
+          break;
+        }
+      }
+      if (!valid) return this.finish();
+    } else {
+      if (this.filtered) {
+        this.second += Math.floor((86399 - (this.hour * 3600 + this.minute * 60 + this.second)) / interval) * interval;
+      }
+      let valid = false;
+      const cycle = 86400 / gcd(interval, 86400);
+      for (let j = 0; j < cycle; j++) {
+        let minutes: number;
+        if (this.bySecond) {
+          const next = this.nextInSet(this.second, this.bySecond, 60);
+          if (next === null) return this.finish();
+          [minutes, this.second] = next;
+        } else {
+          minutes = Math.floor((this.second + interval) / 60);
+          this.second = (this.second + interval) % 60;
+        }
+        const totalMinutes = this.minute + minutes;
+        this.minute = totalMinutes % 60;
+        const totalHours = this.hour + Math.floor(totalMinutes / 60);
+        days += Math.floor(totalHours / 24);
+        this.hour = totalHours % 24;
+        if (
+          (!this.byHour || this.byHour.includes(this.hour)) &&
+          (!this.byMinute || this.byMinute.includes(this.minute)) &&
+          (!this.bySecond || this.bySecond.includes(this.second))
+        ) {
+          valid = true;
+          break;
+        }
+      }
+      if (!valid) return this.finish();
+    }
+    this.times = this.subDayTimes();
+    if (days > 0) {
+      this.day += days;
+      return true;
+    }
+    return false;
+  }
+
+  private finish(): boolean {
+    this.done = true;
+    return false;
+  }
+
+  /** dateutil's `__mod_distance`: step `value` by INTERVAL (mod `base`) until it lands in `set`. */
+  private nextInSet(value: number, set: number[], base: number): [number, number] | null {
+    let carried = 0;
+    let current = value;
+    for (let i = 0; i < base; i++) {
+      const next = current + this.interval;
+      carried += Math.floor(next / base);
+      current = next % base;
+      if (set.includes(current)) return [carried, current];
+    }
+    return null;
+  }
+
+  /** Times of the current hour/minute/second period for the sub-daily frequencies. */
+  private subDayTimes(): number[] {
+    const base = this.hour * 3600;
+    if (this.freq === Freq.Hourly) {
+      const times: number[] = [];
+      for (const m of this.byMinute as number[]) for (const s of this.bySecond as number[]) times.push(base + m * 60 + s);
+      return times.sort((a, b) => a - b);
+    }
+    if (this.freq === Freq.Minutely) {
+      return (this.bySecond as number[]).map((s) => base + this.minute * 60 + s).sort((a, b) => a - b);
+    }
+    return [base + this.minute * 60 + this.second];
+  }
+
+  /** Recomputes the rule-specific masks (week numbers, nth weekdays) for the current year/month. */
+  private rebuild(): void {
+    const info = this.info;
+    if (this.byWeekNo !== null && (this.weekNoMask === null || this.infoMonth === -1)) {
+      this.weekNoMask = weekNumberMask(info, this.byWeekNo, this.wkst);
+    }
+    if (this.byNthWeekday !== null && this.infoMonth !== this.month) {
+      this.nthWeekdayMask = nthWeekdayMask(info, this.byNthWeekday, this.freq, this.freq === Freq.Yearly ? this.byMonth : null, this.month);
+    }
+    this.infoMonth = this.month;
+  }
+}
+
+function mask(size: number, values: number[]): Uint8Array {
+  const result = new Uint8Array(size);
+  for (const value of values) result[value] = 1;
+  return result;
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+/** Days that are the nth given weekday of the period: of the month, or of the year (or of each BYMONTH month). */
+function nthWeekdayMask(
+  info: YearInfo,
+  entries: { weekday: number; nth: number }[],
+  freq: number,
+  byMonth: Uint8Array | null,
+  month: number,
+): Uint8Array {
+  const ranges: [number, number][] = [];
+  if (freq === Freq.Yearly) {
+    if (byMonth !== null) {
+      for (let m = 1; m <= 12; m++) {
+        if (byMonth[m]) ranges.push([info.monthStart[m - 1] as number, info.monthStart[m] as number]);
+      }
+    } else {
+      ranges.push([0, info.yearLength]);
+    }
+  } else {
+    ranges.push([info.monthStart[month - 1] as number, info.monthStart[month] as number]);
+  }
+  const result = new Uint8Array(info.yearLength + 7);
+  for (const [first, end] of ranges) {
+    const last = end - 1;
+    for (const { weekday, nth } of entries) {
+      let i: number;
+      if (nth < 0) {
+        i = last + (nth + 1) * 7;
+        i -= ((info.weekday[i] as number) - weekday + 7) % 7;
+      } else {
+        i = first + (nth - 1) * 7;
+        i += (7 - (info.weekday[i] as number) + weekday) % 7;
+      }
+      if (i >= first && i <= last) result[i] = 1;
+    }
+  }
+  return result;
+}
+
+/** Days of the year that fall in one of the BYWEEKNO weeks (ISO-style numbering with week start WKST). */
+function weekNumberMask(info: YearInfo, weekNumbers: number[], wkst: number): Uint8Array {
+  const result = new Uint8Array(info.yearLength + 7);
+  const firstWkst = (7 - info.firstWeekday + wkst) % 7;
+  let firstWeekStart = firstWkst;
+  let weekYearLength: number;
+  if (firstWeekStart >= 4) {
+    // Week 1 starts in the previous year: it borrowed days from it.
+    firstWeekStart = 0;
+    weekYearLength = info.yearLength + ((info.firstWeekday - wkst + 7) % 7);
+  } else {
+    weekYearLength = info.yearLength - firstWeekStart;
+  }
+  const weeks = Math.floor(weekYearLength / 7) + Math.floor((weekYearLength % 7) / 4);
+  const markWeek = (from: number) => {
+    let i = from;
+    for (let j = 0; j < 7; j++) {
+      result[i] = 1;
+      i++;
+      if (info.weekday[i] === wkst) break;
+    }
+  };
+  for (const requested of weekNumbers) {
+    const n = requested < 0 ? requested + weeks + 1 : requested;
+    if (n <= 0 || n > weeks) continue;
+    let i: number;
+    if (n > 1) {
+      i = firstWeekStart + (n - 1) * 7;
+      if (firstWeekStart !== firstWkst) i -= 7 - firstWkst;
+    } else {
+      i = firstWeekStart;
+    }
+    markWeek(i);
+  }
+  if (weekNumbers.includes(1)) {
+    // Week 1 of next year may begin in the last days of this one.
+    let i = firstWeekStart + weeks * 7;
+    if (firstWeekStart !== firstWkst) i -= 7 - firstWkst;
+    if (i < info.yearLength) markWeek(i);
+  }
+  if (firstWeekStart !== 0) {
+    // The first days of the year may belong to the last week of the previous year.
+    let lastYearWeeks: number;
+    if (!weekNumbers.includes(-1)) {
+      const previousFirstWeekday = weekdayOfDays(info.firstDay - (isLeapYear(info.year - 1) ? 366 : 365));
+      let previousStart = (7 - previousFirstWeekday + wkst) % 7;
+      const previousLength = isLeapYear(info.year - 1) ? 366 : 365;
+      if (previousStart >= 4) {
+        previousStart = 0;
+        lastYearWeeks = 52 + Math.floor(((previousLength + ((previousFirstWeekday - wkst + 7) % 7)) % 7) / 4);
+      } else {
+        lastYearWeeks = 52 + Math.floor(((info.yearLength - firstWeekStart) % 7) / 4);
+      }
+    } else {
+      lastYearWeeks = -1;
+    }
+    if (weekNumbers.includes(lastYearWeeks)) {
+      for (let i = 0; i < firstWeekStart; i++) result[i] = 1;
+    }
+  }
+  return result;
+}
