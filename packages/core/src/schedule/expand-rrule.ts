@@ -31,6 +31,8 @@ type Prepared = {
   dtstart: number;
   timeline: ZoneTimeline;
   excluded: Set<number>;
+  /** Local day numbers (days since 1970-01-01) whose occurrences are all excluded. */
+  excludedDays: Set<number>;
   /** RDATEs as resolved instants and offsets, ascending. */
   extra: ResolvedTime[];
   from: number;
@@ -58,9 +60,17 @@ function prepare(input: RRuleInput, range: ExpansionRange): Prepared {
     timeline.resolve(seconds, out);
     return out;
   };
-  const excluded = new Set((input.exdates ?? []).map((text, i) => resolve(localSeconds(text, ['exdates', i])).instant));
+  // A bare date in EXDATE skips that whole local day; in RDATE it adds the day at DTSTART's time of day.
+  const excluded = new Set<number>();
+  const excludedDays = new Set<number>();
+  (input.exdates ?? []).forEach((text, i) => {
+    const seconds = localSeconds(text, ['exdates', i]);
+    if (text.length === 10) excludedDays.add(seconds / 86400);
+    else excluded.add(resolve(seconds).instant);
+  });
+  const timeOfDay = dtstart - Math.floor(dtstart / 86400) * 86400;
   const extra = (input.rdates ?? [])
-    .map((text, i) => resolve(localSeconds(text, ['rdates', i])))
+    .map((text, i) => resolve(localSeconds(text, ['rdates', i]) + (text.length === 10 ? timeOfDay : 0)))
     .sort((a, b) => a.instant - b.instant);
 
   const limit = range.limit ?? Infinity;
@@ -79,7 +89,7 @@ function prepare(input: RRuleInput, range: ExpansionRange): Prepared {
       { path: ['until'] },
     );
   }
-  return { rule, dtstart, timeline, excluded, extra, from, until, limit };
+  return { rule, dtstart, timeline, excluded, excludedDays, extra, from, until, limit };
 }
 
 /**
@@ -193,6 +203,7 @@ class OccurrenceStream {
       this.lastInstant = instant;
       const local = instant + offset;
       if (local < prepared.from) continue;
+      if (prepared.excludedDays.size > 0 && prepared.excludedDays.has(Math.floor(local / 86400))) continue;
       if (local > prepared.until || this.emitted >= prepared.limit) {
         this.finished = true;
         return undefined;

@@ -16,9 +16,9 @@ export type RRuleInput = {
   dtstart: string;
   /** IANA time zone, e.g. `'Europe/Amsterdam'`. */
   tzid: string;
-  /** Local wall times to leave out (EXDATE). */
+  /** Local wall times to leave out (EXDATE); a bare `'YYYY-MM-DD'` leaves out every occurrence on that day. */
   exdates?: string[];
-  /** Extra local wall times to add (RDATE). */
+  /** Extra local wall times to add (RDATE); a bare `'YYYY-MM-DD'` adds that day at DTSTART's time of day. */
   rdates?: string[];
 };
 
