@@ -98,7 +98,7 @@ function prepare(input: RRuleInput, range: ExpansionRange): Prepared {
  */
 class OccurrenceStream {
   private readonly iterator: RuleIterator;
-  private readonly batch: number[] = [];
+  private batchSize = 0;
   private batchIndex = 0;
   private ruleDone = false;
   /** Occurrences resolved but not yet released (see MAX_OFFSET_SECONDS), ascending by instant. */
@@ -136,19 +136,18 @@ class OccurrenceStream {
 
   /** Resolves the rule's next generated local time into the held buffer (or marks the rule done). */
   private pull(): void {
-    if (this.batchIndex >= this.batch.length) {
+    if (this.batchIndex >= this.batchSize) {
       this.batchIndex = 0;
-      if (this.ruleDone || !this.iterator.nextPeriod(this.batch)) {
+      this.batchSize = this.ruleDone ? 0 : this.iterator.nextPeriod();
+      if (this.batchSize === 0) {
         this.ruleDone = true;
-        this.batch.length = 0;
         return;
       }
     }
-    const local = this.batch[this.batchIndex++] as number;
+    const local = this.iterator.batch[this.batchIndex++] as number;
     this.lastPulled = local;
     if (local > this.stopLocal) {
       this.ruleDone = true;
-      this.batch.length = 0;
       return;
     }
     const slot = this.slot;

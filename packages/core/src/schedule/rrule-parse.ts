@@ -19,7 +19,7 @@ export type WeekdayEntry = { weekday: number; nth?: number };
  * DTSTART supplies are added by the expansion).
  */
 export type ParsedRule = {
-  freq: Freq;
+  readonly freq: Freq;
   interval: number;
   count?: number;
   /** UNTIL as a UTC instant (epoch seconds) when written with `Z`, otherwise as local seconds in the rule's zone. */
@@ -113,6 +113,19 @@ function parseUntil(text: string): { seconds: number; utc: boolean } {
  * out-of-range values and combinations RFC 5545 forbids are refused with an error naming the part.
  */
 export function parseRRule(text: string): ParsedRule {
+  let rule = parsedCache.get(text);
+  if (rule === undefined) {
+    rule = parseUncached(text);
+    if (parsedCache.size > 1000) parsedCache.clear();
+    parsedCache.set(text, rule);
+  }
+  return rule;
+}
+
+/** Contracts share a handful of rule texts; parsed rules are immutable, so each text is parsed once. */
+const parsedCache = new Map<string, ParsedRule>();
+
+function parseUncached(text: string): ParsedRule {
   const body = text.trim().replace(/^RRULE:/i, '');
   if (body === '') throw invalid('the rule is empty: write at least FREQ=…, e.g. FREQ=WEEKLY;BYDAY=MO.');
   const seen = new Map<string, string>();

@@ -24,6 +24,8 @@ export class RuleIterator {
   private readonly byWeekday: Uint8Array | null;
   private readonly byMonthDay: Uint8Array | null;
   private readonly byMonthDayFromEnd: Uint8Array | null;
+  /** BYMONTHDAY values as given, for the fast path (null when the rule also needs BYYEARDAY/BYWEEKNO scans). */
+  private readonly byMonthDayList: number[] | null;
   private readonly byYearDay: Uint8Array | null;
   private readonly byYearDayFromEnd: Uint8Array | null;
   private readonly byWeekNo: number[] | null;
@@ -52,7 +54,6 @@ export class RuleIterator {
   private done = false;
   /** Day number of the last period that produced a candidate: the bound on runs of empty periods. */
   private lastHitDay: number;
-  private readonly candidates: number[] = [];
 
   constructor(rule: ParsedRule, dtstartLocalSeconds: number) {
     const startDay = Math.floor(dtstartLocalSeconds / 86400);
@@ -72,44 +73,23 @@ export class RuleIterator {
     this.weekday = weekdayOfDays(startDay);
     this.lastHitDay = startDay;
 
-    // Defaults that DTSTART supplies (RFC 5545 §3.3.10, as dateutil applies them).
-    let byMonth = rule.byMonth ?? null;
-    let byMonthDay = rule.byMonthDay ?? null;
-    let byDay = rule.byDay ?? null;
-    if (!rule.byWeekNo && !rule.byYearDay && !rule.byMonthDay && !rule.byDay) {
-      if (this.freq === Freq.Yearly) {
-        byMonth ??= [month];
-        byMonthDay = [day];
-      } else if (this.freq === Freq.Monthly) {
-        byMonthDay = [day];
-      } else if (this.freq === Freq.Weekly) {
-        byDay = [{ weekday: this.weekday }];
-      }
-    }
-    this.byMonth = byMonth ? mask(13, byMonth) : null;
-    this.byMonthDay = byMonthDay ? mask(32, byMonthDay.filter((d) => d > 0)) : null;
-    this.byMonthDayFromEnd = byMonthDay ? mask(32, byMonthDay.filter((d) => d < 0).map((d) => -d)) : null;
-    this.byYearDay = rule.byYearDay ? mask(367, rule.byYearDay.filter((d) => d > 0)) : null;
-    this.byYearDayFromEnd = rule.byYearDay ? mask(367, rule.byYearDay.filter((d) => d < 0).map((d) => -d)) : null;
-    this.byWeekNo = rule.byWeekNo ?? null;
-    const plain = byDay?.filter((entry) => entry.nth === undefined || this.freq > Freq.Monthly) ?? [];
-    const nth = byDay?.filter((entry) => entry.nth !== undefined && this.freq <= Freq.Monthly) ?? [];
-    this.byWeekday = plain.length > 0 ? mask(7, plain.map((entry) => entry.weekday)) : null;
-    this.byNthWeekday = nth.length > 0 ? nth.map((entry) => ({ weekday: entry.weekday, nth: entry.nth as number })) : null;
-    this.bySetPos = rule.bySetPos ?? null;
-    const sorted = (values: number[] | undefined) => (values ? [...values].sort((a, b) => a - b) : null);
-    this.byHour = sorted(rule.byHour) ?? (this.freq < Freq.Hourly ? [this.hour] : null);
-    this.byMinute = sorted(rule.byMinute) ?? (this.freq < Freq.Minutely ? [this.minute] : null);
-    this.bySecond = sorted(rule.bySecond) ?? (this.freq < Freq.Secondly ? [this.second] : null);
+    const filters = compiledFilters(rule, month, day, this.weekday, this.hour, this.minute, this.second);
+    this.byMonth = filters.byMonth;
+    this.byMonthDay = filters.byMonthDay;
+    this.byMonthDayFromEnd = filters.byMonthDayFromEnd;
+    this.byMonthDayList = filters.byMonthDayList;
+    this.byYearDay = filters.byYearDay;
+    this.byYearDayFromEnd = filters.byYearDayFromEnd;
+    this.byWeekNo = filters.byWeekNo;
+    this.byWeekday = filters.byWeekday;
+    this.byNthWeekday = filters.byNthWeekday;
+    this.bySetPos = filters.bySetPos;
+    this.byHour = filters.byHour;
+    this.byMinute = filters.byMinute;
+    this.bySecond = filters.bySecond;
+    this.dayTimes = filters.dayTimes;
 
-    this.dayTimes = [];
     if (this.freq < Freq.Hourly) {
-      for (const h of this.byHour as number[]) {
-        for (const m of this.byMinute as number[]) {
-          for (const s of this.bySecond as number[]) this.dayTimes.push(h * 3600 + m * 60 + s);
-        }
-      }
-      this.dayTimes.sort((a, b) => a - b);
       this.times = this.dayTimes;
     } else if (
       (this.byHour && !this.byHour.includes(this.hour)) ||
@@ -170,23 +150,66 @@ export class RuleIterator {
   }
 
   /**
-   * Fills `out` with the next non-empty period's occurrences (local seconds, ascending) and returns true, or
-   * returns false when the rule is exhausted.
+   * Computes the next non-empty period's occurrences (local seconds, ascending) into {@link batch} and returns
+   * how many there are; 0 means the rule is exhausted.
    */
-  nextPeriod(out: number[]): boolean {
-    out.length = 0;
-    while (!this.done && out.length === 0) {
-      this.expandPeriod(out);
-      this.advance(out.length > 0);
+  nextPeriod(): number {
+    this.batchSize = 0;
+    while (!this.done && this.batchSize === 0) {
+      this.expandPeriod();
+      this.advance(this.batchSize > 0);
     }
-    return out.length > 0;
+    return this.batchSize;
   }
 
-  private expandPeriod(out: number[]): void {
+  /** The current period's occurrences; valid up to the count {@link nextPeriod} returned. */
+  readonly batch: number[] = [];
+  private batchSize = 0;
+  /** Shared scratch: candidates live only within one synchronous `expandPeriod` call. */
+  private readonly candidates = scratchCandidates;
+  private candidateCount = 0;
+  private filtered = false;
+
+  private expandPeriod(): void {
     const info = this.info;
+    this.candidateCount = 0;
+    if (this.freq <= Freq.Monthly && this.byMonthDayList !== null) {
+      this.monthDayCandidates();
+    } else if (this.freq <= Freq.Monthly && this.byNthWeekday !== null && this.byMonthDay === null) {
+      this.nthWeekdayCandidates();
+    } else {
+      this.scanCandidates();
+    }
+    const count = this.candidateCount;
+    const times = this.times;
+    if (count === 0 || times.length === 0) return;
     const candidates = this.candidates;
-    candidates.length = 0;
-    // The period's candidate days, as indexes into the year tables.
+    this.lastHitDay = info.firstDay + (candidates[0] as number);
+
+    const firstDaySeconds = info.firstDay * 86400;
+    if (this.bySetPos) {
+      const total = count * times.length;
+      const picked: number[] = [];
+      for (const pos of this.bySetPos) {
+        const index = pos > 0 ? pos - 1 : total + pos;
+        if (index < 0 || index >= total) continue;
+        const dayIndex = Math.floor(index / times.length);
+        const value = firstDaySeconds + (candidates[dayIndex] as number) * 86400 + (times[index % times.length] as number);
+        if (!picked.includes(value)) picked.push(value);
+      }
+      picked.sort((a, b) => a - b);
+      for (const value of picked) this.emit(value);
+    } else {
+      for (let c = 0; c < count && this.remaining > 0; c++) {
+        const daySeconds = firstDaySeconds + (candidates[c] as number) * 86400;
+        for (let t = 0; t < times.length; t++) this.emit(daySeconds + (times[t] as number));
+      }
+    }
+  }
+
+  /** The general path: test every day of the period against every filter (dateutil's way). */
+  private scanCandidates(): void {
+    const info = this.info;
     let start: number;
     let end: number;
     if (this.freq === Freq.Yearly) {
@@ -205,40 +228,69 @@ export class RuleIterator {
       end = start + 1;
     }
     for (let i = start; i < end; i++) {
-      if (this.accepts(i)) candidates.push(i);
+      if (this.accepts(i)) this.candidates[this.candidateCount++] = i;
     }
-    this.filtered = candidates.length < end - start;
-    const times = this.times;
-    if (candidates.length === 0 || times.length === 0) return;
-    this.lastHitDay = info.firstDay + (candidates[0] as number);
+    this.filtered = this.candidateCount < end - start;
+  }
 
-    const firstDaySeconds = info.firstDay * 86400;
-    if (this.bySetPos) {
-      const total = candidates.length * times.length;
-      const picked: number[] = [];
-      for (const pos of this.bySetPos) {
-        const index = pos > 0 ? pos - 1 : total + pos;
-        if (index < 0 || index >= total) continue;
-        const dayIndex = Math.floor(index / times.length);
-        const value = firstDaySeconds + (candidates[dayIndex] as number) * 86400 + (times[index % times.length] as number);
-        if (!picked.includes(value)) picked.push(value);
-      }
-      picked.sort((a, b) => a - b);
-      for (const value of picked) this.emit(value, out);
-    } else {
-      for (let c = 0; c < candidates.length && this.remaining > 0; c++) {
-        const daySeconds = firstDaySeconds + (candidates[c] as number) * 86400;
-        for (let t = 0; t < times.length; t++) this.emit(daySeconds + (times[t] as number), out);
-      }
+  /** Months the current period covers: the current month, or the year's (BYMONTH) months. */
+  private forEachMonthOfPeriod(visit: (first: number, end: number) => void): void {
+    const info = this.info;
+    if (this.freq === Freq.Monthly) {
+      visit(info.monthStart[this.month - 1] as number, info.monthStart[this.month] as number);
+      return;
+    }
+    for (let m = 1; m <= 12; m++) {
+      if (this.byMonth === null || this.byMonth[m] === 1) visit(info.monthStart[m - 1] as number, info.monthStart[m] as number);
     }
   }
 
-  private filtered = false;
+  /**
+   * Fast path for BYMONTHDAY with a monthly or yearly period: the candidate days follow from the month's length
+   * instead of a scan of all its days; the other filters still apply.
+   */
+  private monthDayCandidates(): void {
+    const days = this.byMonthDayList as number[];
+    this.forEachMonthOfPeriod((first, end) => {
+      const from = this.candidateCount;
+      for (const day of days) {
+        const index = day > 0 ? first + day - 1 : end + day;
+        if (index < first || index >= end || !this.accepts(index)) continue;
+        this.insertCandidate(index, from);
+      }
+    });
+  }
 
-  private emit(value: number, out: number[]): void {
+  /** Fast path for ordinal weekdays (1MO, -1FR) alone: the days are computed, not searched for. */
+  private nthWeekdayCandidates(): void {
+    const info = this.info;
+    const entries = this.byNthWeekday as { weekday: number; nth: number }[];
+    const visit = (first: number, end: number) => {
+      const from = this.candidateCount;
+      for (const { weekday, nth } of entries) {
+        const index = nthWeekdayIndex(info, first, end, weekday, nth);
+        if (index >= 0 && this.accepts(index)) this.insertCandidate(index, from);
+      }
+    };
+    if (this.freq === Freq.Yearly && this.byMonth === null) visit(0, info.yearLength);
+    else this.forEachMonthOfPeriod(visit);
+  }
+
+  /** Adds a day index to the candidates of the current month (from `from` on), keeping them sorted and unique. */
+  private insertCandidate(index: number, from: number): void {
+    const candidates = this.candidates;
+    let at = this.candidateCount;
+    while (at > from && (candidates[at - 1] as number) > index) at--;
+    if (at > from && candidates[at - 1] === index) return;
+    candidates.copyWithin(at + 1, at, this.candidateCount);
+    candidates[at] = index;
+    this.candidateCount++;
+  }
+
+  private emit(value: number): void {
     if (value < this.dtstart || this.remaining <= 0) return;
     this.remaining--;
-    out.push(value);
+    this.batch[this.batchSize++] = value;
     if (this.remaining <= 0) this.done = true;
   }
 
@@ -308,9 +360,11 @@ export class RuleIterator {
         length = daysInMonth(this.year, this.month);
       }
     }
-    const currentDay = daysFromCivil(this.year, this.month, Math.min(this.day, 28));
     // A full 400-year Gregorian cycle (scaled by INTERVAL) without a hit: the rule can never match again.
-    if (this.year > 9999 || (!hit && currentDay - this.lastHitDay > 146097 * interval + 366)) {
+    if (
+      this.year > 9999 ||
+      (!hit && daysFromCivil(this.year, this.month, Math.min(this.day, 28)) - this.lastHitDay > 146097 * interval + 366)
+    ) {
       this.done = true;
       return;
     }
@@ -436,7 +490,8 @@ export class RuleIterator {
     if (this.byWeekNo !== null && (this.weekNoMask === null || this.infoMonth === -1)) {
       this.weekNoMask = weekNumberMask(info, this.byWeekNo, this.wkst);
     }
-    if (this.byNthWeekday !== null && this.infoMonth !== this.month) {
+    const nthByFastPath = this.freq <= Freq.Monthly && this.byMonthDay === null;
+    if (this.byNthWeekday !== null && !nthByFastPath && this.infoMonth !== this.month) {
       this.nthWeekdayMask = nthWeekdayMask(info, this.byNthWeekday, this.freq, this.freq === Freq.Yearly ? this.byMonth : null, this.month);
     }
     this.infoMonth = this.month;
@@ -476,20 +531,28 @@ function nthWeekdayMask(
   }
   const result = new Uint8Array(info.yearLength + 7);
   for (const [first, end] of ranges) {
-    const last = end - 1;
     for (const { weekday, nth } of entries) {
-      let i: number;
-      if (nth < 0) {
-        i = last + (nth + 1) * 7;
-        i -= ((info.weekday[i] as number) - weekday + 7) % 7;
-      } else {
-        i = first + (nth - 1) * 7;
-        i += (7 - (info.weekday[i] as number) + weekday) % 7;
-      }
-      if (i >= first && i <= last) result[i] = 1;
+      const index = nthWeekdayIndex(info, first, end, weekday, nth);
+      if (index >= 0) result[index] = 1;
     }
   }
   return result;
+}
+
+/** Day index of the nth (negative: from the end) given weekday in [first, end), or −1 if there is none. */
+function nthWeekdayIndex(info: YearInfo, first: number, end: number, weekday: number, nth: number): number {
+  const last = end - 1;
+  let i: number;
+  if (nth < 0) {
+    i = last + (nth + 1) * 7;
+    if (i < first) return -1;
+    i -= ((info.weekday[i] as number) - weekday + 7) % 7;
+  } else {
+    i = first + (nth - 1) * 7;
+    if (i > last) return -1;
+    i += (7 - (info.weekday[i] as number) + weekday) % 7;
+  }
+  return i >= first && i <= last ? i : -1;
 }
 
 /** Days of the year that fall in one of the BYWEEKNO weeks (ISO-style numbering with week start WKST). */
@@ -553,4 +616,111 @@ function weekNumberMask(info: YearInfo, weekNumbers: number[], wkst: number): Ui
     }
   }
   return result;
+}
+
+const scratchCandidates = new Int32Array(380);
+
+/** The rule's filters as lookup tables, with the defaults DTSTART supplies. */
+type CompiledFilters = {
+  byMonth: Uint8Array | null;
+  byMonthDay: Uint8Array | null;
+  byMonthDayFromEnd: Uint8Array | null;
+  byMonthDayList: number[] | null;
+  byYearDay: Uint8Array | null;
+  byYearDayFromEnd: Uint8Array | null;
+  byWeekNo: number[] | null;
+  byWeekday: Uint8Array | null;
+  byNthWeekday: { weekday: number; nth: number }[] | null;
+  bySetPos: number[] | null;
+  byHour: number[] | null;
+  byMinute: number[] | null;
+  bySecond: number[] | null;
+  dayTimes: number[];
+};
+
+/**
+ * Compiled filters per parsed rule and DTSTART fields. Thousands of contracts share a handful of rules, so the
+ * tables are built once; they are read-only afterwards.
+ */
+const compiledCache = new WeakMap<ParsedRule, Map<number, CompiledFilters>>();
+
+function compiledFilters(
+  rule: ParsedRule,
+  month: number,
+  day: number,
+  weekday: number,
+  hour: number,
+  minute: number,
+  second: number,
+): CompiledFilters {
+  const key = (((((month * 32 + day) * 7 + weekday) * 24 + hour) * 60 + minute) * 60) + second;
+  let byDefaults = compiledCache.get(rule);
+  if (byDefaults === undefined) {
+    byDefaults = new Map();
+    compiledCache.set(rule, byDefaults);
+  }
+  let compiled = byDefaults.get(key);
+  if (compiled === undefined) {
+    if (byDefaults.size > 1000) byDefaults.clear();
+    compiled = compileFilters(rule, month, day, weekday, hour, minute, second);
+    byDefaults.set(key, compiled);
+  }
+  return compiled;
+}
+
+function compileFilters(
+  rule: ParsedRule,
+  month: number,
+  day: number,
+  weekday: number,
+  hour: number,
+  minute: number,
+  second: number,
+): CompiledFilters {
+  const freq = rule.freq;
+  // Defaults that DTSTART supplies (RFC 5545 §3.3.10, as dateutil applies them).
+  let byMonth = rule.byMonth ?? null;
+  let byMonthDay = rule.byMonthDay ?? null;
+  let byDay = rule.byDay ?? null;
+  if (!rule.byWeekNo && !rule.byYearDay && !rule.byMonthDay && !rule.byDay) {
+    if (freq === Freq.Yearly) {
+      byMonth ??= [month];
+      byMonthDay = [day];
+    } else if (freq === Freq.Monthly) {
+      byMonthDay = [day];
+    } else if (freq === Freq.Weekly) {
+      byDay = [{ weekday }];
+    }
+  }
+  const plain = byDay?.filter((entry) => entry.nth === undefined || freq > Freq.Monthly) ?? [];
+  const nth = byDay?.filter((entry) => entry.nth !== undefined && freq <= Freq.Monthly) ?? [];
+  const sorted = (values: number[] | undefined) => (values ? [...values].sort((a, b) => a - b) : null);
+  const byHour = sorted(rule.byHour) ?? (freq < Freq.Hourly ? [hour] : null);
+  const byMinute = sorted(rule.byMinute) ?? (freq < Freq.Minutely ? [minute] : null);
+  const bySecond = sorted(rule.bySecond) ?? (freq < Freq.Secondly ? [second] : null);
+  const dayTimes: number[] = [];
+  if (freq < Freq.Hourly) {
+    for (const h of byHour as number[]) {
+      for (const m of byMinute as number[]) {
+        for (const s of bySecond as number[]) dayTimes.push(h * 3600 + m * 60 + s);
+      }
+    }
+    dayTimes.sort((a, b) => a - b);
+  }
+  return {
+    byMonth: byMonth ? mask(13, byMonth) : null,
+    byMonthDay: byMonthDay ? mask(32, byMonthDay.filter((d) => d > 0)) : null,
+    byMonthDayFromEnd: byMonthDay ? mask(32, byMonthDay.filter((d) => d < 0).map((d) => -d)) : null,
+    byMonthDayList: byMonthDay && !rule.byYearDay && !rule.byWeekNo ? byMonthDay : null,
+    byYearDay: rule.byYearDay ? mask(367, rule.byYearDay.filter((d) => d > 0)) : null,
+    byYearDayFromEnd: rule.byYearDay ? mask(367, rule.byYearDay.filter((d) => d < 0).map((d) => -d)) : null,
+    byWeekNo: rule.byWeekNo ?? null,
+    byWeekday: plain.length > 0 ? mask(7, plain.map((entry) => entry.weekday)) : null,
+    byNthWeekday: nth.length > 0 ? nth.map((entry) => ({ weekday: entry.weekday, nth: entry.nth as number })) : null,
+    bySetPos: rule.bySetPos ?? null,
+    byHour,
+    byMinute,
+    bySecond,
+    dayTimes,
+  };
 }
