@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../errors.js';
 import { dutchDaysOff } from './dutch-public-holidays.js';
-import { addWorkingMinutes, compileCalendar, formatInstant, parseInstant, type BusinessCalendar } from './business-calendar.js';
+import { formatInstant, parseInstant } from '../time/instant.js';
+import { addWorkingMinutes, compileCalendar, type BusinessCalendar } from './business-calendar.js';
 
 const office: BusinessCalendar = {
   tzid: 'Europe/Amsterdam',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CoreError } from '../errors.js';
 import { formatLocalSeconds, parseLocalSeconds, weekdayOfDays } from '../time/civil.js';
+import { formatInstant, parseInstant } from '../time/instant.js';
 import { zoneTimeline, type ResolvedTime, type ZoneTimeline } from '../time/zone.js';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -30,7 +31,6 @@ export const businessCalendarSchema = z.object({
 export type BusinessCalendar = z.input<typeof businessCalendarSchema>;
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const INSTANT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})Z$/;
 
 function minutesOf(text: string): number {
   return Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
@@ -99,21 +99,6 @@ export function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
     compiled.set(calendar, result);
   }
   return result;
-}
-
-export function parseInstant(text: string, path: (string | number)[]): number {
-  const match = typeof text === 'string' ? INSTANT.exec(text) : null;
-  const seconds = match ? parseLocalSeconds(match[1] as string) : undefined;
-  if (seconds === undefined) {
-    throw new CoreError('invalid-local-time', `${JSON.stringify(text)} is not a UTC instant: write 'YYYY-MM-DDTHH:mm:ssZ'.`, {
-      path,
-    });
-  }
-  return seconds;
-}
-
-export function formatInstant(seconds: number): string {
-  return `${formatLocalSeconds(seconds)}Z`;
 }
 
 /**

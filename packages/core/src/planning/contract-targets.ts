@@ -1,0 +1,70 @@
+import type { Contract } from '../model/contract.js';
+import { iterateSchedule } from '../schedule/expand-schedule.js';
+import { civilFromDays, daysFromCivil, daysInMonth, formatDate } from '../time/civil.js';
+
+/** One date on which the contract wants work done, in the contract's zone. */
+export type ContractTarget = {
+  /** Local target date `'YYYY-MM-DD'`. */
+  date: string;
+  /** Local time `'HH:mm'` of the occurrence when the schedule names a time of day (after any DST shift). */
+  time: string | null;
+};
+
+export function dayNumber(date: string): number {
+  return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+}
+
+/** The last day work may be planned for: the end date or the termination date, whichever comes first. */
+export function lastTargetDate(contract: Contract): string | undefined {
+  const dates = [contract.endDate, contract.termination?.date].filter((d): d is string => d !== undefined);
+  return dates.length === 0 ? undefined : dates.sort()[0];
+}
+
+/** The same day and month `years` later; 29 February becomes 28 February in a common year. */
+function addYears(day: number, years: number): number {
+  const [y, m, d] = civilFromDays(day);
+  return daysFromCivil(y + years, m, Math.min(d, daysInMonth(y + years, m)));
+}
+
+/**
+ * Yearly orders: each contract year (from the start date's anniversary) is split into N equal periods and one
+ * work order is planned at the start of each.
+ */
+function* yearlyOrderDates(contract: Contract, firstDay: number, lastDay: number): Generator<ContractTarget> {
+  const start = dayNumber(contract.startDate);
+  const perYear = contract.ordersPerYear ?? 1;
+  for (let year = 0; year < 8000; year++) {
+    const yearStart = addYears(start, year);
+    const length = addYears(start, year + 1) - yearStart;
+    for (let i = 0; i < perYear; i++) {
+      const day = yearStart + Math.floor((i * length) / perYear);
+      if (day > lastDay) return;
+      if (day >= firstDay) yield { date: formatDate(day), time: null };
+    }
+  }
+}
+
+/**
+ * The contract's target dates from `since` (default: the start date) onwards, lazily and in order, never past
+ * its end or termination date. Corrective contracts have none.
+ */
+export function* contractTargets(contract: Contract, since?: string): Generator<ContractTarget> {
+  const last = lastTargetDate(contract);
+  const from = since !== undefined && since > contract.startDate ? since : contract.startDate;
+  if (last !== undefined && from > last) return;
+  if (contract.type === 'yearly-orders') {
+    yield* yearlyOrderDates(contract, dayNumber(from), last === undefined ? Infinity : dayNumber(last));
+    return;
+  }
+  if (contract.type !== 'preventive' || contract.schedule === undefined) return;
+  const withTime = contract.schedule.time !== undefined;
+  // The schedule's period is start–end; a termination only cuts it short (exceptions past it are simply unused).
+  const occurrences = iterateSchedule(
+    contract.schedule,
+    { start: contract.startDate, end: contract.endDate, tzid: contract.timeZone },
+    last === undefined ? { from } : { from, until: last },
+  );
+  for (const occurrence of occurrences) {
+    yield { date: occurrence.local.slice(0, 10), time: withTime ? occurrence.local.slice(11, 16) : null };
+  }
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { parseContract, type Contract, type ContractInput } from '../model/contract.js';
+import { localDateAt } from '../time/instant.js';
+import { formatDate } from '../time/civil.js';
+import { parseInput } from '../validation.js';
+import { contractTargets, dayNumber } from './contract-targets.js';
+import { occurrenceKey } from './occurrence-key.js';
+
+/** How the host gets the work order: planned for an employee on a date, or unplanned with a deadline only. */
+export type WorkOrderTiming =
+  | { kind: 'deadline'; deadline: string }
+  | { kind: 'planned'; date: string; time: string | null; employeeNumber: string };
+
+/** One work order that is due to be created, with everything the host needs to create it. */
+export type WorkOrderPlan = {
+  key: string;
+  contractId: string;
+  debtorNumber: string;
+  /** The objects on the work order: one per object, or all of them for a combined work order. */
+  objectCodes: string[];
+  /** Local target date `'YYYY-MM-DD'` in the contract's zone. */
+  targetDate: string;
+  /** Target date − days in advance. */
+  creationDate: string;
+  /** True when the creation date has already passed (catch-up after downtime). */
+  late: boolean;
+  timing: WorkOrderTiming;
+  workType: string;
+  description: string;
+  durationMinutes: number | undefined;
+  priorityCode: string | undefined;
+};
+
+/** A due occurrence that will not be created because its target date is further back than the catch-up limit. */
+export type SkippedOccurrence = { key: string; targetDate: string; reason: 'past-catch-up-limit' };
+
+export type PlanResult = {
+  /** Due and not yet generated, ordered by target date and object. */
+  plans: WorkOrderPlan[];
+  skipped: SkippedOccurrence[];
+  /** The first creation date after today that still has work to create: the contract's entry in a due index. */
+  nextCreationDate: string | null;
+};
+
+const planOptionsSchema = z.object({
+  /** "Now", as a UTC instant `'YYYY-MM-DDTHH:mm:ssZ'`; today is its date in the contract's zone. */
+  asOf: z.string(),
+  /** Keys already in the ledger (created, pending or skipped): they are never planned again. */
+  generatedKeys: z.custom<ReadonlySet<string> | readonly string[]>(
+    (value) => value instanceof Set || Array.isArray(value),
+    'expected a Set or an array of occurrence keys',
+  ),
+  /** Occurrences whose target date lies more than this many days before today are skipped rather than created. */
+  catchUpLimitDays: z.number().int().min(0).optional(),
+  /** Ignore target dates before this local date (the ledger's high-water mark), to keep long-running contracts cheap. */
+  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use 'YYYY-MM-DD'").optional(),
+});
+export type PlanOptions = z.input<typeof planOptionsSchema>;
+
+function templateOf(contract: Contract) {
+  const { workOrder } = contract;
+  return {
+    contractId: contract.id,
+    debtorNumber: contract.debtorNumber,
+    workType: workOrder.workType,
+    description: workOrder.description,
+    durationMinutes: workOrder.durationMinutes,
+    priorityCode: workOrder.priorityCode,
+  };
+}
+
+/** The work orders for one target date: one per object, or one combined work order (also when there are none). */
+export function workOrderGroups(contract: Contract): { objectCode: string | null; objectCodes: string[] }[] {
+  if (contract.orderPerObject && contract.objectCodes.length > 0) {
+    return contract.objectCodes.map((code) => ({ objectCode: code, objectCodes: [code] }));
+  }
+  return [{ objectCode: null, objectCodes: [...contract.objectCodes] }];
+}
+
+/**
+ * The work orders of a contract that are due on `asOf` and not yet generated, and when the next ones fall due.
+ *
+ * Each target date of the contract's schedule (or of its yearly orders) inside its term — from the start date up
+ * to the end or termination date — gives one work order per object, or one for all objects. A work order is due
+ * from its creation date (target − days in advance) on, which may precede the start date: the first visit is
+ * prepared in advance like every other. Corrective contracts plan nothing.
+ *
+ * @example
+ * planWorkOrders(
+ *   { id: 'C-1', type: 'preventive', startDate: '2025-01-01', debtorNumber: 'D100', objectCodes: ['CV-01'],
+ *     daysInAdvance: 30, schedule: { unit: 'month', day: 31 } },
+ *   { asOf: '2025-01-01T08:00:00Z', generatedKeys: [] },
+ * );
+ * // { plans: [{ key: 'C-1|CV-01|2025-01-31', creationDate: '2025-01-01', timing: { kind: 'deadline',
+ * //   deadline: '2025-01-31' }, … }], skipped: [], nextCreationDate: '2025-01-29' }
+ */
+export function planWorkOrders(contractInput: ContractInput | Contract, optionsInput: PlanOptions): PlanResult {
+  const contract = parseContract(contractInput);
+  const options = parseInput(planOptionsSchema, optionsInput);
+  const generated = options.generatedKeys instanceof Set ? options.generatedKeys : new Set(options.generatedKeys);
+  const todayDate = localDateAt(options.asOf, contract.timeZone);
+  const today = dayNumber(todayDate);
+  const oldestCreatable = options.catchUpLimitDays === undefined ? -Infinity : today - options.catchUpLimitDays;
+  const groups = workOrderGroups(contract);
+  const template = templateOf(contract);
+  const plans: WorkOrderPlan[] = [];
+  const skipped: SkippedOccurrence[] = [];
+  let nextCreationDate: string | null = null;
+
+  for (const target of contractTargets(contract, options.since)) {
+    const targetDay = dayNumber(target.date);
+    const creationDay = targetDay - contract.daysInAdvance;
+    const open = groups.filter((group) => !generated.has(occurrenceKey(contract.id, group.objectCode, target.date)));
+    if (open.length === 0) continue;
+    if (creationDay > today) {
+      nextCreationDate = formatDate(creationDay);
+      break;
+    }
+    for (const group of open) {
+      const key = occurrenceKey(contract.id, group.objectCode, target.date);
+      if (targetDay < oldestCreatable) {
+        skipped.push({ key, targetDate: target.date, reason: 'past-catch-up-limit' });
+        continue;
+      }
+      const timing: WorkOrderTiming =
+        contract.employeeNumber === undefined
+          ? { kind: 'deadline', deadline: target.date }
+          : {
+              kind: 'planned',
+              date: target.date,
+              time: contract.workOrder.timeOfDay ?? target.time,
+              employeeNumber: contract.employeeNumber,
+            };
+      plans.push({
+        ...template,
+        key,
+        objectCodes: group.objectCodes,
+        targetDate: target.date,
+        creationDate: formatDate(creationDay),
+        late: creationDay < today,
+        timing,
+      });
+    }
+  }
+  return { plans, skipped, nextCreationDate };
+}
