@@ -13,10 +13,14 @@ export function parseInput<Schema extends z.ZodType>(
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const prefix = options.path ?? [];
-  const issues = parsed.error.issues.map((issue) => ({
-    path: [...prefix, ...(issue.path as (string | number)[])],
-    message: issue.message,
-  }));
+  const issues = parsed.error.issues.map((issue) => {
+    const path = [...prefix, ...(issue.path as (string | number)[])];
+    // An unknown field is named by its own path, so the caller sees which one to remove.
+    if (issue.code === 'unrecognized_keys') {
+      return { path: [...path, issue.keys[0] as string], message: `is not a known field: remove it (or check its spelling)` };
+    }
+    return { path, message: issue.message };
+  });
   const [first, ...others] = issues as [(typeof issues)[number], ...typeof issues];
   const more = others.length === 0 ? '' : ` (also: ${others.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')})`;
   return throwInvalid(options.code ?? 'invalid-input', `${first.message}${more}`, first.path);

@@ -40,33 +40,56 @@ const previewOptionsSchema = z.object({
 });
 export type PreviewOptions = z.input<typeof previewOptionsSchema>;
 
-function futureOccurrences(
-  contract: Contract,
-  today: string,
-  until: string,
-  generated: ReadonlySet<string>,
-): PreviewOccurrence[] {
-  const result: PreviewOccurrence[] = [];
+/** Generated occurrences are kept (flagged): they are not part of the diff, but they separate its slots. */
+type Slotted = PreviewOccurrence & { generated: boolean };
+
+function futureOccurrences(contract: Contract, today: string, until: string, generated: ReadonlySet<string>): Slotted[] {
+  const result: Slotted[] = [];
   const groups = workOrderGroups(contract);
   for (const target of contractTargets(contract, today)) {
     if (target.date > until) break;
     const creationDate = formatDate(dayNumber(target.date) - contract.daysInAdvance);
     for (const { objectCode } of groups) {
       const key = occurrenceKey(contract.id, objectCode, target.date);
-      if (generated.has(key)) continue;
-      result.push({ key, objectCode, targetDate: target.date, creationDate, time: contract.workOrder.timeOfDay ?? target.time });
+      const time = contract.workOrder.timeOfDay ?? target.time;
+      result.push({ key, objectCode, targetDate: target.date, creationDate, time, generated: generated.has(key) });
     }
   }
   return result;
+}
+
+const strip = ({ generated: _, ...occurrence }: Slotted): PreviewOccurrence => occurrence;
+
+/** A removed or added occurrence between two that stay. */
+type SlotEvent = { occurrence: PreviewOccurrence; removed: boolean };
+
+/**
+ * Pairs removed and added occurrences that sit next to each other in date order, closest pairs first: a visit that
+ * shifted a day is a move, an extra visit elsewhere is an addition.
+ */
+function pairNeighbours(slot: SlotEvent[]): Map<number, number> {
+  const day = (i: number) => dayNumber((slot[i] as SlotEvent).occurrence.targetDate);
+  const candidates: [number, number][] = [];
+  for (let i = 0; i + 1 < slot.length; i++) {
+    if ((slot[i] as SlotEvent).removed !== (slot[i + 1] as SlotEvent).removed) candidates.push([i, day(i + 1) - day(i)]);
+  }
+  candidates.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+  const paired = new Map<number, number>();
+  for (const [i] of candidates) {
+    if (paired.has(i) || paired.has(i + 1)) continue;
+    paired.set(i, i + 1);
+    paired.set(i + 1, i);
+  }
+  return paired;
 }
 
 const sameTiming = (a: PreviewOccurrence, b: PreviewOccurrence) => a.creationDate === b.creationDate && a.time === b.time;
 
 /**
  * Which future, not yet generated occurrences an edit adds, removes or moves — the preview shown before a
- * schedule change is saved. Per object, occurrences are compared in date order: between two occurrences that stay,
- * an equal number of removed and added ones are paired as moved (the visit shifted within its slot); otherwise
- * they are listed as removed and added. A change of only the creation date or time is also a move.
+ * schedule change is saved. Per object, occurrences are compared in date order: between two occurrences that stay
+ * (or are already generated), a removed and an added occurrence that are neighbours pair up as a move, the closest
+ * pairs first; what is left is listed as removed or added. A change of only the creation date or time is a move too.
  *
  * @example
  * const before = { id: 'C-1', type: 'preventive', startDate: '2025-01-01', debtorNumber: 'D1',
@@ -91,33 +114,38 @@ export function previewScheduleChange(
   const preview: ScheduleChangePreview = { added: [], removed: [], moved: [], unchanged: 0, until };
   const objects = new Set([...old, ...next].map((o) => o.objectCode ?? '*'));
   for (const object of [...objects].sort()) {
-    const mine = (list: PreviewOccurrence[]) => list.filter((o) => (o.objectCode ?? '*') === object);
+    const mine = (list: Slotted[]) => list.filter((o) => (o.objectCode ?? '*') === object);
     const oldByDate = new Map(mine(old).map((o) => [o.targetDate, o]));
     const nextByDate = new Map(mine(next).map((o) => [o.targetDate, o]));
     const dates = [...new Set([...oldByDate.keys(), ...nextByDate.keys()])].sort();
-    let removed: PreviewOccurrence[] = [];
-    let added: PreviewOccurrence[] = [];
+    let slot: SlotEvent[] = [];
     const closeSlot = () => {
-      if (removed.length === added.length) {
-        removed.forEach((from, i) => preview.moved.push({ from, to: added[i] as PreviewOccurrence }));
-      } else {
-        preview.removed.push(...removed);
-        preview.added.push(...added);
-      }
-      removed = [];
-      added = [];
+      const paired = pairNeighbours(slot);
+      slot.forEach((event, i) => {
+        const partner = paired.get(i);
+        if (partner !== undefined) {
+          if (event.removed) preview.moved.push({ from: event.occurrence, to: (slot[partner] as SlotEvent).occurrence });
+        } else if (event.removed) {
+          preview.removed.push(event.occurrence);
+        } else {
+          preview.added.push(event.occurrence);
+        }
+      });
+      slot = [];
     };
     for (const date of dates) {
       const was = oldByDate.get(date);
       const becomes = nextByDate.get(date);
-      if (was !== undefined && becomes !== undefined) {
+      if (was?.generated || becomes?.generated) {
+        closeSlot();
+      } else if (was !== undefined && becomes !== undefined) {
         closeSlot();
         if (sameTiming(was, becomes)) preview.unchanged++;
-        else preview.moved.push({ from: was, to: becomes });
+        else preview.moved.push({ from: strip(was), to: strip(becomes) });
       } else if (was !== undefined) {
-        removed.push(was);
+        slot.push({ occurrence: strip(was), removed: true });
       } else if (becomes !== undefined) {
-        added.push(becomes);
+        slot.push({ occurrence: strip(becomes), removed: false });
       }
     }
     closeSlot();
