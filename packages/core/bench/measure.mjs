@@ -1,0 +1,27 @@
+import { performance } from 'node:perf_hooks';
+
+/** Runs `work` once to warm up, then `rounds` times; returns the durations in ms. */
+export function timeRounds(work, rounds) {
+  work();
+  const times = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    work();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+export const perSecond = (count, ms) => (count * 1000) / ms;
+
+export const ratio = (a, b) => `${(a / b).toFixed(1)}×`;
+
+export function formatRate(rate) {
+  return rate >= 1e6 ? `${(rate / 1e6).toFixed(2)}M/s` : rate >= 1e3 ? `${(rate / 1e3).toFixed(1)}k/s` : `${rate.toFixed(0)}/s`;
+}
