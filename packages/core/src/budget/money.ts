@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CoreError } from '../errors.js';
+import { parseInput } from '../validation.js';
 
 /**
  * An amount of money as integer minor units (cents) with an ISO 4217 currency. No floats anywhere: every
@@ -7,9 +8,14 @@ import { CoreError } from '../errors.js';
  */
 export type Money = { readonly amount: number; readonly currency: string };
 
-export const moneySchema = z.object({
-  amount: z.number().int('must be a whole number of cents').refine(Number.isSafeInteger, 'is too large'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
+export const moneySchema = z.strictObject({
+  amount: z.number({ error: 'expected a whole number of cents' }).check(
+    z.refine(Number.isInteger, { error: 'must be a whole number of cents', abort: true }),
+    z.refine(Number.isSafeInteger, { error: 'is too large' }),
+  ),
+  currency: z.string({ error: 'expected an ISO 4217 code such as EUR' }).check(
+    z.regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as EUR' }),
+  ),
 });
 
 function checkSafe(amount: number, what: string): number {
@@ -21,14 +27,7 @@ function checkSafe(amount: number, what: string): number {
 
 /** Money from whole cents: `money(10003, 'EUR')` is € 100,03. */
 export function money(amount: number, currency = 'EUR'): Money {
-  const parsed = moneySchema.safeParse({ amount, currency });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new CoreError('invalid-input', `${issue?.path.join('.')} ${issue?.message}`, {
-      path: (issue?.path ?? []) as (string | number)[],
-    });
-  }
-  return parsed.data;
+  return parseInput(moneySchema, { amount, currency });
 }
 
 function sameCurrency(a: Money, b: Money): void {

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseContract, type Contract, type ContractInput } from '../model/contract.js';
 import { localDateAt } from '../time/instant.js';
 import { formatDate } from '../time/civil.js';
-import { parseInput } from '../validation.js';
+import { localDateSchema, parseInput, wholeNumber } from '../validation.js';
 import { contractTargets, dayNumber } from './contract-targets.js';
 import { occurrenceKey } from './occurrence-key.js';
 
@@ -44,16 +44,15 @@ export type PlanResult = {
 
 const planOptionsSchema = z.object({
   /** "Now", as a UTC instant `'YYYY-MM-DDTHH:mm:ssZ'`; today is its date in the contract's zone. */
-  asOf: z.string(),
+  asOf: z.string({ error: "expected a UTC instant 'YYYY-MM-DDTHH:mm:ssZ'" }),
   /** Keys already in the ledger (created, pending or skipped): they are never planned again. */
-  generatedKeys: z.custom<ReadonlySet<string> | readonly string[]>(
-    (value) => value instanceof Set || Array.isArray(value),
-    'expected a Set or an array of occurrence keys',
-  ),
+  generatedKeys: z.custom<ReadonlySet<string> | readonly string[]>((value) => value instanceof Set || Array.isArray(value), {
+    error: 'expected a Set or an array of occurrence keys',
+  }),
   /** Occurrences whose target date lies more than this many days before today are skipped rather than created. */
-  catchUpLimitDays: z.number().int().min(0).optional(),
+  catchUpLimitDays: z.optional(wholeNumber(0, 100_000, ' days')),
   /** Ignore target dates before this local date (the ledger's high-water mark), to keep long-running contracts cheap. */
-  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use 'YYYY-MM-DD'").optional(),
+  since: z.optional(localDateSchema),
 });
 export type PlanOptions = z.input<typeof planOptionsSchema>;
 

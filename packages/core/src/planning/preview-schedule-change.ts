@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseContract, type Contract, type ContractInput } from '../model/contract.js';
 import { formatDate } from '../time/civil.js';
 import { localDateAt } from '../time/instant.js';
-import { parseInput } from '../validation.js';
+import { localDateSchema, parseInput } from '../validation.js';
 import { contractTargets, dayNumber } from './contract-targets.js';
 import { occurrenceKey } from './occurrence-key.js';
 import { workOrderGroups } from './plan-work-orders.js';
@@ -28,15 +28,15 @@ export type ScheduleChangePreview = {
 };
 
 const previewOptionsSchema = z.object({
-  asOf: z.string(),
+  asOf: z.string({ error: "expected a UTC instant 'YYYY-MM-DDTHH:mm:ssZ'" }),
   /** Already generated keys: history, never changed by an edit, so never part of the diff. */
-  generatedKeys: z
-    .custom<ReadonlySet<string> | readonly string[]>((value) => value instanceof Set || Array.isArray(value), {
+  generatedKeys: z.optional(
+    z.custom<ReadonlySet<string> | readonly string[]>((value) => value instanceof Set || Array.isArray(value), {
       error: 'expected a Set or an array of occurrence keys',
-    })
-    .optional(),
+    }),
+  ),
   /** Compare up to this local date; default one year after today. */
-  until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use 'YYYY-MM-DD'").optional(),
+  until: z.optional(localDateSchema),
 });
 export type PreviewOptions = z.input<typeof previewOptionsSchema>;
 

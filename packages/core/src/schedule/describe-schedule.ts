@@ -1,5 +1,5 @@
-import rrulePackage from 'rrule';
 import { parseInput } from '../validation.js';
+import { RRule } from './rrule-library.js';
 import { parseRRule } from './rrule-parse.js';
 import { WEEKDAYS, scheduleSchema, type Schedule, type ScheduleInput, type Weekday } from './schedule-spec.js';
 
@@ -72,7 +72,7 @@ function describeRRule(rrule: string, locale: DescriptionLocale): string {
   if (parsed.bySetPos || parsed.byWeekNo || parsed.byYearDay || parsed.byHour || parsed.byMinute || parsed.bySecond) {
     return `${locale === 'nl' ? 'aangepaste regel' : 'custom rule'} ${text}`;
   }
-  const rule = rrulePackage.RRule.fromString(text);
+  const rule = RRule.fromString(text);
   if (locale === 'en') return rule.toText();
   const words = WORDS.nl;
   return rule.toText((id) => RRULE_TEXT_NL[String(id)] ?? String(id), {

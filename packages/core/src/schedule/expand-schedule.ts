@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CoreError } from '../errors.js';
 import { daysFromCivil } from '../time/civil.js';
-import { parseInput } from '../validation.js';
+import { localDateSchema, parseInput } from '../validation.js';
 import type { ExpansionRange, Occurrence } from './occurrence.js';
 import { collect, localSeconds, prepareExpansion, stream, type Prepared, type SourceSpec } from './occurrence-stream.js';
 import { parseRRule } from './rrule-parse.js';
 import { RuleIterator } from './rule-iterator.js';
-import { localDateSchema, scheduleSchema, type Schedule, type ScheduleInput } from './schedule-spec.js';
+import { scheduleSchema, type Schedule, type ScheduleInput } from './schedule-spec.js';
 import { scheduleToRRule } from './schedule-to-rrule.js';
 import { WorkdaySource } from './workday-source.js';
 
@@ -14,11 +14,17 @@ import { WorkdaySource } from './workday-source.js';
 export type ScheduleAnchor = { start: string; end?: string | undefined; tzid: string };
 
 const anchorSchema = z
-  .object({ start: localDateSchema, end: localDateSchema.optional(), tzid: z.string().min(1, 'give an IANA zone') })
-  .refine((anchor) => anchor.end === undefined || anchor.end >= anchor.start, {
-    path: ['end'],
-    error: 'the end date lies before the start date',
-  });
+  .object({
+    start: localDateSchema,
+    end: z.optional(localDateSchema),
+    tzid: z.string({ error: "expected an IANA zone such as 'Europe/Amsterdam'" }),
+  })
+  .check(
+    z.refine((anchor) => anchor.end === undefined || anchor.end >= anchor.start, {
+      path: ['end'],
+      error: 'the end date lies before the start date',
+    }),
+  );
 
 function dayNumber(date: string): number {
   return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));

@@ -1,133 +1,115 @@
-import { z } from 'zod';
-import { parseLocalSeconds } from '../time/civil.js';
+import * as z from 'zod/mini';
+import { localDateSchema, timeOfDaySchema, wholeNumber } from '../validation.js';
 import { parseRRule } from './rrule-parse.js';
 
 /** Weekdays as the schedule spec names them, Monday first (the ISO order the engine counts in). */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-export const localDateSchema = z
-  .string({ error: "expected a date 'YYYY-MM-DD'" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "use 'YYYY-MM-DD'")
-  .refine((text) => parseLocalSeconds(text) !== undefined, { error: 'is not a date that exists' });
-
-const timeOfDaySchema = z
-  .string({ error: "expected a time of day 'HH:mm'" })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, "use 'HH:mm' (00:00–23:59)");
-
-const intervalSchema = z
-  .number({ error: 'expected a whole number ≥ 1' })
-  .int('must be a whole number')
-  .min(1, 'must be at least 1 ("every 1 …")')
-  .max(1000, 'must be at most 1000')
-  .default(1);
-
 /** Per-date exceptions: EXDATE (skip), EXDATE + RDATE (move) and RDATE (add), as local dates. */
-export const scheduleExceptionsSchema = z
-  .object({
-    skip: z.array(localDateSchema).default([]),
-    move: z.array(z.object({ from: localDateSchema, to: localDateSchema })).default([]),
-    add: z.array(localDateSchema).default([]),
-  })
-  .strict()
-  .default({ skip: [], move: [], add: [] });
+export const scheduleExceptionsSchema = z._default(
+  z.strictObject({
+    skip: z._default(z.array(localDateSchema), []),
+    move: z._default(z.array(z.strictObject({ from: localDateSchema, to: localDateSchema })), []),
+    add: z._default(z.array(localDateSchema), []),
+  }),
+  { skip: [], move: [], add: [] },
+);
 
 const common = {
   /** "Every N units"; 1 = every unit. */
-  interval: intervalSchema,
+  interval: z._default(wholeNumber(1, 1000), 1),
   /** Local time of day of each occurrence, `'HH:mm'`; without it occurrences are dates at 00:00. */
-  time: timeOfDaySchema.optional(),
+  time: z.optional(timeOfDaySchema),
   exceptions: scheduleExceptionsSchema,
 };
 
 const weekdaySchema = z.enum(WEEKDAYS, { error: `use one of ${WEEKDAYS.join(', ')}` });
 
-const daySchema = z.object({ unit: z.literal('day'), ...common }).strict();
+const daySchema = z.strictObject({ unit: z.literal('day'), ...common });
 
-const workdaySchema = z
-  .object({
-    unit: z.literal('workday'),
-    ...common,
-    /** Days that are not workdays although they fall Mon–Fri: `'nl'` for the Dutch public days off, or dates. */
-    holidays: z.union([z.literal('nl'), z.array(localDateSchema)]).default([]),
-  })
-  .strict();
+const workdaySchema = z.strictObject({
+  unit: z.literal('workday'),
+  ...common,
+  /** Days that are not workdays although they fall Mon–Fri: `'nl'` for the Dutch public days off, or dates. */
+  holidays: z._default(z.union([z.literal('nl'), z.array(localDateSchema)], { error: "use 'nl' or a list of dates" }), []),
+});
 
-const weekSchema = z
-  .object({
-    unit: z.literal('week'),
-    ...common,
-    weekdays: z
-      .array(weekdaySchema)
-      .min(1, 'choose at least one weekday')
-      .refine((days) => new Set(days).size === days.length, { error: 'a weekday is listed twice' }),
-  })
-  .strict();
+const weekSchema = z.strictObject({
+  unit: z.literal('week'),
+  ...common,
+  weekdays: z.array(weekdaySchema).check(
+    z.minLength(1, { error: 'choose at least one weekday' }),
+    z.refine((days) => new Set(days).size === days.length, { error: 'a weekday is listed twice' }),
+  ),
+});
 
 const nthSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal('last')], {
   error: "use 1, 2, 3, 4 or 'last'",
 });
 
 const monthSchema = z
-  .object({
+  .strictObject({
     unit: z.literal('month'),
     ...common,
     /** A fixed day of the month; past the month's end (31 in April) it falls on the month's last day. */
-    day: z.number().int().min(1, 'must be 1–31').max(31, 'must be 1–31').optional(),
+    day: z.optional(wholeNumber(1, 31)),
     /** Or an nth weekday: `{ weekday: 'mon', nth: 1 }` = the first Monday, `nth: 'last'` = the last one. */
-    weekday: weekdaySchema.optional(),
-    nth: nthSchema.optional(),
+    weekday: z.optional(weekdaySchema),
+    nth: z.optional(nthSchema),
   })
-  .strict()
-  .superRefine((value, ctx) => {
-    const byDay = value.day !== undefined;
-    const byWeekday = value.weekday !== undefined || value.nth !== undefined;
-    if (byDay === byWeekday) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['day'],
-        message: "give either a day of the month (day: 15) or an nth weekday (weekday: 'mon', nth: 1), not both or neither",
-      });
-    } else if (byWeekday && (value.weekday === undefined || value.nth === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [value.weekday === undefined ? 'weekday' : 'nth'],
-        message: "an nth weekday needs both weekday and nth (e.g. weekday: 'fri', nth: 'last')",
-      });
-    }
-  });
+  .check(
+    z.superRefine((value, ctx) => {
+      const byDay = value.day !== undefined;
+      const byWeekday = value.weekday !== undefined || value.nth !== undefined;
+      if (byDay === byWeekday) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['day'],
+          message: "give either a day of the month (day: 15) or an nth weekday (weekday: 'mon', nth: 1), not both or neither",
+        });
+      } else if (byWeekday && (value.weekday === undefined || value.nth === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [value.weekday === undefined ? 'weekday' : 'nth'],
+          message: "an nth weekday needs both weekday and nth (e.g. weekday: 'fri', nth: 'last')",
+        });
+      }
+    }),
+  );
 
 const LEAP_YEAR_MONTH_LENGTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 const yearSchema = z
-  .object({
+  .strictObject({
     unit: z.literal('year'),
     ...common,
-    month: z.number().int().min(1, 'must be 1–12').max(12, 'must be 1–12'),
+    month: wholeNumber(1, 12),
     /** 29 February falls on 28 February in a common year. */
-    day: z.number().int().min(1, 'must be 1–31').max(31, 'must be 1–31'),
+    day: wholeNumber(1, 31),
   })
-  .strict()
-  .refine((value) => value.day <= (LEAP_YEAR_MONTH_LENGTH[value.month - 1] ?? 31), {
-    path: ['day'],
-    error: 'that month never has this many days',
-  });
+  .check(
+    z.refine((value) => value.day <= (LEAP_YEAR_MONTH_LENGTH[value.month - 1] ?? 31), {
+      path: ['day'],
+      error: 'that month never has this many days',
+    }),
+  );
 
-const rruleSchema = z
-  .object({
-    unit: z.literal('rrule'),
-    /** An RFC 5545 RRULE value (advanced mode), e.g. `'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-2'`. */
-    rrule: z.string().superRefine((text, ctx) => {
+const rruleSchema = z.strictObject({
+  unit: z.literal('rrule'),
+  /** An RFC 5545 RRULE value (advanced mode), e.g. `'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-2'`. */
+  rrule: z.string({ error: 'expected an RRULE as text' }).check(
+    z.superRefine((text, ctx) => {
       try {
         parseRRule(text);
       } catch (error) {
         ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
       }
     }),
-    time: common.time,
-    exceptions: common.exceptions,
-  })
-  .strict();
+  ),
+  time: common.time,
+  exceptions: common.exceptions,
+});
 
 /**
  * A recurring schedule as the platform's UI offers it — day, workday, week, month (fixed day or nth weekday) — plus

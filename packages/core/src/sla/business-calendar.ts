@@ -1,22 +1,25 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CoreError } from '../errors.js';
 import { formatLocalSeconds, parseLocalSeconds, weekdayOfDays } from '../time/civil.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
+import { parseInput } from '../validation.js';
 import { zoneTimeline, type ResolvedTime, type ZoneTimeline } from '../time/zone.js';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-const timeOfDay = z.string().regex(TIME, "use 'HH:mm' (00:00–24:00)");
+const timeOfDay = z.string({ error: "expected 'HH:mm'" }).check(z.regex(TIME, { error: "use 'HH:mm' (00:00–24:00)" }));
 const interval = z
-  .tuple([timeOfDay, timeOfDay])
-  .refine(([from, to]) => from < to, { message: 'an interval must end after it starts' });
-const dayHours = z.array(interval).refine(
-  (intervals) => intervals.every((current, i) => i === 0 || (intervals[i - 1] as [string, string])[1] <= current[0]),
-  { message: 'intervals must be in order and must not overlap' },
+  .tuple([timeOfDay, timeOfDay], { error: "expected an interval ['HH:mm', 'HH:mm']" })
+  .check(z.refine(([from, to]) => from < to, { error: 'an interval must end after it starts' }));
+const dayHours = z.array(interval).check(
+  z.refine(
+    (intervals) => intervals.every((current, i) => i === 0 || (intervals[i - 1] as [string, string])[1] <= current[0]),
+    { error: 'intervals must be in order and must not overlap' },
+  ),
 );
 
 /** A tenant's working hours: per weekday, local intervals in `tzid`, minus the holidays (`'YYYY-MM-DD'`). */
 export const businessCalendarSchema = z.object({
-  tzid: z.string().min(1),
+  tzid: z.string({ error: "expected an IANA zone such as 'Europe/Amsterdam'" }),
   hours: z.object({
     mon: dayHours,
     tue: dayHours,
@@ -26,7 +29,7 @@ export const businessCalendarSchema = z.object({
     sat: dayHours,
     sun: dayHours,
   }),
-  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use 'YYYY-MM-DD'")).default([]),
+  holidays: z._default(z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "use 'YYYY-MM-DD'" }))), []),
 });
 export type BusinessCalendar = z.input<typeof businessCalendarSchema>;
 
@@ -90,12 +93,7 @@ const compiled = new WeakMap<object, CompiledCalendar>();
 export function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
   let result = compiled.get(calendar);
   if (result === undefined) {
-    const parsed = businessCalendarSchema.safeParse(calendar);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0] as z.core.$ZodIssue;
-      throw new CoreError('invalid-input', issue.message, { path: issue.path as (string | number)[] });
-    }
-    result = new CompiledCalendar(parsed.data);
+    result = new CompiledCalendar(parseInput(businessCalendarSchema, calendar));
     compiled.set(calendar, result);
   }
   return result;
