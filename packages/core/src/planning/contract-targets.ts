@@ -1,5 +1,6 @@
 import type { Contract } from '../model/contract.js';
 import { iterateSchedule } from '../schedule/expand-schedule.js';
+import { dayNumber } from '../time/calendar-date.js';
 import { civilFromDays, daysFromCivil, daysInMonth, formatDate } from '../time/civil.js';
 
 /** One date on which the contract wants work done, in the contract's zone. */
@@ -9,10 +10,6 @@ export type ContractTarget = {
   /** Local time `'HH:mm'` of the occurrence when the schedule names a time of day (after any DST shift). */
   time: string | null;
 };
-
-export function dayNumber(date: string): number {
-  return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
-}
 
 /** The last day work may be planned for: the end date or the termination date, whichever comes first. */
 export function lastTargetDate(contract: Contract): string | undefined {

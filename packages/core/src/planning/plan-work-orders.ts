@@ -3,7 +3,8 @@ import { parseContract, type Contract, type ContractInput } from '../model/contr
 import { localDateAt } from '../time/instant.js';
 import { formatDate } from '../time/civil.js';
 import { localDateSchema, parseInput, wholeNumber } from '../validation.js';
-import { contractTargets, dayNumber } from './contract-targets.js';
+import { dayNumber } from '../time/calendar-date.js';
+import { contractTargets } from './contract-targets.js';
 import { occurrenceKey } from './occurrence-key.js';
 
 /** How the host gets the work order: planned for an employee on a date, or unplanned with a deadline only. */

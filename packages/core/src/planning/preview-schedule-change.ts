@@ -3,7 +3,8 @@ import { parseContract, type Contract, type ContractInput } from '../model/contr
 import { formatDate } from '../time/civil.js';
 import { localDateAt } from '../time/instant.js';
 import { localDateSchema, parseInput } from '../validation.js';
-import { contractTargets, dayNumber } from './contract-targets.js';
+import { dayNumber } from '../time/calendar-date.js';
+import { contractTargets } from './contract-targets.js';
 import { occurrenceKey } from './occurrence-key.js';
 import { workOrderGroups } from './plan-work-orders.js';
 

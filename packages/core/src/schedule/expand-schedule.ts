@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CoreError } from '../errors.js';
-import { daysFromCivil } from '../time/civil.js';
+import { dayNumber } from '../time/calendar-date.js';
 import { localDateSchema, parseInput } from '../validation.js';
 import type { ExpansionRange, Occurrence } from './occurrence.js';
 import { collect, localSeconds, prepareExpansion, stream, type Prepared, type SourceSpec } from './occurrence-stream.js';
@@ -25,10 +25,6 @@ const anchorSchema = z
       error: 'the end date lies before the start date',
     }),
   );
-
-function dayNumber(date: string): number {
-  return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
-}
 
 function checkExceptionDates(schedule: Schedule, anchor: ScheduleAnchor): void {
   const outside = (date: string) => date < anchor.start || (anchor.end !== undefined && date > anchor.end);

@@ -1,0 +1,63 @@
+import * as z from 'zod/mini';
+import { parseContract, type Contract, type ContractInput } from '../model/contract.js';
+import { parseContractTerms, type ContractTerms, type ContractTermsInput } from '../terms/contract-terms.js';
+import { timelineOn, type RenewalTimeline } from '../terms/renewal-timeline.js';
+import { daysBetween } from '../time/calendar-date.js';
+import { localDateAt } from '../time/instant.js';
+import { parseInput, wholeNumber } from '../validation.js';
+
+export type ContractStatus = 'not-started' | 'active' | 'ended' | 'terminated';
+
+/**
+ * Extra signals on top of the status:
+ * - `notice-deadline-near`: the last day to give notice is today or within the warning window;
+ * - `renewal-due`: the current period ends within the warning window (it will renew, or end and need a restart);
+ * - `termination-scheduled`: a termination is registered for today or a later day.
+ */
+export type StatusFlag = 'notice-deadline-near' | 'renewal-due' | 'termination-scheduled';
+
+export type ContractStatusResult = { status: ContractStatus; flags: StatusFlag[]; timeline: RenewalTimeline };
+
+const optionsSchema = z.object({
+  asOf: z.string({ error: "expected a UTC instant 'YYYY-MM-DDTHH:mm:ssZ'" }),
+  /** How many days ahead a deadline counts as near (default 30). */
+  warnDays: z._default(wholeNumber(0, 3660, ' days'), 30),
+});
+
+/**
+ * The status of a contract on `asOf`, derived from its dates, its terms and whether it was terminated — never set
+ * by hand. The start day, the end day and the termination day themselves are in force: a contract is `ended` or
+ * `terminated` from the day after.
+ *
+ * @example
+ * contractStatus(
+ *   { id: 'C-1', type: 'corrective', startDate: '2025-01-01', endDate: '2025-12-31', debtorNumber: 'D1' },
+ *   { asOf: '2025-12-15T12:00:00Z' },
+ * ); // { status: 'active', flags: ['notice-deadline-near', 'renewal-due'], timeline: { … } }
+ */
+export function contractStatus(
+  contractInput: ContractInput | Contract,
+  options: { asOf: string; warnDays?: number; terms?: ContractTermsInput | ContractTerms },
+): ContractStatusResult {
+  const contract = parseContract(contractInput);
+  const { asOf, warnDays } = parseInput(optionsSchema, { asOf: options.asOf, warnDays: options.warnDays });
+  const terms = options.terms === undefined ? undefined : parseContractTerms(options.terms);
+  const today = localDateAt(asOf, contract.timeZone);
+  const timeline = timelineOn(contract, terms, today);
+  const termination = contract.termination?.date;
+
+  let status: ContractStatus;
+  if (today < contract.startDate) status = 'not-started';
+  else if (termination !== undefined && today > termination) status = 'terminated';
+  else if (timeline.finalDay !== null && today > timeline.finalDay) status = 'ended';
+  else status = 'active';
+
+  const flags: StatusFlag[] = [];
+  const within = (date: string | null) => date !== null && daysBetween(today, date) >= 0 && daysBetween(today, date) <= warnDays;
+  if (status === 'active' || status === 'not-started') {
+    if (within(timeline.noticeDeadline)) flags.push('notice-deadline-near');
+    if (termination === undefined && within(timeline.periodEnd)) flags.push('renewal-due');
+    if (termination !== undefined && termination >= today) flags.push('termination-scheduled');
+  }
+  return { status, flags, timeline };
+}
