@@ -1,0 +1,62 @@
+import * as z from 'zod/mini';
+import { CoreError } from '../errors.js';
+import { codeText, parseInput } from '../validation.js';
+
+/** A cancellation reason (settings): chosen when terminating, archived rather than deleted once used. */
+export const cancellationReasonSchema = z.strictObject({
+  code: codeText('the reason code'),
+  label: codeText('the label'),
+  archived: z._default(z.boolean({ error: 'expected true or false' }), false),
+});
+export type CancellationReasonInput = z.input<typeof cancellationReasonSchema>;
+export type CancellationReason = z.output<typeof cancellationReasonSchema>;
+
+/** What a termination keeps of its reason: the code and the label as it read that day, so history never changes. */
+export type ReasonSnapshot = { reasonCode: string; reasonLabel: string };
+
+/**
+ * The reason for a new termination, checked against the tenant's list: it must exist and not be archived, and it
+ * must be given when the tenant requires one. Returns the snapshot to store on the termination.
+ *
+ * @example
+ * const reasons = [{ code: 'VERHUISD', label: 'Klant verhuisd' }];
+ * snapshotReason(reasons, 'VERHUISD', { required: true }); // { reasonCode: 'VERHUISD', reasonLabel: 'Klant verhuisd' }
+ */
+export function snapshotReason(
+  reasonsInput: readonly CancellationReasonInput[],
+  code: string | undefined,
+  { required }: { required: boolean },
+): ReasonSnapshot | undefined {
+  if (code === undefined || code === '') {
+    if (required) {
+      throw new CoreError('invalid-input', 'this tenant requires a cancellation reason: choose one of the reasons in settings.', {
+        path: ['reasonCode'],
+      });
+    }
+    return undefined;
+  }
+  const reasons = reasonsInput.map((reason, i) => parseInput(cancellationReasonSchema, reason, { path: ['reasons', i] }));
+  const reason = reasons.find((r) => r.code === code);
+  if (reason === undefined) {
+    throw new CoreError('invalid-input', `'${code}' is not a cancellation reason: use one of ${reasons.filter((r) => !r.archived).map((r) => r.code).join(', ') || '(none set up)'}.`, {
+      path: ['reasonCode'],
+    });
+  }
+  if (reason.archived) {
+    throw new CoreError('invalid-input', `'${code}' is archived: choose a current reason.`, { path: ['reasonCode'] });
+  }
+  return { reasonCode: reason.code, reasonLabel: reason.label };
+}
+
+/**
+ * Whether a reason may be deleted: only while no termination uses it. A used reason is archived instead, which
+ * keeps it out of new terminations and keeps reports intact.
+ */
+export function reasonDeletion(code: string, usedCodes: Iterable<string>): { allowed: true } | { allowed: false; reason: string } {
+  for (const used of usedCodes) {
+    if (used === code) {
+      return { allowed: false, reason: `'${code}' is used by terminations: archive it instead of deleting it, so history keeps its label.` };
+    }
+  }
+  return { allowed: true };
+}
