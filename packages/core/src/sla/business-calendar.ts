@@ -66,6 +66,11 @@ class CompiledCalendar {
     );
   }
 
+  /** The longest working time of any weekday, in seconds: what a "business day" of an SLA target means. */
+  get longestDaySeconds(): number {
+    return Math.max(...this.week.map((intervals) => intervals.reduce((sum, t, i) => sum + (i % 2 === 1 ? t - (intervals[i - 1] as number) : 0), 0)));
+  }
+
   /**
    * The working intervals of a local day as UTC instants `[start, end, start, end, …]`. Boundaries are placed in
    * the zone like any wall time, so on a DST day an 08:00–17:00 shift still starts at 08:00 and ends at 17:00 local.
@@ -138,6 +143,23 @@ export function addWorkingSeconds(calendar: CompiledCalendar, startSeconds: numb
   throw new CoreError('invalid-input', 'the calendar has no working time in the next ten years (holidays?).', {
     path: ['holidays'],
   });
+}
+
+/** Working seconds between two instants (negative when `to` is before `from`): the remaining time of an SLA clock. */
+export function workingSecondsBetween(calendar: CompiledCalendar, from: number, to: number): number {
+  if (to < from) return -workingSecondsBetween(calendar, to, from);
+  const offset = calendar.timeline.offsetAtInstant(from);
+  const lastDay = Math.floor((to + calendar.timeline.offsetAtInstant(to)) / 86400) + 1;
+  let total = 0;
+  for (let day = Math.floor((from + offset) / 86400) - 1; day <= lastDay; day++) {
+    const intervals = calendar.intervalsOf(day);
+    for (let i = 0; i < intervals.length; i += 2) {
+      const start = Math.max(intervals[i] as number, from);
+      const end = Math.min(intervals[i + 1] as number, to);
+      if (end > start) total += end - start;
+    }
+  }
+  return total;
 }
 
 export type { CompiledCalendar };
