@@ -37,10 +37,15 @@ export const workOrderTemplateSchema = z.strictObject({
   timeOfDay: z.optional(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "use 'HH:mm'" }))),
 });
 
-/** The agreed financial scope: a total for the whole contract, or an amount per contract year. */
+/**
+ * The agreed financial scope: a total for the whole contract, or an amount per contract year. Contract years run
+ * from the start date's anniversary, or (`yearStart: 'january'`) with the calendar year, when the first and last
+ * years are partial and their budget is pro-rated by days.
+ */
 export const budgetSchema = z.strictObject({
   amount: moneySchema,
   per: z.enum(['contract', 'contract-year'], { error: "use 'contract' or 'contract-year'" }),
+  yearStart: z._default(z.enum(['anniversary', 'january'], { error: "use 'anniversary' or 'january'" }), 'anniversary'),
 });
 
 /** How an early termination was recorded. The reason's label is stored as it was, so history never changes. */

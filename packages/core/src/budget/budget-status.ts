@@ -1,0 +1,145 @@
+import * as z from 'zod/mini';
+import { CoreError } from '../errors.js';
+import { parseContract, type Contract, type ContractInput } from '../model/contract.js';
+import { contractTargets } from '../planning/contract-targets.js';
+import { workOrderGroups } from '../planning/plan-work-orders.js';
+import { parseContractTerms, type ContractTerms, type ContractTermsInput } from '../terms/contract-terms.js';
+import { timelineOn } from '../terms/renewal-timeline.js';
+import { addDays, addMonths, daysBetween } from '../time/calendar-date.js';
+import { localDateAt } from '../time/instant.js';
+import { parseInput, wholeNumber } from '../validation.js';
+import { costOf, type CostLine, type HourTypeRates } from './cost-line.js';
+import { divideRounded, moneySchema, multiplyMoney, type Money } from './money.js';
+
+export type PressureReason = 'over-budget' | 'forecast-over-budget' | 'spending-ahead-of-time';
+
+export type BudgetStatus = {
+  /** The budget period that holds today: the whole contract, or the current contract year. */
+  period: { start: string; end: string | null };
+  /** The budget for the period; pro-rated by days for a partial contract year. */
+  budget: Money;
+  consumed: Money;
+  remaining: Money;
+  /** Share of the budget used and of the period elapsed, in basis points (10 000 = 100 %). */
+  usedBasisPoints: number;
+  elapsedBasisPoints: number | null;
+  /** Work orders still planned in the period after today, and what they are expected to cost. */
+  planned: { workOrders: number; cost: Money };
+  /** Consumed + planned: where the period is heading. `null` for an open-ended total budget. */
+  forecast: Money | null;
+  underPressure: boolean;
+  reasons: PressureReason[];
+  /** The renewal decision this verdict comes before (last day to give notice), when the terms have one. */
+  noticeDeadline: string | null;
+};
+
+const optionsSchema = z.object({
+  asOf: z.string({ error: "expected a UTC instant 'YYYY-MM-DDTHH:mm:ssZ'" }),
+  expectedCostPerWorkOrder: moneySchema,
+  /** How far (in basis points) spending may run ahead of time before it counts as pressure; default 10 %. */
+  marginBasisPoints: z._default(wholeNumber(0, 10_000, ' basis points'), 1_000),
+});
+
+export type BudgetOptions = {
+  asOf: string;
+  costLines: readonly CostLine[];
+  hourTypeRates: HourTypeRates;
+  expectedCostPerWorkOrder: Money;
+  terms?: ContractTermsInput | ContractTerms;
+  marginBasisPoints?: number;
+};
+
+/** The budget period holding `today`, and its share of a yearly budget. */
+function budgetPeriod(contract: Contract, lastDay: string | null, today: string) {
+  const budget = contract.budget as NonNullable<Contract['budget']>;
+  if (budget.per === 'contract') return { start: contract.startDate, end: lastDay, amount: budget.amount };
+  let start = contract.startDate;
+  let fullYearStart = start;
+  if (budget.yearStart === 'january') fullYearStart = `${start.slice(0, 4)}-01-01`;
+  let next = addMonths(fullYearStart, 12);
+  // Step whole years up to the one holding today (bounded by the calendar: at most a few thousand steps).
+  while (next <= today && (lastDay === null || next <= lastDay)) {
+    fullYearStart = next;
+    start = next;
+    next = addMonths(fullYearStart, 12);
+  }
+  const fullLength = daysBetween(fullYearStart, next);
+  const end = lastDay !== null && lastDay < addDays(next, -1) ? lastDay : addDays(next, -1);
+  const days = daysBetween(start, end) + 1;
+  return { start, end, amount: days === fullLength ? budget.amount : multiplyMoney(budget.amount, days, fullLength) };
+}
+
+/**
+ * How a contract's budget stands on `asOf`: consumed from the actual cost lines, remaining, the share used against
+ * the share of time elapsed, a forecast at the end of the period (actuals + planned work orders × expected cost),
+ * and an "under pressure" verdict with its reasons — in time for the notice deadline. Integer cents throughout;
+ * returns `null` for a contract without a budget.
+ *
+ * @example
+ * budgetStatus(contract, {
+ *   asOf: '2025-07-01T10:00:00Z', hourTypeRates: { NORMAAL: { amount: 6500, currency: 'EUR' } },
+ *   expectedCostPerWorkOrder: { amount: 15000, currency: 'EUR' },
+ *   costLines: [{ kind: 'labour', date: '2025-03-31', minutes: 90, hourTypeCode: 'NORMAAL' }],
+ * }); // { consumed: { amount: 9750, … }, usedBasisPoints: …, forecast: …, underPressure: false, … }
+ */
+export function budgetStatus(contractInput: ContractInput | Contract, input: BudgetOptions): BudgetStatus | null {
+  const contract = parseContract(contractInput);
+  if (contract.budget === undefined) return null;
+  const options = parseInput(optionsSchema, {
+    asOf: input.asOf,
+    expectedCostPerWorkOrder: input.expectedCostPerWorkOrder,
+    marginBasisPoints: input.marginBasisPoints,
+  });
+  const terms = input.terms === undefined ? undefined : parseContractTerms(input.terms);
+  const currency = contract.budget.amount.currency;
+  if (options.expectedCostPerWorkOrder.currency !== currency) {
+    throw new CoreError('invalid-input', `expected ${currency}, the budget's currency.`, { path: ['expectedCostPerWorkOrder', 'currency'] });
+  }
+  const today = localDateAt(options.asOf, contract.timeZone);
+  const timeline = timelineOn(contract, terms, today);
+  const lastDay = timeline.finalDay ?? timeline.periodEnd;
+  const period = budgetPeriod(contract, lastDay, today);
+
+  let consumed = 0;
+  input.costLines.forEach((line, index) => {
+    const cost = costOf(line, input.hourTypeRates, currency, index);
+    if (line.date >= period.start && (period.end === null || line.date <= period.end)) consumed += cost;
+  });
+
+  let workOrders = 0;
+  if (period.end !== null) {
+    const perTarget = workOrderGroups(contract).length;
+    for (const target of contractTargets(contract, addDays(today, 1))) {
+      if (target.date > period.end) break;
+      workOrders += perTarget;
+    }
+  }
+  const plannedCost = multiplyMoney(options.expectedCostPerWorkOrder, workOrders);
+  const budget = period.amount;
+  const forecast = period.end === null ? null : { amount: consumed + plannedCost.amount, currency };
+  const usedBasisPoints = budget.amount === 0 ? (consumed > 0 ? 10_000 : 0) : divideRounded(BigInt(consumed) * 10_000n, BigInt(budget.amount));
+  let elapsedBasisPoints: number | null = null;
+  if (period.end !== null) {
+    const length = daysBetween(period.start, period.end) + 1;
+    const elapsed = Math.min(Math.max(daysBetween(period.start, today) + 1, 0), length);
+    elapsedBasisPoints = divideRounded(BigInt(elapsed) * 10_000n, BigInt(length));
+  }
+
+  const reasons: PressureReason[] = [];
+  if (consumed > budget.amount) reasons.push('over-budget');
+  else if (forecast !== null && forecast.amount > budget.amount) reasons.push('forecast-over-budget');
+  if (elapsedBasisPoints !== null && usedBasisPoints > elapsedBasisPoints + options.marginBasisPoints) reasons.push('spending-ahead-of-time');
+  return {
+    period: { start: period.start, end: period.end },
+    budget,
+    consumed: { amount: consumed, currency },
+    remaining: { amount: budget.amount - consumed, currency },
+    usedBasisPoints,
+    elapsedBasisPoints,
+    planned: { workOrders, cost: plannedCost },
+    forecast,
+    underPressure: reasons.length > 0,
+    reasons,
+    noticeDeadline: timeline.noticeDeadline,
+  };
+}

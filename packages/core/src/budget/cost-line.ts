@@ -1,0 +1,69 @@
+import { CoreError } from '../errors.js';
+import { parseLocalSeconds } from '../time/civil.js';
+import { divideRounded, type Money } from './money.js';
+
+/**
+ * One actual cost of a contract's work orders, as read from the host: labour (minutes × the hour type's rate),
+ * materials (quantity × unit price; the quantity as a whole number or a decimal string such as `'2.5'`), or other.
+ */
+export type CostLine =
+  | { kind: 'labour'; date: string; minutes: number; hourTypeCode: string }
+  | { kind: 'material'; date: string; quantity: number | string; unitPrice: Money }
+  | { kind: 'other'; date: string; amount: Money };
+
+/** Hourly rates per hour-type code, in cents per hour. */
+export type HourTypeRates = Readonly<Record<string, Money>>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function fail(index: number, field: string, message: string): never {
+  throw new CoreError('invalid-input', message, { path: ['costLines', index, field] });
+}
+
+function sameCurrency(value: Money, currency: string, index: number, field: string): void {
+  if (value.currency !== currency || !Number.isSafeInteger(value.amount)) {
+    fail(index, field, `expected whole cents in ${currency}, got ${JSON.stringify(value)}`);
+  }
+}
+
+/** A quantity as an exact fraction: `'2.5'` → 25/10. Floats are refused: they cannot say 0.1 exactly. */
+function quantityFraction(quantity: number | string, index: number): [bigint, bigint] {
+  if (typeof quantity === 'number') {
+    if (!Number.isSafeInteger(quantity)) fail(index, 'quantity', `write a fractional quantity as text ('${quantity}'), not as a float`);
+    return [BigInt(quantity), 1n];
+  }
+  const match = /^(-?\d+)(?:[.,](\d{1,6}))?$/.exec(quantity);
+  if (match === null) fail(index, 'quantity', `'${quantity}' is not a quantity: use e.g. '2.5'`);
+  const fraction = match[2] ?? '';
+  return [BigInt(`${match[1]}${fraction}`), 10n ** BigInt(fraction.length)];
+}
+
+/**
+ * The cost of one line in cents, rounded once, half away from zero. Checked as it is costed (the date, the
+ * currency, the hour type), so a bad line is named by its index and field.
+ */
+export function costOf(line: CostLine, rates: HourTypeRates, currency: string, index: number): number {
+  if (line === null || typeof line !== 'object') fail(index, 'kind', 'expected a cost line object');
+  if (typeof line.date !== 'string' || !DATE.test(line.date) || parseLocalSeconds(line.date) === undefined) {
+    fail(index, 'date', `expected a date 'YYYY-MM-DD', got ${JSON.stringify(line.date)}`);
+  }
+  switch (line.kind) {
+    case 'labour': {
+      if (!Number.isSafeInteger(line.minutes) || line.minutes < 0) fail(index, 'minutes', 'expected whole minutes ≥ 0');
+      const rate = rates[line.hourTypeCode];
+      if (rate === undefined) fail(index, 'hourTypeCode', `no rate for hour type '${line.hourTypeCode}': add it to hourTypeRates`);
+      sameCurrency(rate, currency, index, 'hourTypeCode');
+      return divideRounded(BigInt(rate.amount) * BigInt(line.minutes), 60n);
+    }
+    case 'material': {
+      sameCurrency(line.unitPrice, currency, index, 'unitPrice');
+      const [numerator, denominator] = quantityFraction(line.quantity, index);
+      return divideRounded(BigInt(line.unitPrice.amount) * numerator, denominator);
+    }
+    case 'other':
+      sameCurrency(line.amount, currency, index, 'amount');
+      return line.amount.amount;
+    default:
+      return fail(index, 'kind', `unknown kind ${JSON.stringify((line as { kind: unknown }).kind)}: use 'labour', 'material' or 'other'`);
+  }
+}
