@@ -8,7 +8,10 @@ export type CoreErrorCode =
   | 'invalid-local-time'
   | 'invalid-time-zone'
   | 'invalid-range'
-  | 'invalid-schedule';
+  | 'invalid-schedule'
+  | 'invalid-command'
+  | 'not-allowed'
+  | 'version-conflict';
 
 export class CoreError extends Error {
   override readonly name = 'CoreError';
