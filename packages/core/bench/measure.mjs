@@ -20,7 +20,11 @@ export function median(values) {
 
 export const perSecond = (count, ms) => (count * 1000) / ms;
 
-export const ratio = (a, b) => `${(a / b).toFixed(1)}×`;
+/** `a / b` as a factor: whole above 10, one decimal above 1, two significant digits below. */
+export function ratio(a, b) {
+  const r = a / b;
+  return `${r >= 10 ? r.toFixed(0) : r >= 1 ? r.toFixed(1) : r.toPrecision(2)}×`;
+}
 
 export function formatRate(rate) {
   return rate >= 1e6 ? `${(rate / 1e6).toFixed(2)}M/s` : rate >= 1e3 ? `${(rate / 1e3).toFixed(1)}k/s` : `${rate.toFixed(0)}/s`;

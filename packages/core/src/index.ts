@@ -49,3 +49,76 @@ export {
   type PreviewOptions,
   type ScheduleChangePreview,
 } from './planning/preview-schedule-change.js';
+
+// Status and actions
+export { contractStatus, type ContractStatus, type ContractStatusResult, type StatusFlag } from './status/contract-status.js';
+export {
+  applyContractAction,
+  type ActionContext,
+  type ActionResult,
+  type ContractCommand,
+  type ContractEffect,
+  type GeneratedWorkOrder,
+} from './actions/contract-actions.js';
+
+// Terms and renewal
+export {
+  contractTermsSchema,
+  durationSchema,
+  indexationSchema,
+  parseContractTerms,
+  type ContractTerms,
+  type ContractTermsInput,
+  type Indexation,
+} from './terms/contract-terms.js';
+export { renewalTimeline, type RenewalTimeline } from './terms/renewal-timeline.js';
+export { indexPrice, type IndexedPrice } from './terms/price-indexation.js';
+
+// Money and budgets
+export {
+  addMoney,
+  allocateMoney,
+  formatMoney,
+  money,
+  moneySchema,
+  multiplyMoney,
+  subtractMoney,
+  sumMoney,
+  type Money,
+} from './budget/money.js';
+export type { CostLine, HourTypeRates } from './budget/cost-line.js';
+export { budgetStatus, type BudgetOptions, type BudgetStatus, type PressureReason } from './budget/budget-status.js';
+
+// SLA clock
+export { addWorkingMinutes, businessCalendarSchema, type BusinessCalendar } from './sla/business-calendar.js';
+export { dutchDaysOff, dutchPublicHolidays, type PublicHoliday } from './sla/dutch-public-holidays.js';
+export {
+  slaDueTimes,
+  slaPolicySchema,
+  slaState,
+  type SlaClock,
+  type SlaDueTimes,
+  type SlaPolicy,
+  type SlaPolicyInput,
+  type SlaState,
+  type StatusChange,
+} from './sla/sla-policy.js';
+
+// Cancellation reasons
+export {
+  cancellationReasonSchema,
+  reasonDeletion,
+  snapshotReason,
+  type CancellationReason,
+  type CancellationReasonInput,
+  type ReasonSnapshot,
+} from './reasons/cancellation-reason.js';
+export {
+  cancellationReport,
+  NO_REASON,
+  type CancellationReport,
+  type ReasonRow,
+  type ReportOptions,
+  type ReportPeriod,
+  type TerminationRecord,
+} from './reasons/cancellation-report.js';
