@@ -50,6 +50,29 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 /**
+ * Values this module produced by parsing. Passing one back (a parsed contract to `planWorkOrders`, say) skips the
+ * second validation; a changed copy (`{ ...contract, daysInAdvance: 7 }`) is a new object and is checked again.
+ * Parsed values must therefore not be mutated in place.
+ */
+const trusted = new WeakSet<object>();
+
+/** Marks a value as already valid for the schema it was parsed with (see `trusted`). */
+export function trust<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) trusted.add(value);
+  return value;
+}
+
+/** Like {@link parseInput}, but returns a value this module parsed before as it is, and remembers new results. */
+export function parseTrusted<Schema extends z.ZodMiniType>(
+  schema: Schema,
+  value: unknown,
+  options: { code?: CoreErrorCode; path?: readonly (string | number)[] } = {},
+): z.output<Schema> {
+  if (typeof value === 'object' && value !== null && trusted.has(value)) return value as z.output<Schema>;
+  return trust(parseInput(schema, value, options));
+}
+
+/**
  * Parses input at the engine's edge with a zod schema. On failure the error names the first offending field
  * (`schedule.weekdays: …`) and lists any further problems, so a caller can fix everything in one go.
  */

@@ -1,5 +1,5 @@
 import { CoreError } from '../errors.js';
-import { parseLocalSeconds } from '../time/civil.js';
+import { isLocalDate } from '../time/civil.js';
 import { divideRounded, type Money } from './money.js';
 
 /**
@@ -13,8 +13,6 @@ export type CostLine =
 
 /** Hourly rates per hour-type code, in cents per hour. */
 export type HourTypeRates = Readonly<Record<string, Money>>;
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function fail(index: number, field: string, message: string): never {
   throw new CoreError('invalid-input', message, { path: ['costLines', index, field] });
@@ -44,7 +42,7 @@ function quantityFraction(quantity: number | string, index: number): [bigint, bi
  */
 export function costOf(line: CostLine, rates: HourTypeRates, currency: string, index: number): number {
   if (line === null || typeof line !== 'object') fail(index, 'kind', 'expected a cost line object');
-  if (typeof line.date !== 'string' || !DATE.test(line.date) || parseLocalSeconds(line.date) === undefined) {
+  if (typeof line.date !== 'string' || !isLocalDate(line.date)) {
     fail(index, 'date', `expected a date 'YYYY-MM-DD', got ${JSON.stringify(line.date)}`);
   }
   switch (line.kind) {

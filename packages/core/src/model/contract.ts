@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { moneySchema } from '../budget/money.js';
 import { scheduleSchema } from '../schedule/schedule-spec.js';
 import { zoneTimeline } from '../time/zone.js';
-import { codeText, localDateSchema, parseInput, wholeNumber } from '../validation.js';
+import { codeText, localDateSchema, parseTrusted, trust, wholeNumber } from '../validation.js';
 
 export const CONTRACT_TYPES = ['preventive', 'corrective', 'yearly-orders'] as const;
 export type ContractType = (typeof CONTRACT_TYPES)[number];
@@ -140,7 +140,8 @@ export type Contract = z.output<typeof contractSchema>;
 
 /**
  * Checks a contract and fills in its defaults. Invalid input throws a `CoreError` (`invalid-input`) whose `path`
- * names the field, e.g. `schedule.weekdays: choose at least one weekday`.
+ * names the field, e.g. `schedule.weekdays: choose at least one weekday`. The engine's functions accept the result
+ * without checking it again; treat it as immutable (change a copy, which is checked anew).
  *
  * @example
  * const contract = parseContract({
@@ -150,5 +151,7 @@ export type Contract = z.output<typeof contractSchema>;
  * contract.timeZone; // 'Europe/Amsterdam'
  */
 export function parseContract(input: unknown): Contract {
-  return parseInput(contractSchema, input);
+  const contract = parseTrusted(contractSchema, input);
+  if (contract.schedule !== undefined) trust(contract.schedule);
+  return contract;
 }

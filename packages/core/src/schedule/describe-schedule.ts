@@ -1,4 +1,4 @@
-import { parseInput } from '../validation.js';
+import { parseTrusted } from '../validation.js';
 import { RRule } from './rrule-library.js';
 import { parseRRule } from './rrule-parse.js';
 import { WEEKDAYS, scheduleSchema, type Schedule, type ScheduleInput, type Weekday } from './schedule-spec.js';
@@ -121,7 +121,7 @@ function describeUnit(schedule: Schedule, locale: DescriptionLocale): string {
  * describeSchedule({ unit: 'month', weekday: 'fri', nth: 'last', time: '07:30' }, 'nl'); // 'elke maand op de laatste vrijdag om 07:30'
  */
 export function describeSchedule(input: ScheduleInput, locale: DescriptionLocale = 'nl'): string {
-  const schedule = parseInput(scheduleSchema, input, { code: 'invalid-schedule' });
+  const schedule = parseTrusted(scheduleSchema, input, { code: 'invalid-schedule' });
   const w = WORDS[locale];
   const parts = [describeUnit(schedule, locale)];
   if (schedule.time !== undefined) parts.push(w.at(schedule.time.slice(0, 5)));

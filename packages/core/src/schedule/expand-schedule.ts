@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { CoreError } from '../errors.js';
 import { dayNumber } from '../time/calendar-date.js';
-import { localDateSchema, parseInput } from '../validation.js';
+import { localDateSchema, parseInput, parseTrusted } from '../validation.js';
 import type { ExpansionRange, Occurrence } from './occurrence.js';
 import { collect, localSeconds, prepareExpansion, stream, type Prepared, type SourceSpec } from './occurrence-stream.js';
 import { parseRRule } from './rrule-parse.js';
@@ -73,7 +73,7 @@ function sourceOf(schedule: Schedule): SourceSpec {
 }
 
 function prepare(input: ScheduleInput, anchorInput: ScheduleAnchor, range: ExpansionRange): Prepared {
-  const schedule = parseInput(scheduleSchema, input, { code: 'invalid-schedule' });
+  const schedule = parseTrusted(scheduleSchema, input, { code: 'invalid-schedule' });
   const anchor = parseInput(anchorSchema, anchorInput);
   checkExceptionDates(schedule, anchor);
   checkMovedDates(schedule, anchor);

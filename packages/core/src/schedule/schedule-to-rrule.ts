@@ -1,4 +1,4 @@
-import { parseInput } from '../validation.js';
+import { parseTrusted } from '../validation.js';
 import { WEEKDAYS, scheduleSchema, type ScheduleInput, type Weekday } from './schedule-spec.js';
 
 const RRULE_DAY: Record<Weekday, string> = { mon: 'MO', tue: 'TU', wed: 'WE', thu: 'TH', fri: 'FR', sat: 'SA', sun: 'SU' };
@@ -27,7 +27,7 @@ function withInterval(freq: string, interval: number): string {
  * scheduleToRRule({ unit: 'week', interval: 2, weekdays: ['mon', 'thu'] }); // 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;WKST=MO'
  */
 export function scheduleToRRule(input: ScheduleInput): string | null {
-  const schedule = parseInput(scheduleSchema, input, { code: 'invalid-schedule' });
+  const schedule = parseTrusted(scheduleSchema, input, { code: 'invalid-schedule' });
   switch (schedule.unit) {
     case 'day':
       return withInterval('DAILY', schedule.interval);

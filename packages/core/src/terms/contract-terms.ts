@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { codeText, parseInput, wholeNumber } from '../validation.js';
+import { codeText, parseTrusted, wholeNumber } from '../validation.js';
 
 export const durationSchema = z.strictObject({
   count: wholeNumber(0, 1000),
@@ -61,5 +61,5 @@ export type Indexation = z.output<typeof indexationSchema>;
  *   noticeBeforeCancellation: { count: 1, unit: 'month' } }).invoicePeriod; // { count: 1, unit: 'month' }
  */
 export function parseContractTerms(input: unknown): ContractTerms {
-  return parseInput(contractTermsSchema, input);
+  return parseTrusted(contractTermsSchema, input);
 }

@@ -88,6 +88,25 @@ export function formatTimeOfDay(secondOfDay: number): string {
 
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
+/** Whether `text` is a date `'YYYY-MM-DD'` that exists; the fast check for hot paths (cost lines). */
+export function isLocalDate(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return false;
+    year = year * 10 + digit;
+  }
+  const m1 = text.charCodeAt(5) - 48;
+  const m2 = text.charCodeAt(6) - 48;
+  const d1 = text.charCodeAt(8) - 48;
+  const d2 = text.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return false;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 /**
  * Parses `'YYYY-MM-DD'`, `'YYYY-MM-DDTHH:mm'` or `'YYYY-MM-DDTHH:mm:ss'` into seconds since 1970-01-01T00:00:00 of
  * the same wall clock ("local seconds": the wall time read as if it were UTC). Returns `undefined` when the text is
