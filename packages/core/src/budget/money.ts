@@ -38,11 +38,13 @@ function sameCurrency(a: Money, b: Money): void {
   }
 }
 
+/** @example addMoney(money(1050), money(250)); // { amount: 1300, currency: 'EUR' } */
 export function addMoney(a: Money, b: Money): Money {
   sameCurrency(a, b);
   return { amount: checkSafe(a.amount + b.amount, 'the sum'), currency: a.currency };
 }
 
+/** @example subtractMoney(money(1050), money(250)); // { amount: 800, currency: 'EUR' } */
 export function subtractMoney(a: Money, b: Money): Money {
   sameCurrency(a, b);
   return { amount: checkSafe(a.amount - b.amount, 'the difference'), currency: a.currency };
