@@ -1,12 +1,41 @@
 /**
- * @contractbeheer/sdk — typed access to the OutSmart host (OPENApi v8) and to the Contractbeheer contracts API.
- * This first release maps planned work orders onto the host's PostWorkorders records; the HTTP clients follow.
+ * @contractbeheer/sdk — typed access to the OutSmart host (OPENApi v8) for Contractbeheer. Webhooks live at
+ * `@contractbeheer/sdk/webhooks`, the host sandbox at `@contractbeheer/sdk/testing`.
  */
-export { workOrderNumberFor } from './host/work-order-number.js';
 export {
-  hostCustomerSchema,
-  toHostDate,
-  toPostWorkorder,
-  type HostCustomer,
-  type PostWorkorderRecord,
-} from './host/post-workorder.js';
+  ApiError,
+  AuthenticationError,
+  ConflictError,
+  ConnectionError,
+  ContractbeheerError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+  SignatureVerificationError,
+  TimeoutError,
+  ValidationError,
+  type RequestInfo,
+  type SdkErrorKind,
+} from './errors/sdk-error.js';
+export type { CallOptions, Logger } from './transport/transport.js';
+export type { RetryPolicy } from './transport/retry-policy.js';
+export { createHostClient, DEFAULT_HOST_URL, type HostClient, type HostClientOptions } from './host/host-client.js';
+export { hostFilter, HostFilter, type FilterCondition, type FilterOperator } from './host/host-filter.js';
+export type {
+  HostCodeDescription,
+  HostEmployee,
+  HostHourType,
+  HostMaterial,
+  HostObject,
+  HostRecord,
+  HostRelation,
+  HostTimesheetLine,
+  HostWorkOrder,
+  HostWorkType,
+  WorkOrderMaterial,
+  WorkOrderStatus,
+  WorkPeriod,
+} from './host/host-models.js';
+export { fromHostDate, hostCents, hostDecimal, toHostDate } from './host/host-values.js';
+export { workOrderNumberFor } from './host/work-order-number.js';
+export { hostCustomerSchema, toPostWorkorder, type HostCustomer, type PostWorkorderRecord } from './host/post-workorder.js';

@@ -1,6 +1,7 @@
 import { planWorkOrders, type ContractInput } from '@contractbeheer/core';
 import { describe, expect, it } from 'vitest';
-import { toHostDate, toPostWorkorder } from './post-workorder.js';
+import { toPostWorkorder } from './post-workorder.js';
+import { toHostDate } from './host-values.js';
 import { workOrderNumberFor } from './work-order-number.js';
 
 const contract: ContractInput = {

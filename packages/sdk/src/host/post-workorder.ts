@@ -1,5 +1,6 @@
 import type { WorkOrderPlan } from '@contractbeheer/core';
 import { z } from 'zod';
+import { toHostDate } from './host-values.js';
 import { workOrderNumberFor } from './work-order-number.js';
 
 /**
@@ -21,6 +22,7 @@ export type HostCustomer = z.input<typeof hostCustomerSchema>;
 
 /** One record of the PostWorkorders body as the host expects it: every scalar a string, dates `d-m-Y`. */
 export type PostWorkorderRecord = {
+  [field: string]: unknown;
   WorkorderNo: string;
   CustomerName: string;
   CustomerDebtorNr: string;
@@ -48,13 +50,6 @@ export type PostWorkorderRecord = {
   WorkDuration?: string;
   PriorityCode?: string;
 };
-
-/** `'2025-03-15'` → `'15-03-2025'`, the host's work-order date format. */
-export function toHostDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (match === null) throw new TypeError(`toHostDate: '${isoDate}' is not a date 'YYYY-MM-DD'`);
-  return `${match[3]}-${match[2]}-${match[1]}`;
-}
 
 /**
  * The PostWorkorders record of a planned work order: planned on a date and time for an employee, or with a

@@ -1,0 +1,145 @@
+import { redactText, redactUrl } from '../transport/redact.js';
+
+/** What went wrong, in one word; each has its own subclass. */
+export type SdkErrorKind =
+  | 'authentication'
+  | 'permission'
+  | 'not-found'
+  | 'validation'
+  | 'conflict'
+  | 'rate-limit'
+  | 'api'
+  | 'connection'
+  | 'timeout'
+  | 'signature-verification';
+
+/** The request an error belongs to, with credentials already removed from the URL. */
+export type RequestInfo = { method: string; url: string; attempt: number };
+
+export type SdkErrorOptions = {
+  status?: number | undefined;
+  /** The host's application code (`code` in the envelope), when there is one. */
+  appCode?: number | undefined;
+  messages?: readonly string[] | undefined;
+  request?: RequestInfo | undefined;
+  requestId?: string | undefined;
+  retryAfterSeconds?: number | undefined;
+  cause?: unknown;
+  /** Secret values to scrub from every text this error shows. */
+  secrets?: readonly string[] | undefined;
+};
+
+/**
+ * The base of every error the SDK throws. It carries the HTTP status, the host's application code, the request
+ * (method and redacted URL), whether repeating the call may help, and the cause. No token, software token or key
+ * ever appears in its message, `toString()` or `toJSON()`: secrets are scrubbed when the error is made.
+ */
+export class ContractbeheerError extends Error {
+  override readonly name: string = 'ContractbeheerError';
+  readonly kind: SdkErrorKind = 'api';
+  readonly status: number | undefined;
+  readonly appCode: number | undefined;
+  readonly messages: readonly string[];
+  readonly request: RequestInfo | undefined;
+  readonly requestId: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(message: string, options: SdkErrorOptions = {}) {
+    const secrets = options.secrets ?? [];
+    super(redactText(message, secrets), options.cause === undefined ? undefined : { cause: scrubCause(options.cause, secrets) });
+    this.status = options.status;
+    this.appCode = options.appCode;
+    this.messages = (options.messages ?? []).map((m) => redactText(m, secrets));
+    this.request = options.request && { ...options.request, url: redactText(redactUrl(options.request.url), secrets) };
+    this.requestId = options.requestId;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+
+  /** Whether the same call may succeed when repeated (the transport retries only safe calls). */
+  get isRetryable(): boolean {
+    return false;
+  }
+
+  override toString(): string {
+    return `${this.name}: ${this.message}`;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      kind: this.kind,
+      message: this.message,
+      status: this.status,
+      appCode: this.appCode,
+      messages: this.messages,
+      request: this.request,
+      requestId: this.requestId,
+      isRetryable: this.isRetryable,
+    };
+  }
+}
+
+/** A cause may be a library error whose message holds the full URL: keep its type and stack, scrub its text. */
+function scrubCause(cause: unknown, secrets: readonly string[]): unknown {
+  if (cause instanceof Error) {
+    const scrubbed = new Error(redactText(cause.message, secrets));
+    scrubbed.name = cause.name;
+    if (cause.stack) scrubbed.stack = redactText(cause.stack, secrets);
+    return scrubbed;
+  }
+  return typeof cause === 'string' ? redactText(cause, secrets) : cause;
+}
+
+export class AuthenticationError extends ContractbeheerError {
+  override readonly name = 'AuthenticationError';
+  override readonly kind = 'authentication';
+}
+export class PermissionError extends ContractbeheerError {
+  override readonly name = 'PermissionError';
+  override readonly kind = 'permission';
+}
+export class NotFoundError extends ContractbeheerError {
+  override readonly name = 'NotFoundError';
+  override readonly kind = 'not-found';
+}
+export class ValidationError extends ContractbeheerError {
+  override readonly name = 'ValidationError';
+  override readonly kind = 'validation';
+}
+export class ConflictError extends ContractbeheerError {
+  override readonly name = 'ConflictError';
+  override readonly kind = 'conflict';
+}
+export class RateLimitError extends ContractbeheerError {
+  override readonly name = 'RateLimitError';
+  override readonly kind = 'rate-limit';
+  override get isRetryable(): boolean {
+    return true;
+  }
+}
+/** The server failed (5xx, or the host's uncaught-error code 1007). */
+export class ApiError extends ContractbeheerError {
+  override readonly name = 'ApiError';
+  override readonly kind = 'api';
+  override get isRetryable(): boolean {
+    return this.status === undefined || this.status >= 500 || this.appCode === 1007;
+  }
+}
+export class ConnectionError extends ContractbeheerError {
+  override readonly name = 'ConnectionError';
+  override readonly kind = 'connection';
+  override get isRetryable(): boolean {
+    return true;
+  }
+}
+export class TimeoutError extends ContractbeheerError {
+  override readonly name = 'TimeoutError';
+  override readonly kind = 'timeout';
+  override get isRetryable(): boolean {
+    return true;
+  }
+}
+export class SignatureVerificationError extends ContractbeheerError {
+  override readonly name = 'SignatureVerificationError';
+  override readonly kind = 'signature-verification';
+}
