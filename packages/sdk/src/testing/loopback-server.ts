@@ -1,0 +1,60 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { HostSandbox } from './host-sandbox.js';
+
+export type RunningSandbox = {
+  /** The host's base URL to give `createHostClient`, e.g. `http://127.0.0.1:41234/openapi/8`. */
+  baseUrl: string;
+  origin: string;
+  close(): Promise<void>;
+};
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Serves a sandbox over real HTTP on loopback (port 0 = any free port). A dropped answer (fault injection) cuts
+ * the socket after the effect was committed, as a lost response would.
+ */
+export async function startSandboxServer(sandbox: HostSandbox, options: { port?: number; host?: string } = {}): Promise<RunningSandbox> {
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer(async (req, res) => {
+    try {
+      const body = await readBody(req);
+      const request = new Request(`http://${host}${req.url ?? '/'}`, {
+        method: req.method ?? 'GET',
+        headers: Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v] as [string, string]])),
+        ...(body.length > 0 && req.method !== 'GET' && req.method !== 'HEAD' && { body }),
+      });
+      const { response, drop } = await sandbox.handle(request);
+      if (drop) {
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    } catch (error) {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(`sandbox error: ${(error as Error).message}`);
+    }
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${host}:${port}`;
+  return {
+    origin,
+    baseUrl: `${origin}${sandbox.basePath}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
