@@ -40,7 +40,7 @@ export type PostWorkorderRecord = {
   CustomerCityInvoice: string;
   CustomerContactPersonInvoice: string;
   TypeOfWork: string;
-  WorkDescription: string;
+  WorkDescription?: string;
   PaymentMethod: string;
   WorkObjects: string[];
   WorkDeadline?: string;
