@@ -17,7 +17,8 @@ export function redactText(text: string, secrets: readonly string[]): string {
   let result = redactUrl(text);
   for (const secret of secrets) {
     if (secret.length < 4) continue;
-    for (const form of new Set([secret, encodeURIComponent(secret)])) result = result.split(form).join('***');
+    const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
+    for (const form of forms) result = result.split(form).join('***');
   }
   return result;
 }
