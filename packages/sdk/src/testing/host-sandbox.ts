@@ -85,6 +85,8 @@ export class HostSandbox {
   readonly records: Record<string, HostRecord[]> = seedRecords();
   /** Work orders by row id, in the shape GetWorkorder returns. */
   readonly workOrders = new Map<number, HostRecord>();
+  /** Row id per WorkorderNo, so upserts and look-ups by number stay O(1) at 10,000s of work orders. */
+  private readonly rowIdByNumber = new Map<string, number>();
   /** Object codes changed "in the app" and not yet acknowledged. */
   readonly changedObjects = new Set<string>();
   faults: SandboxFaults;
@@ -238,17 +240,19 @@ export class HostSandbox {
   }
 
   private find(query: URLSearchParams): HostRecord | undefined {
-    const rowId = query.get('row_id');
-    if (rowId !== null) return this.workOrders.get(Number(rowId));
+    const byRow = query.get('row_id');
+    if (byRow !== null) return this.workOrders.get(Number(byRow));
     const number = query.get('workorder_no');
-    return number === null ? undefined : [...this.workOrders.values()].find((w) => w.WorkorderNo === number);
+    const rowId = number === null ? undefined : this.rowIdByNumber.get(number);
+    return rowId === undefined ? undefined : this.workOrders.get(rowId);
   }
 
   private postWorkOrders(records: HostRecord[]): Envelope {
     const missing = records.flatMap((record) => REQUIRED_WORK_ORDER_FIELDS.filter((field) => blank(record[field])).map((f) => `Required field missing: ${f}`));
     if (missing.length > 0) return this.envelope(1501, null, missing);
     const created = records.map((record) => {
-      const existing = [...this.workOrders.values()].find((w) => w.WorkorderNo === record.WorkorderNo);
+      const knownRowId = this.rowIdByNumber.get(String(record.WorkorderNo));
+      const existing = knownRowId === undefined ? undefined : this.workOrders.get(knownRowId);
       const rowId = existing ? Number(existing.id) : this.nextRowId++;
       const stored: HostRecord = {
         Workperiods: [],
@@ -268,6 +272,7 @@ export class HostSandbox {
         CreationDate: existing?.CreationDate ?? hostStamp(this.now()),
       };
       this.workOrders.set(rowId, stored);
+      this.rowIdByNumber.set(String(record.WorkorderNo), rowId);
       this.emit(existing ? 'workorder.updated' : 'workorder.created', { rowId, workorderNo: String(record.WorkorderNo), status: String(stored.status) });
       // row_id is the one number the host returns as a JSON number.
       return { workorder_no: String(record.WorkorderNo), row_id: rowId };
@@ -346,6 +351,7 @@ export class HostSandbox {
       for (const [rowId, order] of this.workOrders) {
         if (order[field] === value) {
           this.workOrders.delete(rowId);
+          this.rowIdByNumber.delete(String(order.WorkorderNo));
           deleted++;
           this.emit('workorder.deleted', { rowId, workorderNo: String(order.WorkorderNo) });
         }
