@@ -51,6 +51,16 @@ export type TransportRequest = {
 
 export type TransportResponse = { status: number; headers: Headers; body: unknown; attempts: number };
 
+/** The server's own explanation in an error body: `{ error: { message, path } }` (the contracts API) or `{ message }`. */
+function errorDetail(body: unknown): string {
+  if (typeof body !== 'object' || body === null) return '';
+  const nested = (body as { error?: unknown }).error;
+  const source = typeof nested === 'object' && nested !== null ? (nested as Record<string, unknown>) : (body as Record<string, unknown>);
+  if (typeof source.message !== 'string') return '';
+  const path = Array.isArray(source.path) && source.path.length > 0 ? `${source.path.join('.')}: ` : '';
+  return `: ${path}${source.message}`;
+}
+
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -154,7 +164,7 @@ export class Transport {
       }
     }
     if (response.status >= 400) {
-      const detail = typeof body === 'object' && body !== null && 'message' in body ? `: ${String((body as { message: unknown }).message)}` : '';
+      const detail = errorDetail(body);
       return httpError(response.status, `${info.method} ${info.url} failed with HTTP ${response.status}${detail}`, {
         ...common,
         retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after'), Date.now()),

@@ -1,0 +1,156 @@
+import {
+  cancellationReasonSchema,
+  contractSchema,
+  contractTermsSchema,
+  scheduleSchema,
+  slaPolicySchema,
+  type BudgetStatus,
+  type CancellationReport,
+  type Contract,
+  type ScheduleChangePreview,
+} from '@contractbeheer/core';
+import * as z from 'zod';
+
+/**
+ * The contracts API the power-up serves, as zod schemas shared by the client (here) and the server: one source for
+ * validation on both sides, the TypeScript types, and the OpenAPI 3.1 document.
+ */
+
+export const CONTRACT_STATUSES = ['not-started', 'active', 'ended', 'terminated'] as const;
+const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use 'YYYY-MM-DD'");
+
+/** A contract as the API returns it: the contract, its derived status and flags, and its ETag. */
+export const contractResourceSchema = z.object({
+  contract: contractSchema,
+  status: z.enum(CONTRACT_STATUSES),
+  flags: z.array(z.enum(['notice-deadline-near', 'renewal-due', 'termination-scheduled'])),
+  /** The version as an ETag; send it back as `If-Match` when changing the contract. */
+  etag: z.string(),
+});
+export type ContractResource = { contract: Contract; status: (typeof CONTRACT_STATUSES)[number]; flags: z.infer<typeof contractResourceSchema>['flags']; etag: string };
+
+export const pageSchema = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+export type Page<T> = { data: T[]; nextCursor: string | null };
+
+export const listContractsQuerySchema = z.object({
+  status: z.enum(CONTRACT_STATUSES).optional(),
+  debtorNumber: z.string().optional(),
+  /** Page size, 1–200 (default 50). */
+  limit: z.number().int().min(1).max(200).optional(),
+  cursor: z.string().optional(),
+});
+export type ListContractsQuery = z.input<typeof listContractsQuerySchema>;
+
+/** Creating a contract: the contract without its version (the server starts at 0). */
+export const createContractBodySchema = contractSchema;
+/** Editing: the changed fields; the server checks the result as a whole contract. */
+export const updateContractBodySchema = z.object({ changes: z.record(z.string(), z.unknown()) });
+export const terminateBodySchema = z.object({ date: dateSchema, reasonCode: z.string().optional(), remark: z.string().max(65_535).optional() });
+export const restartBodySchema = z.object({ newId: z.string().min(1), startDate: dateSchema.optional() });
+export const renewBodySchema = z.object({ previousIndex: z.string().optional(), currentIndex: z.string().optional() });
+export const previewBodySchema = updateContractBodySchema;
+export type TerminateBody = z.input<typeof terminateBodySchema>;
+export type RestartBody = z.input<typeof restartBodySchema>;
+export type RenewBody = z.input<typeof renewBodySchema>;
+
+const previewOccurrenceSchema = z.object({
+  key: z.string(),
+  objectCode: z.string().nullable(),
+  targetDate: z.string(),
+  creationDate: z.string(),
+  time: z.string().nullable(),
+});
+export const schedulePreviewSchema = z.object({
+  added: z.array(previewOccurrenceSchema),
+  removed: z.array(previewOccurrenceSchema),
+  moved: z.array(z.object({ from: previewOccurrenceSchema, to: previewOccurrenceSchema })),
+  unchanged: z.number(),
+  until: z.string(),
+});
+
+/** One occurrence in the schedule view: planned, or where generation stands with it. */
+export const scheduleViewSchema = z.object({
+  contractId: z.string(),
+  occurrences: z.array(
+    z.object({
+      key: z.string(),
+      objectCode: z.string().nullable(),
+      targetDate: z.string(),
+      creationDate: z.string(),
+      state: z.enum(['planned', 'pending', 'created', 'skipped']),
+      workOrderNumber: z.string().nullable(),
+      hostRowId: z.number().nullable(),
+      late: z.boolean(),
+      skippedReason: z.string().nullable(),
+    }),
+  ),
+  nextCreationDate: z.string().nullable(),
+});
+export type ScheduleView = z.infer<typeof scheduleViewSchema>;
+export const scheduleViewQuerySchema = z.object({ from: dateSchema.optional(), until: dateSchema.optional() });
+
+const moneyJson = z.object({ amount: z.number().int(), currency: z.string() });
+export const budgetStatusSchema = z.object({
+  period: z.object({ start: z.string(), end: z.string().nullable() }),
+  budget: moneyJson,
+  consumed: moneyJson,
+  remaining: moneyJson,
+  usedBasisPoints: z.number().int(),
+  elapsedBasisPoints: z.number().int().nullable(),
+  planned: z.object({ workOrders: z.number().int(), cost: moneyJson }),
+  forecast: moneyJson.nullable(),
+  underPressure: z.boolean(),
+  reasons: z.array(z.enum(['over-budget', 'forecast-over-budget', 'spending-ahead-of-time'])),
+  noticeDeadline: z.string().nullable(),
+});
+
+export const actionResultSchema = z.object({
+  contract: contractResourceSchema.nullable(),
+  effects: z.array(z.object({ type: z.string() }).loose()),
+});
+export type ActionResult = { contract: ContractResource | null; effects: ({ type: string } & Record<string, unknown>)[] };
+export const refreshResultSchema = z.object({ contract: contractResourceSchema, workOrders: z.number().int() });
+export const updateResultSchema = z.object({ contract: contractResourceSchema, preview: schedulePreviewSchema });
+
+export const cancellationReportQuerySchema = z.object({ from: dateSchema, to: dateSchema, groupBy: z.enum(['month', 'quarter', 'year']) });
+const reasonRowSchema = z.object({ reasonCode: z.string(), reasonLabel: z.string(), count: z.number().int(), lostValue: moneyJson });
+export const cancellationReportSchema = z.object({
+  periods: z.array(z.object({ period: z.string(), from: z.string(), to: z.string(), reasons: z.array(reasonRowSchema), count: z.number().int(), lostValue: moneyJson })),
+  totals: z.array(reasonRowSchema),
+  currency: z.string(),
+});
+
+/** Every error body: a machine code, a message that says what to do, and the offending field. */
+export const apiErrorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), path: z.array(z.union([z.string(), z.number()])).optional() }),
+});
+
+export { cancellationReasonSchema, contractTermsSchema, scheduleSchema, slaPolicySchema };
+export type { BudgetStatus, CancellationReport, ScheduleChangePreview };
+
+/** The route table: method, path, request and response schemas — what the server implements and the document lists. */
+export const CONTRACTS_API_ROUTES = [
+  { id: 'listContracts', method: 'GET', path: '/contracts', query: listContractsQuerySchema, response: pageSchema(contractResourceSchema), summary: 'List contracts (cursor pagination)' },
+  { id: 'createContract', method: 'POST', path: '/contracts', body: createContractBodySchema, response: contractResourceSchema, status: 201, summary: 'Create a contract' },
+  { id: 'getContract', method: 'GET', path: '/contracts/{id}', response: contractResourceSchema, summary: 'Get a contract (with its ETag)' },
+  { id: 'updateContract', method: 'PATCH', path: '/contracts/{id}', body: updateContractBodySchema, response: updateResultSchema, ifMatch: true, summary: 'Edit a contract (If-Match)' },
+  { id: 'deleteContract', method: 'DELETE', path: '/contracts/{id}', ifMatch: true, status: 204, summary: 'Delete a contract (refused once a work order is completed or handled)' },
+  { id: 'terminateContract', method: 'POST', path: '/contracts/{id}/actions/terminate', body: terminateBodySchema, response: actionResultSchema, ifMatch: true, summary: 'Terminate early' },
+  { id: 'restartContract', method: 'POST', path: '/contracts/{id}/actions/restart', body: restartBodySchema, response: actionResultSchema, summary: 'Restart as a new, linked contract' },
+  { id: 'renewContract', method: 'POST', path: '/contracts/{id}/actions/renew', body: renewBodySchema, response: actionResultSchema, ifMatch: true, summary: 'Renew per the terms' },
+  { id: 'refreshContract', method: 'POST', path: '/contracts/{id}/actions/refresh', response: refreshResultSchema, summary: 'Re-read work orders from the host and recompute' },
+  { id: 'previewSchedule', method: 'POST', path: '/contracts/{id}/schedule/preview', body: previewBodySchema, response: schedulePreviewSchema, summary: 'Preview what an edit changes' },
+  { id: 'viewSchedule', method: 'GET', path: '/contracts/{id}/schedule', query: scheduleViewQuerySchema, response: scheduleViewSchema, summary: 'Occurrences and their generation state' },
+  { id: 'getBudget', method: 'GET', path: '/contracts/{id}/budget', response: budgetStatusSchema, summary: 'Budget status' },
+  { id: 'listTerms', method: 'GET', path: '/terms', response: z.object({ data: z.array(contractTermsSchema) }), summary: 'List contract terms' },
+  { id: 'putTerms', method: 'PUT', path: '/terms/{code}', body: contractTermsSchema, response: contractTermsSchema, summary: 'Create or replace contract terms' },
+  { id: 'deleteTerms', method: 'DELETE', path: '/terms/{code}', status: 204, summary: 'Delete contract terms (refused while in use)' },
+  { id: 'listSlaPolicies', method: 'GET', path: '/sla-policies', response: z.object({ data: z.array(slaPolicySchema) }), summary: 'List SLA policies' },
+  { id: 'putSlaPolicy', method: 'PUT', path: '/sla-policies/{code}', body: slaPolicySchema, response: slaPolicySchema, summary: 'Create or replace an SLA policy' },
+  { id: 'deleteSlaPolicy', method: 'DELETE', path: '/sla-policies/{code}', status: 204, summary: 'Delete an SLA policy (refused while in use)' },
+  { id: 'listCancellationReasons', method: 'GET', path: '/cancellation-reasons', response: z.object({ data: z.array(cancellationReasonSchema) }), summary: 'List cancellation reasons' },
+  { id: 'putCancellationReason', method: 'PUT', path: '/cancellation-reasons/{code}', body: cancellationReasonSchema, response: cancellationReasonSchema, summary: 'Create or relabel a reason (history keeps old labels)' },
+  { id: 'archiveCancellationReason', method: 'POST', path: '/cancellation-reasons/{code}/archive', response: cancellationReasonSchema, summary: 'Archive a reason' },
+  { id: 'deleteCancellationReason', method: 'DELETE', path: '/cancellation-reasons/{code}', status: 204, summary: 'Delete an unused reason (a used one is archived instead)' },
+  { id: 'cancellationReport', method: 'GET', path: '/reports/cancellations', query: cancellationReportQuerySchema, response: cancellationReportSchema, summary: 'Terminations and lost value per reason per period' },
+] as const;

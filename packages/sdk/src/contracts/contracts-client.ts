@@ -1,0 +1,173 @@
+import type { CancellationReasonInput, ContractInput, ContractTermsInput, SlaPolicyInput } from '@contractbeheer/core';
+import * as z from 'zod';
+import { ValidationError } from '../errors/sdk-error.js';
+import { Transport, type CallOptions, type Logger, type TransportRequest } from '../transport/transport.js';
+import {
+  actionResultSchema,
+  budgetStatusSchema,
+  cancellationReasonSchema,
+  cancellationReportSchema,
+  contractResourceSchema,
+  contractTermsSchema,
+  pageSchema,
+  refreshResultSchema,
+  schedulePreviewSchema,
+  scheduleViewSchema,
+  slaPolicySchema,
+  updateResultSchema,
+  type ActionResult,
+  type BudgetStatus,
+  type CancellationReport,
+  type ContractResource,
+  type ListContractsQuery,
+  type Page,
+  type RenewBody,
+  type RestartBody,
+  type ScheduleChangePreview,
+  type ScheduleView,
+  type TerminateBody,
+} from './contracts-api.js';
+
+export type ContractsClientOptions = {
+  /** The power-up's API root, e.g. `https://contracts.example.com/api/v1`. */
+  baseUrl: string;
+  /** The tenant's API key (sent as a bearer token). */
+  apiKey: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+  logger?: Logger;
+  fetch?: typeof globalThis.fetch;
+  random?: () => number;
+};
+
+/** Changes need the version they were made on: the resource's ETag, sent as `If-Match`. */
+export type Precondition = { etag: string };
+
+const path = (template: string, params: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] as string));
+
+/**
+ * A typed client for the Contractbeheer contracts API: contracts with optimistic concurrency (ETag / If-Match),
+ * actions, schedule preview and view, budgets, terms, SLA policies, cancellation reasons and reports. Lists are
+ * async iterators over cursor pages that fetch lazily, so a `break` stops the requests too.
+ *
+ * @example
+ * const api = createContractsClient({ baseUrl: 'https://contracts.example.com/api/v1', apiKey: process.env.CONTRACTS_API_KEY! });
+ * for await (const { contract, status } of api.contracts.list({ status: 'active' })) console.log(contract.id, status);
+ */
+export function createContractsClient(options: ContractsClientOptions) {
+  if (!options.apiKey) throw new ValidationError('createContractsClient: give the apiKey of the tenant.');
+  const transport = new Transport({
+    baseUrl: options.baseUrl,
+    auth: { kind: 'bearer', token: options.apiKey },
+    ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+    ...(options.maxRetries !== undefined && { retry: { maxRetries: options.maxRetries } }),
+    ...(options.logger && { logger: options.logger }),
+    ...(options.fetch && { fetch: options.fetch }),
+    ...(options.random && { random: options.random }),
+  });
+
+  async function call<T>(schema: z.core.$ZodType | undefined, request: TransportRequest): Promise<T> {
+    const response = await transport.send(request);
+    if (schema === undefined) return undefined as T;
+    const parsed = z.safeParse(schema, response.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ValidationError(
+        `${request.method} ${request.path}: unexpected response (${issue?.path.join('.') || '(root)'}: ${issue?.message}); is the server the same API version?`,
+        { status: response.status, secrets: transport.secretValues },
+      );
+    }
+    return parsed.data as T;
+  }
+
+  const query = (params: Record<string, string | number | undefined>): [string, string][] =>
+    Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)] as [string, string]]));
+  const ifMatch = (pre: Precondition) => ({ 'if-match': pre.etag });
+
+  const contracts = {
+    /** One page of contracts; `nextCursor` continues. */
+    listPage(params: ListContractsQuery = {}, callOptions?: CallOptions): Promise<Page<ContractResource>> {
+      return call(pageSchema(contractResourceSchema), { method: 'GET', path: 'contracts', query: query(params), idempotent: true, options: callOptions });
+    },
+    /** Every contract, page by page as you iterate; `break` stops fetching. */
+    async *list(params: Omit<ListContractsQuery, 'cursor'> = {}, callOptions?: CallOptions): AsyncGenerator<ContractResource, void, undefined> {
+      let cursor: string | undefined;
+      do {
+        const page = await contracts.listPage({ ...params, ...(cursor !== undefined && { cursor }) }, callOptions);
+        yield* page.data;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+    },
+    create(input: ContractInput, callOptions?: CallOptions): Promise<ContractResource> {
+      return call(contractResourceSchema, { method: 'POST', path: 'contracts', body: input, idempotent: false, options: callOptions });
+    },
+    get(id: string, callOptions?: CallOptions): Promise<ContractResource> {
+      return call(contractResourceSchema, { method: 'GET', path: path('contracts/{id}', { id }), idempotent: true, options: callOptions });
+    },
+    /** Edits with `If-Match`: a 412 (`ConflictError`) means someone else changed it first — reload and retry. */
+    update(id: string, changes: Partial<ContractInput>, pre: Precondition, callOptions?: CallOptions): Promise<{ contract: ContractResource; preview: ScheduleChangePreview }> {
+      return call(updateResultSchema, { method: 'PATCH', path: path('contracts/{id}', { id }), body: { changes }, headers: ifMatch(pre), idempotent: true, options: callOptions });
+    },
+    async delete(id: string, pre: Precondition, callOptions?: CallOptions): Promise<void> {
+      await call(undefined, { method: 'DELETE', path: path('contracts/{id}', { id }), headers: ifMatch(pre), idempotent: true, options: callOptions });
+    },
+    terminate(id: string, body: TerminateBody, pre: Precondition, callOptions?: CallOptions): Promise<ActionResult> {
+      return call(actionResultSchema, { method: 'POST', path: path('contracts/{id}/actions/terminate', { id }), body, headers: ifMatch(pre), idempotent: false, options: callOptions });
+    },
+    restart(id: string, body: RestartBody, callOptions?: CallOptions): Promise<ActionResult> {
+      return call(actionResultSchema, { method: 'POST', path: path('contracts/{id}/actions/restart', { id }), body, idempotent: false, options: callOptions });
+    },
+    renew(id: string, body: RenewBody, pre: Precondition, callOptions?: CallOptions): Promise<ActionResult> {
+      return call(actionResultSchema, { method: 'POST', path: path('contracts/{id}/actions/renew', { id }), body, headers: ifMatch(pre), idempotent: false, options: callOptions });
+    },
+    refresh(id: string, callOptions?: CallOptions): Promise<{ contract: ContractResource; workOrders: number }> {
+      return call(refreshResultSchema, { method: 'POST', path: path('contracts/{id}/actions/refresh', { id }), body: {}, idempotent: true, options: callOptions });
+    },
+  };
+
+  const settings = <Input, Output>(collection: string, schema: z.core.$ZodType) => ({
+    async list(callOptions?: CallOptions): Promise<Output[]> {
+      return (await call<{ data: Output[] }>(z.object({ data: z.array(schema) }), { method: 'GET', path: collection, idempotent: true, options: callOptions })).data;
+    },
+    /** Creates or replaces the entry with this code. */
+    put(code: string, input: Input, callOptions?: CallOptions): Promise<Output> {
+      return call(schema, { method: 'PUT', path: `${collection}/${encodeURIComponent(code)}`, body: input, idempotent: true, options: callOptions });
+    },
+    async delete(code: string, callOptions?: CallOptions): Promise<void> {
+      await call(undefined, { method: 'DELETE', path: `${collection}/${encodeURIComponent(code)}`, idempotent: true, options: callOptions });
+    },
+  });
+
+  return {
+    contracts,
+    schedule: {
+      preview(id: string, changes: Partial<ContractInput>, callOptions?: CallOptions): Promise<ScheduleChangePreview> {
+        return call(schedulePreviewSchema, { method: 'POST', path: path('contracts/{id}/schedule/preview', { id }), body: { changes }, idempotent: true, options: callOptions });
+      },
+      view(id: string, range: { from?: string; until?: string } = {}, callOptions?: CallOptions): Promise<ScheduleView> {
+        return call(scheduleViewSchema, { method: 'GET', path: path('contracts/{id}/schedule', { id }), query: query(range), idempotent: true, options: callOptions });
+      },
+    },
+    budgets: {
+      get(id: string, callOptions?: CallOptions): Promise<BudgetStatus> {
+        return call(budgetStatusSchema, { method: 'GET', path: path('contracts/{id}/budget', { id }), idempotent: true, options: callOptions });
+      },
+    },
+    terms: settings<ContractTermsInput, z.output<typeof contractTermsSchema>>('terms', contractTermsSchema),
+    slaPolicies: settings<SlaPolicyInput, z.output<typeof slaPolicySchema>>('sla-policies', slaPolicySchema),
+    cancellationReasons: {
+      ...settings<CancellationReasonInput, z.output<typeof cancellationReasonSchema>>('cancellation-reasons', cancellationReasonSchema),
+      archive(code: string, callOptions?: CallOptions): Promise<z.output<typeof cancellationReasonSchema>> {
+        return call(cancellationReasonSchema, { method: 'POST', path: `cancellation-reasons/${encodeURIComponent(code)}/archive`, idempotent: true, options: callOptions });
+      },
+    },
+    reports: {
+      cancellations(params: { from: string; to: string; groupBy: 'month' | 'quarter' | 'year' }, callOptions?: CallOptions): Promise<CancellationReport> {
+        return call(cancellationReportSchema, { method: 'GET', path: 'reports/cancellations', query: query(params), idempotent: true, options: callOptions });
+      },
+    },
+  };
+}
+
+export type ContractsClient = ReturnType<typeof createContractsClient>;
