@@ -1,4 +1,14 @@
-import { applyContractAction, cancellationReport, contractStatus, parseContract, previewScheduleChange, type Contract } from '@contractbeheer/core';
+import {
+  applyContractAction,
+  budgetStatus,
+  cancellationReport,
+  contractStatus,
+  expandSchedule,
+  parseContract,
+  parseContractTerms,
+  previewScheduleChange,
+  type Contract,
+} from '@contractbeheer/core';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -71,7 +81,63 @@ function fakeApi() {
       const { changes } = (await request.json()) as { changes: Record<string, unknown> };
       return HttpResponse.json(previewScheduleChange(contract, { ...contract, ...changes }, { asOf: AS_OF, until: '2025-07-31' }));
     }),
-    http.get(`${API}/contracts/:id/budget`, () => HttpResponse.json({ wrong: 'shape' })),
+    http.get(`${API}/contracts/:id/budget`, ({ params }) => {
+      if (params.id === 'C-BROKEN') return HttpResponse.json({ wrong: 'shape' });
+      const contract = found(params.id as string);
+      if (!contract) return fail(404, 'not-found', 'no such contract');
+      return HttpResponse.json(
+        budgetStatus(contract, { asOf: AS_OF, costLines: [], hourTypeRates: {}, expectedCostPerWorkOrder: { amount: 5000, currency: 'EUR' } }),
+      );
+    }),
+    http.get(`${API}/contracts/:id/schedule`, ({ params, request }) => {
+      const contract = found(params.id as string) as Contract;
+      const url = new URL(request.url);
+      const occurrences = expandSchedule(
+        contract.schedule as NonNullable<Contract['schedule']>,
+        { start: contract.startDate, tzid: contract.timeZone },
+        { from: url.searchParams.get('from') ?? undefined, until: url.searchParams.get('until') ?? '2025-12-31' },
+      ).map((o) => ({
+        key: `${contract.id}|*|${o.local.slice(0, 10)}`,
+        objectCode: null,
+        targetDate: o.local.slice(0, 10),
+        creationDate: o.local.slice(0, 10),
+        state: o.local < '2025-06' ? 'created' : 'planned',
+        workOrderNumber: null,
+        hostRowId: null,
+        late: false,
+        skippedReason: null,
+      }));
+      return HttpResponse.json({ contractId: contract.id, occurrences, nextCreationDate: '2025-06-15' });
+    }),
+    http.post(`${API}/contracts/:id/actions/:action`, async ({ params, request }) => {
+      const contract = found(params.id as string) as Contract;
+      if (params.action === 'refresh') return HttpResponse.json({ contract: resource(contract), workOrders: 3 });
+      const body = (await request.json()) as Record<string, string>;
+      const terms = { code: 'JAAR', name: 'Jaar', autoExtend: false, period: { count: 1, unit: 'year' as const }, indexation: { kind: 'fixed' as const, basisPoints: 200 } };
+      const command = params.action === 'restart' ? { type: 'restart' as const, newId: body.newId as string } : { type: 'renew' as const };
+      const asOf = params.action === 'restart' ? '2027-02-01T10:00:00Z' : AS_OF;
+      const result = applyContractAction(contract, command, { asOf, terms });
+      const created = result.effects.find((e) => e.type === 'create-contract');
+      const next = created?.type === 'create-contract' ? created.contract : (result.contract as Contract);
+      contracts.set(next.id, next);
+      return HttpResponse.json({ contract: resource(next), effects: result.effects.filter((e) => e.type === 'price-indexed') });
+    }),
+    ...(['terms', 'sla-policies'] as const).flatMap((collection) => {
+      const stored = new Map<string, unknown>();
+      return [
+        http.get(`${API}/${collection}`, () => HttpResponse.json({ data: [...stored.values()] })),
+        http.put(`${API}/${collection}/:code`, async ({ request, params }) => {
+          const body = (await request.json()) as Record<string, unknown>;
+          const parsed = collection === 'terms' ? parseContractTerms(body) : body;
+          stored.set(params.code as string, parsed);
+          return HttpResponse.json(parsed);
+        }),
+        http.delete(`${API}/${collection}/:code`, ({ params }) => {
+          stored.delete(params.code as string);
+          return new HttpResponse(null, { status: 204 });
+        }),
+      ];
+    }),
     http.put(`${API}/cancellation-reasons/:code`, async ({ request }) => {
       const reason = (await request.json()) as { code: string; label: string; archived?: boolean };
       reasons.set(reason.code, { archived: false, ...reason });
@@ -163,7 +229,42 @@ describe('createContractsClient', () => {
     const error = await client().contracts.delete('C-DONE', { etag: '"0"' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as Error).message).toMatch(/terminate the contract instead/);
-    await expect(client().budgets.get('C-1')).rejects.toThrow(ValidationError);
+    await expect(client().budgets.get('C-BROKEN')).rejects.toThrow(ValidationError);
+  });
+
+  it('budget, schedule view, refresh, renew and restart', async () => {
+    const created = await client().contracts.create({
+      ...contract('C-1'),
+      endDate: '2025-12-31',
+      budget: { amount: { amount: 100_000, currency: 'EUR' }, per: 'contract' },
+    });
+    expect(await client().budgets.get('C-1')).toMatchObject({ planned: { workOrders: 7 }, forecast: { amount: 35_000 }, underPressure: false });
+    const view = await client().schedule.view('C-1', { from: '2025-05-01', until: '2025-07-31' });
+    expect(view.occurrences.map((o) => [o.targetDate, o.state])).toEqual([
+      ['2025-05-15', 'created'],
+      ['2025-06-15', 'planned'],
+      ['2025-07-15', 'planned'],
+    ]);
+    expect((await client().contracts.refresh('C-1')).workOrders).toBe(3);
+    const renewed = await client().contracts.renew('C-1', {}, created);
+    expect(renewed.contract?.contract).toMatchObject({ endDate: '2026-12-31', budget: { amount: { amount: 102_000 } } });
+    expect(renewed.effects).toEqual([{ type: 'price-indexed', from: { amount: 100_000, currency: 'EUR' }, to: { amount: 102_000, currency: 'EUR' }, appliedBasisPoints: 200, limitedBy: null }]);
+    const restarted = await client().contracts.restart('C-1', { newId: 'C-1b' });
+    expect(restarted.contract?.contract).toMatchObject({ id: 'C-1b', restartOf: 'C-1' });
+  });
+
+  it('settings: terms and SLA policies put, list, delete', async () => {
+    const terms = { code: 'JAAR', name: 'Jaarcontract', autoExtend: true, period: { count: 1, unit: 'year' as const } };
+    expect(await client().terms.put('JAAR', terms)).toMatchObject({ code: 'JAAR', invoicePeriod: { count: 1, unit: 'month' } });
+    expect((await client().terms.list()).map((t) => t.code)).toEqual(['JAAR']);
+    await client().terms.delete('JAAR');
+    expect(await client().terms.list()).toEqual([]);
+    const policy = {
+      code: 'GOUD', name: 'Goud', description: '', responseStatus: 'ONDERWEG', resolvedStatus: 'COMPLEET', clock: 'business' as const,
+      targets: { HOOG: { response: { amount: 4, unit: 'hours' as const }, resolution: { amount: 2, unit: 'days' as const } } },
+    };
+    expect(await client().slaPolicies.put('GOUD', policy)).toEqual(policy);
+    expect((await client().slaPolicies.list()).map((p) => p.code)).toEqual(['GOUD']);
   });
 
   it('sends the key as a bearer token and never shows it', async () => {
