@@ -22,7 +22,6 @@ export type HostCustomer = z.input<typeof hostCustomerSchema>;
 
 /** One record of the PostWorkorders body as the host expects it: every scalar a string, dates `d-m-Y`. */
 export type PostWorkorderRecord = {
-  [field: string]: unknown;
   WorkorderNo: string;
   CustomerName: string;
   CustomerDebtorNr: string;
@@ -49,6 +48,25 @@ export type PostWorkorderRecord = {
   EmployeeNr?: string;
   WorkDuration?: string;
   PriorityCode?: string;
+  // The other documented PostWorkorders fields, for callers that send more than a plan carries.
+  ProjectNr?: string;
+  ExternProjectNr?: string;
+  ShortWorkDescription?: string;
+  InternalWorkDescription?: string;
+  WorkEndDate?: string;
+  WorkEndTime?: string;
+  WorkStatus?: string;
+  PickupPlanning?: '0' | '1';
+  CpnCode?: string;
+  AdrCode?: string;
+  Comment?: string;
+  ErrorCode?: string;
+  SolutionCode?: string;
+  MinimumHours?: string;
+  RoundingAmount?: string;
+  Employees?: string[];
+  Materials?: { MaterialCode: string; MaterialNr: string; MaterialPrice: string; MaterialName: string; MaterialUnit?: string }[];
+  Forms?: { Name: string; Data?: string; ObjectCode?: string }[];
 };
 
 /**
