@@ -59,6 +59,7 @@ describe('parseContract', () => {
     [{ ...base, workOrder: { timeOfDay: '9:00' } }, 'workOrder.timeOfDay'],
     [{ ...base, termination: { date: '2024-06-01' } }, 'termination.date'],
     [{ ...base, colour: 'red' }, 'colour'],
+    [{ ...base, endDate: '2025-06-30', schedule: { unit: 'month', day: 15, exceptions: { add: ['2025-07-01'] } } }, 'schedule.exceptions.add.0'],
   ])('names the field: %# → %s', (input, path) => {
     expect(pathOf(input)).toBe(path);
   });

@@ -113,6 +113,21 @@ export const contractSchema = contractObjectSchema.check(
     if (contract.termination !== undefined && contract.termination.date < contract.startDate) {
       issue(['termination', 'date'], 'a contract cannot be terminated before it starts: delete it instead');
     }
+    // Per-date exceptions must lie inside the contract's own period (a termination merely leaves later ones unused).
+    const exceptions = contract.schedule?.exceptions;
+    if (exceptions !== undefined) {
+      const outside = (date: string) => date < contract.startDate || (contract.endDate !== undefined && date > contract.endDate);
+      const period = `${contract.startDate} – ${contract.endDate ?? 'open-ended'}`;
+      exceptions.skip.forEach((date, i) => {
+        if (outside(date)) issue(['schedule', 'exceptions', 'skip', i], `${date} lies outside the contract period (${period})`);
+      });
+      exceptions.move.forEach(({ to }, i) => {
+        if (outside(to)) issue(['schedule', 'exceptions', 'move', i, 'to'], `${to} lies outside the contract period (${period})`);
+      });
+      exceptions.add.forEach((date, i) => {
+        if (outside(date)) issue(['schedule', 'exceptions', 'add', i], `${date} lies outside the contract period (${period})`);
+      });
+    }
     const onlyCorrective = 'only a corrective contract has an SLA policy: remove it';
     switch (contract.type) {
       case 'preventive':
