@@ -10,8 +10,8 @@ const range = (times) => `(rounds ${Math.min(...times).toFixed(0)}–${Math.max(
 console.log(`@contractbeheer/core benchmarks — Node ${process.version}, medians of repeated rounds\n`);
 
 if (!only || only === 'w1') {
+  console.log('W1: 2,000 contracts × 5 rules, Europe/Amsterdam, 2025-01-01 … 2027-01-01 (106,800 occurrences) — measuring…');
   const w1 = runW1();
-  console.log('W1: 2,000 contracts × 5 rules, Europe/Amsterdam, 2025-01-01 … 2027-01-01 (106,800 occurrences)');
   for (const row of w1.rows) {
     console.log(`  ${row.method.padEnd(40)} ${formatRate(row.rate).padStart(10)}   ${range(row.times)}`);
   }
@@ -35,8 +35,8 @@ if (!only || only === 'w1') {
 }
 
 if (!only || only === 'sla') {
+  console.log('SLA: addWorkingMinutes, 1,000,000 calls, Amsterdam 08:00–17:00 with Dutch days off — measuring…');
   const sla = runSla();
-  console.log(`SLA: addWorkingMinutes, ${sla.calls.toLocaleString('en')} calls, Amsterdam 08:00–17:00 with Dutch days off`);
   console.log(`  addWorkingMinutes                        ${formatRate(sla.oursRate).padStart(10)} calls  ${range(sla.oursTimes)}`);
   console.log(`  naive minute-by-minute walk (luxon)      ${formatRate(sla.naiveRate).padStart(10)} calls  (${sla.naiveCalls} calls) ${range(sla.naiveTimes)}`);
   console.log(`  addWorkingMinutes / naive walk           ${ratio(sla.oursRate, sla.naiveRate)}`);
@@ -45,8 +45,8 @@ if (!only || only === 'sla') {
 }
 
 if (!only || only === 'budget') {
+  console.log('Budgets: budgetStatus over 100,000 contracts, 2,000,000 cost lines — measuring…');
   const budget = runBudget();
-  console.log(`Budgets: budgetStatus over ${budget.contracts.toLocaleString('en')} contracts, ${budget.lines.toLocaleString('en')} cost lines`);
   console.log(`  budgetStatus, parsed contracts (exact cents, planned work) ${formatRate(budget.oursRate).padStart(10)} contracts  ${range(budget.oursTimes)}`);
   console.log(`  budgetStatus, raw contracts (each validated first)         ${formatRate(budget.rawRate).padStart(10)} contracts  ${range(budget.rawTimes)}`);
   console.log(`  naive float pass (no checks, no planning)                  ${formatRate(budget.naiveRate).padStart(10)} contracts  ${range(budget.naiveTimes)}`);
