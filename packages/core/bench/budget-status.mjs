@@ -1,6 +1,6 @@
 // budgetStatus over 100,000 contracts with 2,000,000 cost lines (20 each: labour, materials, other), against a
 // naive pass that sums the same lines with floating-point euros and skips validation, planning and rounding rules.
-import { budgetStatus, parseContract } from '../dist/index.js';
+import { budgetStatus, parseContract } from '../dist/esm/index.js';
 import { median, perSecond, timeRounds } from './measure.mjs';
 
 const CONTRACTS = 100_000;

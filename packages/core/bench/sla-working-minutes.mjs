@@ -2,7 +2,7 @@
 // naive minute-by-minute walk that asks luxon for each minute's local time. The naive walk is far slower, so it
 // runs on the first calls only and is compared per call; both must give the same answers.
 import { DateTime } from 'luxon';
-import { addWorkingMinutes, dutchDaysOff } from '../dist/index.js';
+import { addWorkingMinutes, dutchDaysOff } from '../dist/esm/index.js';
 import { median, perSecond, timeRounds } from './measure.mjs';
 
 const CALLS = 1_000_000;

@@ -3,7 +3,7 @@
 // floating mode (+ luxon to place the wall times in the zone), all measured in this run.
 import { DateTime } from 'luxon';
 import rrulePackage from 'rrule';
-import { expandRRule } from '../dist/index.js';
+import { expandRRule } from '../dist/esm/index.js';
 import { median, perSecond, timeRounds } from './measure.mjs';
 
 const { RRule } = rrulePackage;
