@@ -20,7 +20,7 @@ beforeAll(async () => {
     });
     sandbox.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
   });
-});
+}, 30_000);
 afterAll(() => {
   sandbox.kill();
 });
@@ -46,4 +46,4 @@ it('the quickstart runs against contractbeheer-sandbox', async () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-});
+}, 30_000);
