@@ -50,6 +50,7 @@ export function subtractMoney(a: Money, b: Money): Money {
   return { amount: checkSafe(a.amount - b.amount, 'the difference'), currency: a.currency };
 }
 
+/** @example sumMoney([money(1050), money(250), money(1)], 'EUR'); // { amount: 1301, currency: 'EUR' } */
 export function sumMoney(items: readonly Money[], currency: string): Money {
   let total = 0;
   for (const item of items) {
@@ -75,6 +76,9 @@ export function divideRounded(numerator: bigint, denominator: bigint): number {
 /**
  * Multiplies money by a ratio `numerator / denominator` (e.g. hours as minutes/60, a quantity in thousandths),
  * rounded half away from zero to whole cents.
+ *
+ * @example
+ * multiplyMoney(money(6500), 90, 60); // 90 minutes at € 65,00 an hour → { amount: 9750, currency: 'EUR' }
  */
 export function multiplyMoney(a: Money, numerator: number, denominator = 1): Money {
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator)) {
@@ -113,7 +117,11 @@ export function allocateMoney(total: Money, ratios: readonly number[]): Money[] 
   return shares.map((share) => ({ amount: Number(negative ? -share : share), currency: total.currency }));
 }
 
-/** `€ 1.234,56`-style text for people (nl-NL by default); never used for arithmetic. */
+/**
+ * `€ 1.234,56`-style text for people (nl-NL by default); never used for arithmetic.
+ *
+ * @example formatMoney(money(123456)); // '€ 1.234,56'
+ */
 export function formatMoney(value: Money, locale = 'nl-NL'): string {
   const digits = new Intl.NumberFormat(locale, { style: 'currency', currency: value.currency }).resolvedOptions()
     .maximumFractionDigits ?? 2;

@@ -51,6 +51,10 @@ export function snapshotReason(
 /**
  * Whether a reason may be deleted: only while no termination uses it. A used reason is archived instead, which
  * keeps it out of new terminations and keeps reports intact.
+ *
+ * @example
+ * reasonDeletion('PRIJS', ['VERHUISD']);          // { allowed: true }
+ * reasonDeletion('PRIJS', ['VERHUISD', 'PRIJS']); // { allowed: false, reason: "'PRIJS' is used by terminations: archive it …" }
  */
 export function reasonDeletion(code: string, usedCodes: Iterable<string>): { allowed: true } | { allowed: false; reason: string } {
   for (const used of usedCodes) {

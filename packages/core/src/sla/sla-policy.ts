@@ -67,8 +67,13 @@ function prepare(policyInput: SlaPolicyInput | SlaPolicy, calendar: BusinessCale
  * When the response and the resolution of a work order are due under an SLA policy.
  *
  * @example
- * slaDueTimes(policy, calendar, { priorityCode: 'HOOG', openedAt: '2025-04-25T14:00:00Z' });
- * // with 4 business hours on 08–17 and Koningsdag (Saturday 26 April) → { responseDue: '2025-04-28T09:00:00Z', … }
+ * const day = [['08:00', '17:00']];
+ * const calendar = { tzid: 'Europe/Amsterdam', holidays: dutchDaysOff(2025, 2025),
+ *   hours: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] } };
+ * const policy = { code: 'GOUD', name: 'Goud', responseStatus: 'ONDERWEG', resolvedStatus: 'COMPLEET', clock: 'business',
+ *   targets: { HOOG: { response: { amount: 4, unit: 'hours' }, resolution: { amount: 2, unit: 'days' } } } };
+ * slaDueTimes(policy, calendar, { priorityCode: 'HOOG', openedAt: '2025-04-25T14:00:00Z' }).responseDue;
+ * // Friday 16:00 + 4 business hours, past the weekend with Koningsdag → '2025-04-28T09:00:00Z' (Monday 11:00)
  */
 export function slaDueTimes(
   policyInput: SlaPolicyInput | SlaPolicy,
@@ -87,6 +92,7 @@ export type StatusChange = { status: string; at: string };
  * breached, and the time left. Reaching the resolved status also counts as the response.
  *
  * @example
+ * // policy and calendar as in the slaDueTimes example
  * slaState(policy, calendar, { priorityCode: 'HOOG', openedAt: '2025-03-03T08:00:00Z',
  *   history: [{ status: 'ONDERWEG', at: '2025-03-03T09:30:00Z' }], asOf: '2025-03-03T12:00:00Z' }).response.state; // 'met'
  */
