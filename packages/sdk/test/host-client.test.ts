@@ -102,6 +102,17 @@ describe('work orders', () => {
     expect((await host.workOrders.get({ rowId })).status).toBe('Afgehandeld');
   });
 
+  it("the sandbox keeps the host's quirk: without update_status, fetching closes completed work orders", async () => {
+    const host = client();
+    const rowId = await createOne(host, order('WO-1'));
+    sandbox.progressWorkOrder(rowId, 'Compleet');
+    const url = `https://www.out-smart.com/openapi/8/GetWorkorders/?token=${SANDBOX_TOKEN}&software_token=${SANDBOX_SOFTWARE_TOKEN}&status=Compleet`;
+    const first = (await (await fetch(url)).json()) as { response: { id: string; status: string }[] };
+    expect(first.response.map((w) => [w.id, w.status])).toEqual([[String(rowId), 'Compleet']]);
+    expect(((await (await fetch(url)).json()) as { response: unknown[] }).response).toEqual([]);
+    expect((await host.workOrders.get({ rowId })).status).toBe('Afgehandeld');
+  });
+
   it('reschedules and reassigns, and deletes', async () => {
     const host = client();
     const rowId = await createOne(host, order('WO-1'));
