@@ -30,7 +30,17 @@ describe('public types', () => {
     expectTypeOf(verifyWebhook).returns.resolves.toEqualTypeOf<VerifyResult>();
     const use = (result: VerifyResult) => {
       if (result.ok) expectTypeOf(result.event).toEqualTypeOf<WebhookEvent>();
-      else expectTypeOf(result.reason).toEqualTypeOf<'missing-header' | 'bad-signature' | 'too-old' | 'malformed-body'>();
+      else {
+        expectTypeOf(result.reason).toEqualTypeOf<
+          | 'missing-header'
+          | 'malformed-header'
+          | 'malformed-timestamp'
+          | 'bad-signature'
+          | 'too-old'
+          | 'timestamp-in-future'
+          | 'malformed-body'
+        >();
+      }
     };
     void use;
     const event = {} as WebhookEvent;
