@@ -1,6 +1,9 @@
 import type { HostRecord } from '../host/host-models.js';
 import { signWebhook } from '../webhooks/webhook-signature.js';
 import type { WebhookEvent } from '../webhooks/webhook-event.js';
+import { matchesLike } from './like-pattern.js';
+import { own } from './own-key.js';
+import { DEFAULT_MAX_BODY_BYTES, readLimitedBody } from './request-body.js';
 import { NO_FAULTS, seededRandom, type SandboxFaults } from './sandbox-faults.js';
 import { seedRecords } from './sandbox-seed.js';
 
@@ -38,16 +41,16 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const hostStamp = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 const blank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
+const isRecord = (value: unknown): value is HostRecord => value !== null && typeof value === 'object' && !Array.isArray(value);
+
 function matches(record: HostRecord, key: string, operator: string, value: string): boolean {
-  const field = record[key];
+  const field = own(record, key);
   const text = field === null || field === undefined ? '' : String(field);
   const numeric = Number(text) - Number(value);
   const compare = Number.isNaN(numeric) ? text.localeCompare(value) : numeric;
   switch (operator) {
-    case 'li': {
-      const pattern = new RegExp(`^${value.split('%').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
-      return pattern.test(text);
-    }
+    case 'li':
+      return matchesLike(text, value);
     case 'ne': return text !== value;
     case 'gt': return compare > 0;
     case 'ge': return compare >= 0;
@@ -69,6 +72,8 @@ export type SandboxOptions = {
   now?: () => Date;
   /** Where the host's API lives in the URL path. */
   basePath?: string;
+  /** Request bodies longer than this many bytes get HTTP 413, as from the host's front proxy; default 5 MB. */
+  maxBodyBytes?: number;
 };
 
 /**
@@ -81,8 +86,9 @@ export class HostSandbox {
   readonly token: string;
   readonly softwareToken: string;
   readonly basePath: string;
-  /** Master data per endpoint, in the host's shapes. */
-  readonly records: Record<string, HostRecord[]> = seedRecords();
+  readonly maxBodyBytes: number;
+  /** Master data per endpoint, in the host's shapes; without a prototype, so no request can name one of its keys. */
+  readonly records: Record<string, HostRecord[]> = Object.assign(Object.create(null) as Record<string, HostRecord[]>, seedRecords());
   /** Work orders by row id, in the shape GetWorkorder returns. */
   readonly workOrders = new Map<number, HostRecord>();
   /** Row id per WorkorderNo, so upserts and look-ups by number stay O(1) at 10,000s of work orders. */
@@ -111,6 +117,7 @@ export class HostSandbox {
     this.random = seededRandom(options.seed ?? 1);
     this.now = options.now ?? (() => new Date());
     this.requireHttps = options.requireHttps ?? false;
+    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   }
 
   setFaults(faults: Partial<SandboxFaults>): void {
@@ -152,9 +159,10 @@ export class HostSandbox {
     const event = { id: `evt_sandbox_${++this.eventCount}`, type, createdAt: this.now().toISOString().replace(/\.\d{3}Z$/, 'Z'), data } as WebhookEvent;
     const { url, secret } = this.webhook;
     const delivery = (async () => {
-      const { body, headers } = await signWebhook({ payload: event, secret, timestamp: this.now() });
       let status = 0;
       try {
+        // Signing inside the try: a bad secret or clock is an undelivered event, not an unhandled rejection.
+        const { body, headers } = await signWebhook({ payload: event, secret, timestamp: this.now() });
         status = (await fetch(url, { method: 'POST', body, headers })).status;
       } catch {
         status = 0;
@@ -181,15 +189,23 @@ export class HostSandbox {
     if (faults.serverErrorRate > 0 && this.random() < faults.serverErrorRate) {
       return { response: new Response('Service Unavailable', { status: 503 }), drop: false };
     }
+    let text: string | undefined;
+    if (request.method === 'POST' || request.method === 'PUT') {
+      text = await readLimitedBody(request, this.maxBodyBytes);
+      if (text === undefined) {
+        const message = `Payload Too Large: send at most ${this.maxBodyBytes} bytes per request`;
+        return { response: new Response(message, { status: 413, headers: { 'content-type': 'text/plain' } }), drop: false };
+      }
+    }
     const drop = faults.dropAfterCommitRate > 0 && this.random() < faults.dropAfterCommitRate;
-    const envelope = await this.answer(request, url);
+    const envelope = await this.answer(request, url, text);
     return {
       response: new Response(JSON.stringify(envelope), { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } }),
       drop,
     };
   }
 
-  private async answer(request: Request, url: URL): Promise<Envelope> {
+  private async answer(request: Request, url: URL, text: string | undefined): Promise<Envelope> {
     if (this.requireHttps && url.protocol !== 'https:') return this.envelope(1006);
     const query = url.searchParams;
     const token = query.get('token');
@@ -205,15 +221,14 @@ export class HostSandbox {
     this.requests.push({ method: request.method, endpoint, query: plainQuery });
 
     let body: unknown;
-    if (request.method === 'POST' || request.method === 'PUT') {
-      const text = await request.text();
+    if (text !== undefined) {
       if (text.trim() === '') return this.envelope(1008, null, ['Unable to fetch body']);
       try {
         body = JSON.parse(text);
       } catch {
         return this.envelope(1009, null, ['Unable to parse body']);
       }
-      if (!Array.isArray(body)) return this.envelope(1009, null, ['Unable to parse body']);
+      if (!Array.isArray(body) || !body.every(isRecord)) return this.envelope(1009, null, ['Unable to parse body']);
     }
     switch (endpoint) {
       case 'PostWorkorders':
@@ -358,24 +373,24 @@ export class HostSandbox {
       }
       return this.envelope(200, deleted);
     }
-    const list = entity === null ? undefined : this.records[`${entity}s`] ?? this.records[entity];
-    if (list === undefined) return this.envelope(1600, null, [`Entity: ${entity} not found`]);
+    const list = entity === null ? undefined : (own(this.records, `${entity}s`) ?? own(this.records, entity));
+    if (!Array.isArray(list)) return this.envelope(1600, null, [`Entity: ${entity} not found`]);
     if (deleteAll === 'true' || deleteAll === '1') {
       const count = list.length;
       list.length = 0;
       return this.envelope(200, count);
     }
     const before = list.length;
-    const kept = list.filter((r) => key === null || String(r[key]) !== value);
+    const kept = list.filter((r) => key === null || String(own(r, key)) !== value);
     list.splice(0, list.length, ...kept);
     return this.envelope(200, before - kept.length);
   }
 
   private master(method: string, endpoint: string, query: URLSearchParams, body: HostRecord[] | undefined): Envelope {
-    const name = FILTER_ALIASES[endpoint] ?? endpoint;
-    const spec = MASTER[name];
-    const list = this.records[name];
-    if (spec === undefined || list === undefined) return this.envelope(1001);
+    const name = own(FILTER_ALIASES, endpoint) ?? endpoint;
+    const spec = own(MASTER, name);
+    const list = own(this.records, name);
+    if (spec === undefined || !Array.isArray(list)) return this.envelope(1001);
     if (method === 'GET') {
       const keys = query.getAll('key[]').length > 0 ? query.getAll('key[]') : query.getAll('key');
       const values = query.getAll('value[]').length > 0 ? query.getAll('value[]') : query.getAll('value');

@@ -9,10 +9,18 @@ export type RunningSandbox = {
   close(): Promise<void>;
 };
 
-async function readBody(request: IncomingMessage): Promise<Buffer> {
+/**
+ * The body, or `undefined` when it is longer than `limit` bytes. The rest of a long body is read and dropped, not
+ * kept: memory stays bounded, and the client still gets the 413 (destroying the request would cut the socket).
+ */
+async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size <= limit) chunks.push(chunk as Buffer);
+  }
+  return size > limit ? undefined : Buffer.concat(chunks);
 }
 
 /**
@@ -23,7 +31,12 @@ export async function startSandboxServer(sandbox: HostSandbox, options: { port?:
   const host = options.host ?? '127.0.0.1';
   const server = createServer(async (req, res) => {
     try {
-      const body = await readBody(req);
+      const body = await readBody(req, sandbox.maxBodyBytes);
+      if (body === undefined) {
+        res.writeHead(413, { 'content-type': 'text/plain' });
+        res.end(`Payload Too Large: send at most ${sandbox.maxBodyBytes} bytes per request`);
+        return;
+      }
       const request = new Request(`http://${host}${req.url ?? '/'}`, {
         method: req.method ?? 'GET',
         headers: Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v] as [string, string]])),
