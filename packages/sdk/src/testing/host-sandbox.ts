@@ -41,7 +41,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const hostStamp = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 const blank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
-const isRecord = (value: unknown): value is HostRecord => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isRecord = (value: unknown): value is HostRecord =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function matches(record: HostRecord, key: string, operator: string, value: string): boolean {
   const field = own(record, key);
@@ -88,7 +89,10 @@ export class HostSandbox {
   readonly basePath: string;
   readonly maxBodyBytes: number;
   /** Master data per endpoint, in the host's shapes; without a prototype, so no request can name one of its keys. */
-  readonly records: Record<string, HostRecord[]> = Object.assign(Object.create(null) as Record<string, HostRecord[]>, seedRecords());
+  readonly records: Record<string, HostRecord[]> = Object.assign(
+    Object.create(null) as Record<string, HostRecord[]>,
+    seedRecords(),
+  );
   /** Work orders by row id, in the shape GetWorkorder returns. */
   readonly workOrders = new Map<number, HostRecord>();
   /** Row id per WorkorderNo, so upserts and look-ups by number stay O(1) at 10,000s of work orders. */
@@ -194,7 +198,8 @@ export class HostSandbox {
       text = await readLimitedBody(request, this.maxBodyBytes);
       if (text === undefined) {
         const message = `Payload Too Large: send at most ${this.maxBodyBytes} bytes per request`;
-        return { response: new Response(message, { status: 413, headers: { 'content-type': 'text/plain' } }), drop: false };
+        const response = new Response(message, { status: 413, headers: { 'content-type': 'text/plain' } });
+        return { response, drop: false };
       }
     }
     const drop = faults.dropAfterCommitRate > 0 && this.random() < faults.dropAfterCommitRate;

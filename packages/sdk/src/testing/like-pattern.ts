@@ -10,7 +10,8 @@ export function matchesLike(text: string, pattern: string): boolean {
   const first = pieces[0] ?? '';
   if (pieces.length === 1) return subject === first;
   const last = pieces[pieces.length - 1] ?? '';
-  if (subject.length < first.length + last.length || !subject.startsWith(first) || !subject.endsWith(last)) return false;
+  if (subject.length < first.length + last.length || !subject.startsWith(first) || !subject.endsWith(last))
+    return false;
   const end = subject.length - last.length;
   let at = first.length;
   for (const piece of pieces.slice(1, -1)) {

@@ -21,14 +21,14 @@ export type SignatureHeaderProblem = {
 
 const missing: SignatureHeaderProblem = {
   reason: 'missing-header',
-  message: `the ${SIGNATURE_HEADER} header is missing: is this request from Contractbeheer? Pass the request's headers.`,
+  message: `the ${SIGNATURE_HEADER} header is missing: is this request from Contractbeheer?`,
 };
 const malformed = (why: string): SignatureHeaderProblem => ({
   reason: 'malformed-header',
   message: `the ${SIGNATURE_HEADER} header ${why}: pass the headers as received (a Headers object or req.headers).`,
 });
 
-/** The header's text, read case-insensitively; headers come from the network, so anything odd is a problem, not a throw. */
+/** The header's text, read case-insensitively; it comes from the network, so anything odd is a problem, not a throw. */
 function readHeader(headers: unknown): string | SignatureHeaderProblem {
   if (headers === null || typeof headers !== 'object') return missing;
   let value: unknown;
@@ -47,7 +47,8 @@ function readHeader(headers: unknown): string | SignatureHeaderProblem {
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) value = value.join(',');
   if (value === undefined || value === null || value === '') return missing;
   if (typeof value !== 'string') return malformed(`is a ${Array.isArray(value) ? 'list' : typeof value}, not text`);
-  if (value.length > MAX_SIGNATURE_HEADER_LENGTH) return malformed(`is longer than ${MAX_SIGNATURE_HEADER_LENGTH} characters`);
+  if (value.length > MAX_SIGNATURE_HEADER_LENGTH)
+    return malformed(`is longer than ${MAX_SIGNATURE_HEADER_LENGTH} characters`);
   return value;
 }
 
@@ -57,7 +58,9 @@ export function parseSignatureHeader(headers: unknown): SignatureHeader | Signat
   if (typeof text !== 'string') return text;
   const elements = text.split(',').map((part) => {
     const at = part.indexOf('=');
-    return at < 0 ? { key: part.trim(), value: undefined } : { key: part.slice(0, at).trim(), value: part.slice(at + 1).trim() };
+    return at < 0
+      ? { key: part.trim(), value: undefined }
+      : { key: part.slice(0, at).trim(), value: part.slice(at + 1).trim() };
   });
   const signatures = elements.flatMap(({ key, value }) => (key === 'v1' && value ? [value.toLowerCase()] : []));
   if (signatures.length === 0) {
@@ -68,7 +71,7 @@ export function parseSignatureHeader(headers: unknown): SignatureHeader | Signat
   if (stamps.length !== 1 || !TIMESTAMP.test(timestampText)) {
     return {
       reason: 'malformed-timestamp',
-      message: `the ${SIGNATURE_HEADER} header needs exactly one t= with whole unix seconds; the delivery cannot be checked.`,
+      message: `the ${SIGNATURE_HEADER} header needs exactly one t= with whole unix seconds.`,
     };
   }
   return { timestamp: Number(timestampText), timestampText, signatures };

@@ -73,19 +73,20 @@ function usableSecrets(value: unknown, where: string): string[] {
   return usable;
 }
 
-/** Unix seconds from a Date or a number of seconds; anything else is a programmer error. */
+/** Unix seconds from a Date or a number, in the range the verifier reads; anything else is a programmer error. */
 function unixSeconds(value: unknown, where: string, name: string): number {
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new ValidationError(`${where}: ${name} is an invalid Date.`);
-    return Math.floor(value.getTime() / 1000);
+  if (value instanceof Date && Number.isNaN(value.getTime()))
+    throw new ValidationError(`${where}: ${name} is an invalid Date.`);
+  const seconds = value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
+  if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
+    // Only a number is shown: String() throws on some objects, and any other value could be a secret passed by mistake.
+    const got = typeof seconds === 'number' ? String(seconds) : `a ${seconds === null ? 'null' : typeof seconds}`;
+    throw new ValidationError(`${where}: ${name} must be a Date or whole unix seconds from 1970 on, got ${got}.`);
   }
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new ValidationError(`${where}: ${name} must be a Date or whole unix seconds (0 or more), got ${String(value)}.`);
+  if (seconds > MAX_UNIX_SECONDS) {
+    throw new ValidationError(`${where}: ${name} is past the year 5138 — milliseconds? Pass unix seconds or a Date.`);
   }
-  if (value > MAX_UNIX_SECONDS) {
-    throw new ValidationError(`${where}: ${name} looks like milliseconds: pass unix seconds or a Date.`);
-  }
-  return value;
+  return seconds;
 }
 
 /**
@@ -106,7 +107,8 @@ export async function signWebhook(input: {
   const where = 'signWebhook';
   if (input === null || typeof input !== 'object') throw new ValidationError(`${where}: pass { payload, secret }.`);
   const secrets = usableSecrets(input.secret, where);
-  const timestamp = input.timestamp === undefined ? Math.floor(Date.now() / 1000) : unixSeconds(input.timestamp, where, 'timestamp');
+  const timestamp =
+    input.timestamp === undefined ? Math.floor(Date.now() / 1000) : unixSeconds(input.timestamp, where, 'timestamp');
   const { payload } = input;
   let body: unknown;
   if (typeof payload === 'string') body = payload;
@@ -135,7 +137,9 @@ function verifierSettings(input: { secrets?: unknown; toleranceSeconds?: unknown
   const secrets = usableSecrets(input.secrets, where);
   const tolerance = input.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
   if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
-    throw new ValidationError(`${where}: toleranceSeconds must be a finite number of seconds, 0 or more (default 300).`);
+    throw new ValidationError(
+      `${where}: toleranceSeconds must be a finite number of seconds, 0 or more (default 300).`,
+    );
   }
   let nowMs: number;
   if (input.now === undefined) nowMs = Date.now();
@@ -194,7 +198,8 @@ export async function verifyWebhook(input: {
     return {
       ok: false,
       reason: 'bad-signature',
-      message: 'no signature matches: check the signing secret (during a rotation pass both), and pass the body unchanged.',
+      message:
+        'no signature matches: check the signing secret (during a rotation pass both), and pass the body unchanged.',
     };
   }
   const age = nowSeconds - header.timestamp;
@@ -209,7 +214,7 @@ export async function verifyWebhook(input: {
     return {
       ok: false,
       reason: 'timestamp-in-future',
-      message: `the delivery is dated ${-age} s ahead, more than the ${tolerance} s tolerance: check both clocks (NTP).`,
+      message: `the delivery is dated ${-age} s ahead, over the ${tolerance} s tolerance: check both clocks (NTP).`,
     };
   }
   let body: string;
