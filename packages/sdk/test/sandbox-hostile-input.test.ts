@@ -1,6 +1,12 @@
 // Issue 8, item 10: the sandbox runs inside the test runner's process, so hostile requests must not reach it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHostSandbox, SANDBOX_SOFTWARE_TOKEN, SANDBOX_TOKEN, startSandboxServer, type HostSandbox } from '../src/testing.js';
+import {
+  createHostSandbox,
+  SANDBOX_SOFTWARE_TOKEN,
+  SANDBOX_TOKEN,
+  startSandboxServer,
+  type HostSandbox,
+} from '../src/testing.js';
 
 const origin = 'https://www.out-smart.com';
 const credentials = `token=${SANDBOX_TOKEN}&software_token=${SANDBOX_SOFTWARE_TOKEN}`;
@@ -9,7 +15,10 @@ async function call(sandbox: HostSandbox, path: string, init: { method?: string;
   const separator = path.includes('?') ? '&' : '?';
   const { response } = await sandbox.handle(new Request(`${origin}/openapi/8/${path}${separator}${credentials}`, init));
   const text = await response.text();
-  return { status: response.status, envelope: response.status === 200 ? (JSON.parse(text) as { code: number; response: unknown }) : undefined };
+  return {
+    status: response.status,
+    envelope: response.status === 200 ? (JSON.parse(text) as { code: number; response: unknown }) : undefined,
+  };
 }
 
 afterEach(() => {
@@ -31,16 +40,22 @@ describe('the sandbox picks keys from input by own properties only', () => {
 
   it('DeleteEntity with a prototype key as the field deletes nothing', async () => {
     const sandbox = createHostSandbox();
-    const { envelope } = await call(sandbox, 'DeleteEntity?delete_all=false&entity=relation&key=__proto__&value=[object Object]');
+    const { envelope } = await call(
+      sandbox,
+      'DeleteEntity?delete_all=false&entity=relation&key=__proto__&value=[object Object]',
+    );
     expect(envelope).toMatchObject({ code: 200, response: 0 });
     expect(sandbox.records.relations).toHaveLength(3);
   });
 
-  it.each(['__proto__', 'constructor', 'prototype', 'valueOf'])('GET %s is an unknown endpoint (1001), not a crash', async (endpoint) => {
-    const sandbox = createHostSandbox();
-    expect((await call(sandbox, endpoint)).envelope?.code).toBe(1001);
-    expect((await call(sandbox, endpoint, { method: 'POST', body: '[{"a":"1"}]' })).envelope?.code).toBe(1001);
-  });
+  it.each(['__proto__', 'constructor', 'prototype', 'valueOf'])(
+    'GET %s is an unknown endpoint (1001), not a crash',
+    async (endpoint) => {
+      const sandbox = createHostSandbox();
+      expect((await call(sandbox, endpoint)).envelope?.code).toBe(1001);
+      expect((await call(sandbox, endpoint, { method: 'POST', body: '[{"a":"1"}]' })).envelope?.code).toBe(1001);
+    },
+  );
 
   it('a filter on a prototype key matches no record', async () => {
     const sandbox = createHostSandbox();
@@ -78,7 +93,10 @@ describe('the li filter', () => {
     const relation = { name: 'a'.repeat(45), debtor_number: 'D9', street: 's', postal_code: 'p', city: 'c' };
     await call(sandbox, 'relations', { method: 'POST', body: JSON.stringify([relation]) });
     const started = performance.now();
-    const { envelope } = await call(sandbox, `relations?key=name&operator=li&value=${encodeURIComponent(`${'%a'.repeat(8)}%b`)}`);
+    const { envelope } = await call(
+      sandbox,
+      `relations?key=name&operator=li&value=${encodeURIComponent(`${'%a'.repeat(8)}%b`)}`,
+    );
     // A backtracking regex takes seconds here (minutes with a longer value); a linear match takes microseconds.
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(envelope).toMatchObject({ code: 200, response: [] });
@@ -104,7 +122,10 @@ describe('request bodies have a size limit', () => {
     const sandbox = createHostSandbox({ maxBodyBytes: 1_000 });
     const server = await startSandboxServer(sandbox);
     try {
-      const response = await fetch(`${server.baseUrl}/relations?${credentials}`, { method: 'POST', body: `[${' '.repeat(10_000)}]` });
+      const response = await fetch(`${server.baseUrl}/relations?${credentials}`, {
+        method: 'POST',
+        body: `[${' '.repeat(10_000)}]`,
+      });
       expect(response.status).toBe(413);
     } finally {
       await server.close();
