@@ -4,6 +4,7 @@ import { startSandboxServer } from './testing/loopback-server.js';
 
 const USAGE = `Usage: contractbeheer-sandbox [--port 4010] [--webhook-url URL --webhook-secret SECRET]
                               [--latency MS] [--error-rate 0.1] [--rate-limit-every N] [--drop-rate 0.05]
+                              [--max-body-bytes 5242880]
 
 Serves an emulator of the OutSmart OPENApi v8 on loopback, with demo data.
 `;
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
         'error-rate': { type: 'string' },
         'rate-limit-every': { type: 'string' },
         'drop-rate': { type: 'string' },
+        'max-body-bytes': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
   };
   const port = number('port', values.port, 65535) ?? 4010;
   const sandbox = createHostSandbox({
+    maxBodyBytes: number('max-body-bytes', values['max-body-bytes'], 1024 ** 3),
     faults: {
       latencyMs: number('latency', values.latency, 60_000) ?? 0,
       serverErrorRate: number('error-rate', values['error-rate'], 1) ?? 0,

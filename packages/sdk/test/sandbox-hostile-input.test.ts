@@ -132,3 +132,8 @@ describe('request bodies have a size limit', () => {
     }
   });
 });
+
+it('createHostSandbox refuses a maxBodyBytes that would lift the limit', () => {
+  expect(() => createHostSandbox({ maxBodyBytes: Number.NaN })).toThrow(RangeError);
+  expect(() => createHostSandbox({ maxBodyBytes: -1 })).toThrow(/maxBodyBytes/);
+});

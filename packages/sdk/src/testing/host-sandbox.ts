@@ -122,6 +122,10 @@ export class HostSandbox {
     this.now = options.now ?? (() => new Date());
     this.requireHttps = options.requireHttps ?? false;
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    // NaN would compare false with every size and lift the limit altogether.
+    if (!(this.maxBodyBytes >= 0)) {
+      throw new RangeError('createHostSandbox: maxBodyBytes must be a number of bytes, 0 or more.');
+    }
   }
 
   setFaults(faults: Partial<SandboxFaults>): void {

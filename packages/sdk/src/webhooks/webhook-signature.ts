@@ -60,10 +60,10 @@ function constantTimeEqual(a: string, b: string): boolean {
  * thrown, because answering every delivery with a refusal would hide it. Messages never show a secret.
  */
 function usableSecrets(value: unknown, where: string): string[] {
-  const list: unknown[] = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
   if (typeof value !== 'string' && !Array.isArray(value)) {
     throw new ValidationError(`${where}: pass the signing secret as a string, or a list of strings while rotating.`);
   }
+  const list: unknown[] = typeof value === 'string' ? [value] : value;
   const wrong = list.findIndex((secret) => typeof secret !== 'string');
   if (wrong >= 0) throw new ValidationError(`${where}: secret #${wrong + 1} is a ${typeof list[wrong]}: pass strings.`);
   const usable = (list as string[]).filter((secret) => secret.trim() !== '');
@@ -75,8 +75,9 @@ function usableSecrets(value: unknown, where: string): string[] {
 
 /** Unix seconds from a Date or a number, in the range the verifier reads; anything else is a programmer error. */
 function unixSeconds(value: unknown, where: string, name: string): number {
-  if (value instanceof Date && Number.isNaN(value.getTime()))
+  if (value instanceof Date && Number.isNaN(value.getTime())) {
     throw new ValidationError(`${where}: ${name} is an invalid Date.`);
+  }
   const seconds = value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
   if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
     // Only a number is shown: String() throws on some objects, and any other value could be a secret passed by mistake.
