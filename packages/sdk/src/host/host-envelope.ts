@@ -33,7 +33,7 @@ export function envelopeError(body: unknown, request: RequestInfo, secrets: read
   });
 }
 
-/** The `response` of an envelope the check already accepted. */
+/** The `response` of an envelope the check already accepted (`null` when a retry found the work already done). */
 export function envelopeResponse(body: unknown): unknown {
-  return (body as { response?: unknown }).response ?? null;
+  return typeof body === 'object' && body !== null ? ((body as { response?: unknown }).response ?? null) : null;
 }
