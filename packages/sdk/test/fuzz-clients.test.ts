@@ -1,0 +1,281 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ContractbeheerError, createContractsClient, createHostClient, hostFilter } from '../src/index.js';
+
+/**
+ * Random and hostile input at every public function of both clients and at their factories: random option values,
+ * random arguments, and a stub fetch that answers with random statuses, headers and bodies, throws, or never answers.
+ * Whatever happens, a call resolves to a valid value or rejects with a ContractbeheerError — never a TypeError,
+ * ZodError or RangeError — within its timeout (times its attempts), and no error shows a credential.
+ */
+
+const TOKEN = 'fuzz-client-token-5a1';
+const SOFTWARE = 'fuzz-software-token-7b2';
+const API_KEY = 'cb_fuzz_api_key_9c3';
+/** The credentials this run gave its client (a hostile run may give others, which are then no secret of it). */
+const secretsIn = (options: unknown) =>
+  [TOKEN, SOFTWARE, API_KEY].filter((secret) => typeof options === 'object' && options !== null && Object.values(options).includes(secret));
+const TIMEOUT_MS = 120;
+/** The longest a call may take: all three attempts timing out, no wait between them, and scheduling slack. */
+const BOUND_MS = TIMEOUT_MS * 3 + 1_500;
+
+// ---- hostile answers -------------------------------------------------------------------------------------------
+
+const hostileText = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.constantFrom('', '{', 'null', '[]', '{"code":', '\u0000', '\uD800', '<html>502</html>', '{"__proto__":{"x":1}}'),
+  fc.constant(`${'['.repeat(5_000)}${']'.repeat(5_000)}`),
+);
+const hostileRecord = fc.dictionary(
+  fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('toString', 'valueOf', '__proto__', 'constructor', 'row_id', 'WorkorderNo')),
+  fc.jsonValue({ maxDepth: 2 }),
+  { maxKeys: 6 },
+);
+const responseValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.array(hostileRecord, { maxLength: 3 }), hostileRecord);
+const envelopeBody = fc.record({
+  code: fc.oneof(fc.constantFrom(200, 200, 200, 1002, 1004, 1007, 1500, 1501, 1503, 1600, '200', 'x'), fc.integer()),
+  messages: fc.oneof(fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 2 }), fc.constant(null), fc.jsonValue({ maxDepth: 1 })),
+  response: responseValue,
+});
+const answerBody = fc.oneof(
+  envelopeBody.map((b) => JSON.stringify(b)),
+  responseValue.map((v) => JSON.stringify(v)),
+  fc.record({ data: fc.array(hostileRecord, { maxLength: 2 }), nextCursor: fc.oneof(fc.constant(null), fc.string({ maxLength: 5 })) }).map((b) =>
+    JSON.stringify(b),
+  ),
+  hostileText,
+);
+
+type Answer =
+  | { kind: 'respond'; status: number; contentType: string | undefined; body: string; headers: Record<string, string> }
+  | { kind: 'throw'; error: unknown }
+  | { kind: 'not-a-response' }
+  | { kind: 'hang' };
+
+const answer: fc.Arbitrary<Answer> = fc.oneof(
+  {
+    weight: 12,
+    arbitrary: fc.record({
+      kind: fc.constant('respond' as const),
+      status: fc.oneof(fc.constantFrom(200, 200, 200, 201, 204, 301, 302, 307, 308, 400, 401, 404, 409, 412, 429, 500, 503), fc.integer({ min: 200, max: 599 })),
+      contentType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/html', undefined),
+      body: answerBody,
+      headers: fc.record(
+        {
+          'retry-after': fc.constantFrom('0', 'soon', '-1', '99999', 'Wed, 21 Oct 2015 07:28:00 GMT'),
+          location: fc.oneof(fc.webUrl(), fc.constantFrom('', '/elsewhere', `https://u:p@evil.invalid/?token=${TOKEN}`, 'http://[')),
+          'x-request-id': fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom(`req-${TOKEN}`, `req-${API_KEY}`)),
+          'content-length': fc.constantFrom('0', '3', '99999999999', 'abc'),
+        },
+        { requiredKeys: [] },
+      ),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<Answer>(
+      { kind: 'throw', error: new TypeError('fetch failed', { cause: Object.assign(new Error('reset'), { code: 'ECONNRESET' }) }) },
+      { kind: 'throw', error: new RangeError('hostile') },
+      { kind: 'throw', error: 'a string' },
+      { kind: 'not-a-response' },
+      { kind: 'hang' },
+    ),
+  },
+);
+
+/** A fetch that gives `answer` to every request; 'hang' ignores the abort signal on purpose. */
+function stubFetch(given: Answer): typeof fetch {
+  return async () => {
+    switch (given.kind) {
+      case 'throw':
+        throw given.error;
+      case 'not-a-response':
+        return { status: 200 } as unknown as Response;
+      case 'hang':
+        return new Promise<Response>(() => undefined);
+      case 'respond': {
+        const headers = new Headers();
+        if (given.contentType) headers.set('content-type', given.contentType);
+        for (const [name, value] of Object.entries(given.headers)) if (name !== 'content-length') headers.set(name, value);
+        const nullBody = given.status === 204 || given.status === 205 || given.status === 304;
+        return new Response(nullBody ? null : given.body, { status: given.status, headers });
+      }
+    }
+  };
+}
+
+// ---- hostile options and arguments -------------------------------------------------------------------------------
+
+const hostileNumber = fc.constantFrom(Number.NaN, 0, -1, 1.5, Number.POSITIVE_INFINITY, 3e9, '100', null, 11);
+const clientTimeout = fc.oneof({ weight: 8, arbitrary: fc.constant(TIMEOUT_MS) }, { weight: 1, arbitrary: hostileNumber });
+const clientRetries = fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 2 }) }, { weight: 1, arbitrary: hostileNumber });
+const callOptions = fc.oneof(
+  { weight: 6, arbitrary: fc.constant(undefined) },
+  { weight: 3, arbitrary: fc.record({ timeout: fc.integer({ min: 30, max: TIMEOUT_MS }), maxRetries: fc.integer({ min: 0, max: 2 }) }, { requiredKeys: [] }) },
+  { weight: 1, arbitrary: fc.oneof(fc.constant(null), fc.string({ maxLength: 3 }), fc.record({ timeout: hostileNumber }), fc.record({ maxRetries: hostileNumber }), fc.constant({ signal: 'stop' })) },
+);
+const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('', ' ', 'a/b', '\uD800', 'line\nbreak', '../..', '%', 'C-1'));
+const anything = fc.oneof(text, fc.integer(), fc.double(), fc.constantFrom(undefined, null, true, [], {}), fc.jsonValue({ maxDepth: 2 }));
+const id = fc.oneof({ weight: 4, arbitrary: text }, { weight: 1, arbitrary: anything });
+const ref = fc.oneof(
+  fc.record({ rowId: fc.oneof(fc.integer({ min: 1, max: 1e6 }), anything) }),
+  fc.record({ workorderNo: id }),
+  anything,
+);
+const filter = fc.oneof(
+  fc.constant(undefined),
+  fc.tuple(text, fc.constantFrom('eq', 'li', 'xx'), fc.oneof(text, fc.integer())).map(([key, op, value]) => {
+    try {
+      return hostFilter().where(key, op as 'eq', value);
+    } catch (error) {
+      return error; // building the filter may refuse the input: that too must be a ContractbeheerError
+    }
+  }),
+  anything,
+);
+
+// ---- the properties --------------------------------------------------------------------------------------------
+
+/** Runs one call and checks the outcome: a value the check accepts, or a ContractbeheerError without credentials. */
+async function expectContained(
+  run: () => unknown,
+  valid: (value: unknown) => boolean,
+  label: string,
+  secrets: readonly string[],
+): Promise<void> {
+  const started = Date.now();
+  let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
+  try {
+    const result = run();
+    // Async iterators (contracts.list) are drained here, a page at a time.
+    if (result !== null && typeof result === 'object' && Symbol.asyncIterator in result) {
+      const items: unknown[] = [];
+      for await (const item of result as AsyncIterable<unknown>) if (items.push(item) > 20) break;
+      outcome = { ok: true, value: items };
+    } else {
+      outcome = { ok: true, value: await result };
+    }
+  } catch (error) {
+    outcome = { ok: false, error };
+  }
+  const elapsed = Date.now() - started;
+  expect(elapsed, `${label} took ${elapsed} ms`).toBeLessThan(BOUND_MS);
+  if (outcome.ok) {
+    expect(valid(outcome.value), `${label} returned ${JSON.stringify(outcome.value)?.slice(0, 200)}`).toBe(true);
+    return;
+  }
+  const error = outcome.error;
+  if (!(error instanceof ContractbeheerError)) throw new Error(`${label} threw a non-SDK error: ${String(error)}`, { cause: error });
+  for (const output of [error.message, JSON.stringify(error), String(error.stack)]) {
+    for (const secret of secrets) expect(output.includes(secret), `${label} leaked in ${output}`).toBe(false);
+  }
+}
+
+const isArray = (value: unknown) => Array.isArray(value);
+const isObject = (value: unknown) => typeof value === 'object' && value !== null;
+const isWorkOrder = (value: unknown) => isObject(value) && 'raw' in (value as object) && 'rowId' in (value as object);
+const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+
+type HostCall = { name: string; args: fc.Arbitrary<unknown[]>; valid: (value: unknown) => boolean };
+const hostCalls: HostCall[] = [
+  { name: 'workOrders.create', args: fc.tuple(fc.oneof(fc.array(hostileRecord, { maxLength: 2 }), hostileRecord, anything), callOptions), valid: (v) => isArray(v) && (v as { rowId: unknown }[]).every((r) => Number.isFinite(r.rowId)) },
+  { name: 'workOrders.get', args: fc.tuple(ref, fc.oneof(callOptions, fc.record({ updateStatus: fc.boolean() }))), valid: isWorkOrder },
+  { name: 'workOrders.list', args: fc.tuple(fc.oneof(fc.record({ status: fc.constantFrom('Compleet', 'Alle', 'Nope'), workStatus: fc.option(text, { nil: undefined }) }), anything)), valid: (v) => isArray(v) && (v as unknown[]).every(isWorkOrder) },
+  { name: 'workOrders.reschedule', args: fc.tuple(ref, fc.oneof(fc.record({ date: fc.oneof(fc.constant('2025-03-20'), text), time: text, employeeNr: text }, { requiredKeys: [] }), anything), callOptions), valid: (v) => v === undefined },
+  { name: 'workOrders.markHandled', args: fc.tuple(fc.oneof(fc.integer({ min: 1, max: 1e6 }), anything), callOptions), valid: isWorkOrder },
+  { name: 'workOrders.delete', args: fc.tuple(ref, callOptions), valid: isCount },
+  { name: 'objects.list', args: fc.tuple(filter, callOptions), valid: isArray },
+  { name: 'objects.changed', args: fc.tuple(callOptions), valid: isArray },
+  { name: 'objects.acknowledge', args: fc.tuple(id, callOptions), valid: (v) => v === undefined },
+  { name: 'relations.list', args: fc.tuple(filter, callOptions), valid: isArray },
+  { name: 'timesheet.list', args: fc.tuple(filter, callOptions), valid: isArray },
+  ...['employees', 'hourTypes', 'materials', 'priorities', 'workStatuses', 'workTypes'].map((area) => ({ name: `${area}.list`, args: fc.tuple(callOptions), valid: isArray })),
+];
+
+const pre = fc.oneof(fc.record({ etag: fc.oneof(fc.constant('"3"'), text) }), anything);
+const body = fc.oneof(hostileRecord, anything);
+const contractsCalls: HostCall[] = [
+  { name: 'contracts.listPage', args: fc.tuple(fc.oneof(fc.record({ status: text, limit: fc.oneof(fc.integer(), anything) }, { requiredKeys: [] }), anything), callOptions), valid: isObject },
+  { name: 'contracts.list', args: fc.tuple(fc.oneof(fc.constant({}), anything), callOptions), valid: isArray },
+  { name: 'contracts.create', args: fc.tuple(body, callOptions), valid: isObject },
+  { name: 'contracts.get', args: fc.tuple(id, callOptions), valid: isObject },
+  { name: 'contracts.update', args: fc.tuple(id, body, pre, callOptions), valid: isObject },
+  { name: 'contracts.delete', args: fc.tuple(id, pre, callOptions), valid: (v) => v === undefined },
+  { name: 'contracts.terminate', args: fc.tuple(id, body, pre, callOptions), valid: isObject },
+  { name: 'contracts.restart', args: fc.tuple(id, body, callOptions), valid: isObject },
+  { name: 'contracts.renew', args: fc.tuple(id, body, pre, callOptions), valid: isObject },
+  { name: 'contracts.refresh', args: fc.tuple(id, callOptions), valid: isObject },
+  { name: 'schedule.preview', args: fc.tuple(id, body, callOptions), valid: isObject },
+  { name: 'schedule.view', args: fc.tuple(id, fc.oneof(fc.record({ from: text }, { requiredKeys: [] }), anything), callOptions), valid: isObject },
+  { name: 'budgets.get', args: fc.tuple(id, callOptions), valid: isObject },
+  { name: 'reports.cancellations', args: fc.tuple(fc.oneof(fc.record({ from: text, to: text, groupBy: text }), anything), callOptions), valid: isObject },
+  ...['terms', 'slaPolicies', 'cancellationReasons'].flatMap((area) => [
+    { name: `${area}.list`, args: fc.tuple(callOptions), valid: isArray },
+    { name: `${area}.put`, args: fc.tuple(id, body, callOptions), valid: isObject },
+    { name: `${area}.delete`, args: fc.tuple(id, callOptions), valid: (v: unknown) => v === undefined },
+  ]),
+  { name: 'cancellationReasons.archive', args: fc.tuple(id, callOptions), valid: isObject },
+];
+
+/** Calls `client.area.method(...args)` the way a user would, as a method of its object. */
+function invoke(client: unknown, name: string, args: unknown[]): unknown {
+  const [area, method] = name.split('.') as [string, string];
+  const target = (client as Record<string, Record<string, (...a: unknown[]) => unknown>>)[area] as Record<string, (...a: unknown[]) => unknown>;
+  return target[method]?.(...args);
+}
+
+/** The options with the stub fetch in them; what is no options object stays as it is (the factory must refuse it). */
+function withFetch(options: unknown, given: Answer): unknown {
+  const isOptions = typeof options === 'object' && options !== null && !Array.isArray(options);
+  return isOptions ? { ...options, fetch: stubFetch(given) } : options;
+}
+
+/** Options for a factory: mostly sound, sometimes hostile, sometimes not options at all. */
+const factoryOptions = <T extends Record<string, unknown>>(sound: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 12, arbitrary: sound }, { weight: 1, arbitrary: anything });
+
+describe('fuzz: both clients keep every outcome inside the SDK', () => {
+  it('the host client and createHostClient', async () => {
+    const options = factoryOptions(
+      fc.record({
+        token: fc.oneof({ weight: 9, arbitrary: fc.constant(TOKEN) }, { weight: 1, arbitrary: anything }),
+        softwareToken: fc.constant(SOFTWARE),
+        baseUrl: fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.oneof(text, fc.constant('ftp://x.example/')) }),
+        timeoutMs: clientTimeout,
+        maxRetries: clientRetries,
+        maxResponseBytes: fc.oneof({ weight: 9, arbitrary: fc.constant(4_096) }, { weight: 1, arbitrary: hostileNumber }),
+        random: fc.constantFrom(() => 0, () => Number.NaN, () => -1),
+      }),
+    );
+    const call = fc.constantFrom(...hostCalls).chain((c) => c.args.map((args) => ({ name: c.name, args, valid: c.valid })));
+    await fc.assert(
+      fc.asyncProperty(options, answer, call, async (opts, given, { name, args, valid }) => {
+        let client: ReturnType<typeof createHostClient> | undefined;
+        await expectContained(() => (client = createHostClient(withFetch(opts, given) as never)), isObject, 'createHostClient', secretsIn(opts));
+        if (client !== undefined) await expectContained(() => invoke(client, name, args), valid, name, secretsIn(opts));
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+
+  it('the contracts client and createContractsClient', async () => {
+    const options = factoryOptions(
+      fc.record({
+        baseUrl: fc.oneof({ weight: 9, arbitrary: fc.constant('https://contracts.example.com/api/v1') }, { weight: 1, arbitrary: anything }),
+        apiKey: fc.oneof({ weight: 9, arbitrary: fc.constant(API_KEY) }, { weight: 1, arbitrary: anything }),
+        timeoutMs: clientTimeout,
+        maxRetries: clientRetries,
+        random: fc.constantFrom(() => 0, () => Number.NaN),
+      }),
+    );
+    const call = fc.constantFrom(...contractsCalls).chain((c) => c.args.map((args) => ({ name: c.name, args, valid: c.valid })));
+    await fc.assert(
+      fc.asyncProperty(options, answer, call, async (opts, given, { name, args, valid }) => {
+        let client: ReturnType<typeof createContractsClient> | undefined;
+        await expectContained(() => (client = createContractsClient(withFetch(opts, given) as never)), isObject, 'createContractsClient', secretsIn(opts));
+        if (client !== undefined) await expectContained(() => invoke(client, name, args), valid, name, secretsIn(opts));
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+});
