@@ -1,8 +1,12 @@
 import { redactText } from './redact.js';
 
-/** The statuses that ask a client to go elsewhere (fetch follows them all by default). */
-export function isRedirect(status: number): boolean {
-  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+/**
+ * Whether an answer asks the client to go elsewhere (fetch follows such answers by default). With
+ * `redirect: 'manual'`, Node shows the 3xx itself; a browser shows an opaque answer with status 0.
+ */
+export function isRedirect(response: Response): boolean {
+  if (response.type === 'opaqueredirect') return true;
+  return [301, 302, 303, 307, 308].includes(response.status);
 }
 
 /**

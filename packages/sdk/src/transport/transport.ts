@@ -234,7 +234,7 @@ export class Transport {
     } finally {
       clearTimeout(timer);
     }
-    if (isRedirect(response.status)) {
+    if (isRedirect(response)) {
       const location = describeLocation(response.headers.get('location'), url, this.secrets);
       return new ApiError(
         `${info.method} ${info.url} was redirected (HTTP ${response.status}) to ${location}; the SDK follows no ` +
@@ -281,7 +281,7 @@ export class Transport {
       signal,
       fetch: this.options.fetch,
     });
-    if (isRedirect(response.status)) {
+    if (isRedirect(response)) {
       response.body?.cancel().catch(() => undefined); // not awaited: it may settle only when the peer closes
       return { response, text: '' };
     }
