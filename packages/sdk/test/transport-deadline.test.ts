@@ -52,3 +52,17 @@ describe('the timeout covers the whole attempt, body included', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
+
+describe('the deadline holds whatever the fetch does', () => {
+  it('a custom fetch that ignores its signal and never answers still times out', async () => {
+    const never: typeof fetch = () => new Promise<Response>(() => undefined);
+    const client = createHostClient({ token: 'client-token-deadline', softwareToken: 'software-token-deadline', fetch: never, timeoutMs: 200 });
+    await expect(client.employees.list({ maxRetries: 0 })).rejects.toBeInstanceOf(TimeoutError);
+  });
+
+  it("an already aborted caller's signal ends the call with its reason, not a timeout", async () => {
+    const never: typeof fetch = () => new Promise<Response>(() => undefined);
+    const client = createHostClient({ token: 'client-token-deadline', softwareToken: 'software-token-deadline', fetch: never, timeoutMs: 200 });
+    await expect(client.employees.list({ signal: AbortSignal.abort(new Error('stopped early')) })).rejects.toThrow('stopped early');
+  });
+});

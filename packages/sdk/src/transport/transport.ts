@@ -201,9 +201,16 @@ export class Transport {
     const deadline = new AbortController();
     const signal = callerSignal === undefined ? deadline.signal : eitherSignal(callerSignal, deadline);
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let onCallerAbort: (() => void) | undefined;
+    // Settles when the deadline passes or the caller aborts, even if the fetch in use ignores its signal.
     const stopped = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => deadline.abort(new Error(`timed out after ${timeout} ms`)), timeout);
-      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      timer = setTimeout(() => {
+        deadline.abort(new Error(`timed out after ${timeout} ms`));
+        reject(deadline.signal.reason);
+      }, timeout);
+      onCallerAbort = () => reject(callerSignal?.reason);
+      if (callerSignal?.aborted) onCallerAbort();
+      else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
     });
     const exchange = this.exchange(url, request.method, headers, payload, signal);
     // Whichever loses the race still settles later; its outcome is no longer anyone's business.
@@ -233,6 +240,8 @@ export class Transport {
       return new ConnectionError(message, { ...common, cause, networkCode: code });
     } finally {
       clearTimeout(timer);
+      // A signal the caller reuses for many calls must not collect a listener per attempt.
+      if (onCallerAbort) callerSignal?.removeEventListener('abort', onCallerAbort);
     }
     if (isRedirect(response)) {
       const location = describeLocation(response.headers.get('location'), url, this.secrets);
