@@ -90,6 +90,22 @@ describe('every failure is a ContractbeheerError', () => {
     expect(loopback.requests).toHaveLength(2);
   });
 
+  it('hostile JSON (an object with its own "toString") in messages, fields or an error path stays contained', async () => {
+    const hostile = { toString: 1, valueOf: 2 };
+    server.use(http.all(`${HOST}/*`, () => HttpResponse.json({ code: 1501, messages: [hostile], response: null })));
+    await expect(host().employees.list()).rejects.toBeInstanceOf(ValidationError);
+    answer([{ WorkorderNo: hostile, WorkObjects: [hostile, 'CV-1'] }]);
+    const [order] = await host().workOrders.list({ status: 'Alle' });
+    expect(order).toMatchObject({ workorderNo: null, workObjects: ['CV-1'] });
+    server.use(
+      http.all('https://contracts.example.com/api/v1/*', () =>
+        HttpResponse.json({ error: { code: 'invalid', message: 'bad', path: [hostile, 'name'] } }, { status: 422 }),
+      ),
+    );
+    const api = createContractsClient({ baseUrl: 'https://contracts.example.com/api/v1', apiKey: 'cb_key_hostile_1234', maxRetries: 0 });
+    await expect(api.terms.list()).rejects.toThrow(/name: bad/);
+  });
+
   it('the contracts client has the same size cap', async () => {
     server.use(http.all('https://contracts.example.com/api/v1/*', () => HttpResponse.json({ data: [{ code: 'x'.repeat(5_000) }] })));
     const api = createContractsClient({ baseUrl: 'https://contracts.example.com/api/v1', apiKey: 'cb_key_size_1234', maxRetries: 0, maxResponseBytes: 1_000 });

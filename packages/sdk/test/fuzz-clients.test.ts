@@ -34,10 +34,13 @@ const hostileRecord = fc.dictionary(
 const responseValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.array(hostileRecord, { maxLength: 3 }), hostileRecord);
 const envelopeBody = fc.record({
   code: fc.oneof(fc.constantFrom(200, 200, 200, 1002, 1004, 1007, 1500, 1501, 1503, 1600, '200', 'x'), fc.integer()),
-  messages: fc.oneof(fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 2 }), fc.constant(null), fc.jsonValue({ maxDepth: 1 })),
+  messages: fc.oneof(fc.array(fc.oneof(fc.jsonValue({ maxDepth: 1 }), hostileRecord), { maxLength: 2 }), fc.constant(null), hostileRecord),
   response: responseValue,
 });
+/** The contracts API's error body, with a path whose parts may be anything. */
+const errorBody = fc.record({ error: fc.record({ code: fc.string(), message: fc.string(), path: fc.array(fc.oneof(fc.string(), hostileRecord)) }) });
 const answerBody = fc.oneof(
+  errorBody.map((b) => JSON.stringify(b)),
   envelopeBody.map((b) => JSON.stringify(b)),
   responseValue.map((v) => JSON.stringify(v)),
   fc.record({ data: fc.array(hostileRecord, { maxLength: 2 }), nextCursor: fc.oneof(fc.constant(null), fc.string({ maxLength: 5 })) }).map((b) =>

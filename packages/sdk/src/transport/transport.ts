@@ -76,7 +76,9 @@ function errorDetail(body: unknown): string {
   const nested = (body as { error?: unknown }).error;
   const source = typeof nested === 'object' && nested !== null ? (nested as Record<string, unknown>) : (body as Record<string, unknown>);
   if (typeof source.message !== 'string') return '';
-  const path = Array.isArray(source.path) && source.path.length > 0 ? `${source.path.join('.')}: ` : '';
+  // Only strings and numbers join into a path: `join` of a parsed `{"toString": 1}` would throw.
+  const parts = Array.isArray(source.path) ? source.path.filter((p) => typeof p === 'string' || typeof p === 'number') : [];
+  const path = parts.length > 0 ? `${parts.join('.')}: ` : '';
   return `: ${path}${source.message}`;
 }
 
