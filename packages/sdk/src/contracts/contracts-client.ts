@@ -1,7 +1,7 @@
 import type { CancellationReasonInput, ContractInput, ContractTermsInput, SlaPolicyInput } from '@contractbeheer/core';
 import * as z from 'zod';
 import { checkPrintable, checkRecord } from '../errors/argument-checks.js';
-import { ValidationError } from '../errors/sdk-error.js';
+import { ApiError, ValidationError } from '../errors/sdk-error.js';
 import { checkClientOptions, DEFAULT_MAX_RESPONSE_BYTES } from '../transport/option-checks.js';
 import { Transport, type CallOptions, type Logger, type TransportRequest } from '../transport/transport.js';
 import {
@@ -122,10 +122,16 @@ export function createContractsClient(options: ContractsClientOptions) {
     },
     /** Every contract, page by page as you iterate; `break` stops fetching. */
     async *list(params: Omit<ListContractsQuery, 'cursor'> = {}, callOptions?: CallOptions): AsyncGenerator<ContractResource, void, undefined> {
+      checkRecord(params, 'contracts.list', 'the query', false);
       let cursor: string | undefined;
       do {
         const page = await contracts.listPage({ ...params, ...(cursor !== undefined && { cursor }) }, callOptions);
         yield* page.data;
+        // A server that hands back the cursor it was given would keep this loop asking for the same page forever.
+        if (page.nextCursor !== null && page.nextCursor === cursor) {
+          const message = `GET contracts: the server returned the same nextCursor again; is it the same API version?`;
+          throw new ApiError(message, { status: 200, secrets: transport.secretValues });
+        }
         cursor = page.nextCursor ?? undefined;
       } while (cursor !== undefined);
     },
