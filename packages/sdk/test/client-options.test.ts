@@ -29,9 +29,8 @@ describe('client and per-call options are checked up front', () => {
   for (const bad of [Number.NaN, 0, -5, 1.5, Number.POSITIVE_INFINITY, 3e9]) {
     it(`timeoutMs ${bad} is refused with an error that names the option`, async () => {
       expect(() => createHostClient({ ...base, timeoutMs: bad })).toThrow(/createHostClient: timeoutMs must be/);
-      expect(() => createContractsClient({ baseUrl: 'https://contracts.example.com/api/v1', apiKey: 'cb_k_1234', timeoutMs: bad })).toThrow(
-        /createContractsClient: timeoutMs must be/,
-      );
+      const contracts = { baseUrl: 'https://contracts.example.com/api/v1', apiKey: 'cb_k_1234', timeoutMs: bad };
+      expect(() => createContractsClient(contracts)).toThrow(/createContractsClient: timeoutMs must be/);
       const error = await createHostClient(base).employees.list({ timeout: bad }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as Error).message).toMatch(/timeout must be/);
@@ -39,7 +38,9 @@ describe('client and per-call options are checked up front', () => {
   }
 
   it('maxRetries beyond the range, a non-integer or a negative one is refused', () => {
-    for (const bad of [-1, 2.5, 1_000, Number.POSITIVE_INFINITY]) expect(() => createHostClient({ ...base, maxRetries: bad })).toThrow(ValidationError);
+    for (const bad of [-1, 2.5, 1_000, Number.POSITIVE_INFINITY]) {
+      expect(() => createHostClient({ ...base, maxRetries: bad })).toThrow(ValidationError);
+    }
   });
 
   it('a baseUrl that is no http(s) URL is refused when the client is made', () => {
@@ -48,7 +49,8 @@ describe('client and per-call options are checked up front', () => {
   });
 
   it('valid values still work', async () => {
-    server.use(http.all('https://www.out-smart.com/openapi/8/*', () => HttpResponse.json({ code: 200, messages: [], response: [] })));
+    const empty = () => HttpResponse.json({ code: 200, messages: [], response: [] });
+    server.use(http.all('https://www.out-smart.com/openapi/8/*', empty));
     const host = createHostClient({ ...base, timeoutMs: 2_147_483_647, maxRetries: 10 });
     await expect(host.employees.list({ timeout: 1_000, maxRetries: 0 })).resolves.toEqual([]);
   });

@@ -8,7 +8,9 @@ afterEach(async () => {
   server = undefined;
 });
 
-const host = (baseUrl: string, maxRetries = 0) => createHostClient({ token: 'client-token-deadline', softwareToken: 'software-token-deadline', baseUrl, timeoutMs: 300, maxRetries, random: () => 0 });
+const tokens = { token: 'client-token-deadline', softwareToken: 'software-token-deadline' };
+const host = (baseUrl: string, maxRetries = 0) =>
+  createHostClient({ ...tokens, baseUrl, timeoutMs: 300, maxRetries, random: () => 0 });
 
 describe('the timeout covers the whole attempt, body included', () => {
   it('a host that sends headers and then stalls the body times out at timeoutMs', async () => {
@@ -56,13 +58,14 @@ describe('the timeout covers the whole attempt, body included', () => {
 describe('the deadline holds whatever the fetch does', () => {
   it('a custom fetch that ignores its signal and never answers still times out', async () => {
     const never: typeof fetch = () => new Promise<Response>(() => undefined);
-    const client = createHostClient({ token: 'client-token-deadline', softwareToken: 'software-token-deadline', fetch: never, timeoutMs: 200 });
+    const client = createHostClient({ ...tokens, fetch: never, timeoutMs: 200 });
     await expect(client.employees.list({ maxRetries: 0 })).rejects.toBeInstanceOf(TimeoutError);
   });
 
   it("an already aborted caller's signal ends the call with its reason, not a timeout", async () => {
     const never: typeof fetch = () => new Promise<Response>(() => undefined);
-    const client = createHostClient({ token: 'client-token-deadline', softwareToken: 'software-token-deadline', fetch: never, timeoutMs: 200 });
-    await expect(client.employees.list({ signal: AbortSignal.abort(new Error('stopped early')) })).rejects.toThrow('stopped early');
+    const client = createHostClient({ ...tokens, fetch: never, timeoutMs: 200 });
+    const signal = AbortSignal.abort(new Error('stopped early'));
+    await expect(client.employees.list({ signal })).rejects.toThrow('stopped early');
   });
 });

@@ -26,7 +26,7 @@ async function hostRedirectingTo(status: number, other: 'other-origin' | 'same-o
     res.end();
   });
   servers.push(configured);
-  const host = createHostClient({ token: TOKEN, softwareToken: SOFTWARE, baseUrl: configured.baseUrl, maxRetries: 0, timeoutMs: 2_000 });
+  const host = createHostClient({ token: TOKEN, softwareToken: SOFTWARE, baseUrl: configured.baseUrl, maxRetries: 0 });
   return { host, configured, elsewhere };
 }
 

@@ -1,13 +1,20 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Loopback = { origin: string; baseUrl: string; requests: { method: string; url: string; body: string }[]; close(): Promise<void> };
+export type Loopback = {
+  origin: string;
+  baseUrl: string;
+  requests: { method: string; url: string; body: string }[];
+  close(): Promise<void>;
+};
 
 /**
  * A real HTTP server on 127.0.0.1 (port 0) that answers with `handler`, for behaviour msw cannot show: stalled or
  * trickled bodies, redirects between origins, huge answers. It records every request with its body.
  */
-export async function startLoopback(handler: (req: IncomingMessage, res: ServerResponse, body: string) => void): Promise<Loopback> {
+export async function startLoopback(
+  handler: (req: IncomingMessage, res: ServerResponse, body: string) => void,
+): Promise<Loopback> {
   const requests: Loopback['requests'] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
