@@ -72,6 +72,7 @@ describe('every failure is a ContractbeheerError', () => {
     const error = (await client.employees.list().catch((e: unknown) => e)) as ConnectionError;
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.message).toContain('ECONNREFUSED');
+    expect(error.message).toMatch(/connect ECONNREFUSED 127\.0\.0\.1:\d+/); // Node's reason, not only "fetch failed"
     expect(error.networkCode).toBe('ECONNREFUSED');
   });
 

@@ -12,3 +12,18 @@ export function networkCode(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * What went wrong, from an error and its causes: Node's fetch says only "fetch failed" and puts the reason
+ * ("connect ECONNREFUSED 127.0.0.1:4010", "getaddrinfo ENOTFOUND …", "bad port") on its cause.
+ */
+export function describeFailure(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current !== undefined && current !== null; depth++) {
+    const message = current instanceof Error ? current.message : typeof current === 'string' ? current : '';
+    if (message !== '' && !parts.includes(message)) parts.push(message);
+    current = typeof current === 'object' ? (current as { cause?: unknown }).cause : undefined;
+  }
+  return parts.length > 0 ? parts.join(': ') : 'no reason given';
+}

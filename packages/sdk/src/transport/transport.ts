@@ -9,7 +9,7 @@ import {
   ValidationError,
   type RequestInfo,
 } from '../errors/sdk-error.js';
-import { networkCode } from './network-code.js';
+import { describeFailure, networkCode } from './network-code.js';
 import { checkCallOptions, DEFAULT_MAX_RESPONSE_BYTES } from './option-checks.js';
 import { BodyTooLarge, readBody } from './read-body.js';
 import { describeLocation, isRedirect } from './redirects.js';
@@ -237,7 +237,7 @@ export class Transport {
         );
       }
       const code = networkCode(cause);
-      const reason = cause instanceof Error ? cause.message : String(cause);
+      const reason = describeFailure(cause);
       const message = `${info.method} ${info.url} could not reach the server${code ? ` (${code})` : ''}: ${reason}.`;
       return new ConnectionError(message, { ...common, cause, networkCode: code });
     } finally {
