@@ -9,7 +9,16 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
 /** Ways a call can fail; the server even echoes the token back in its messages, as a careless proxy might. */
-const failures = ['http-404', 'http-500', 'app-1004', 'app-1501', 'network', 'invalid-json', 'not-an-envelope'] as const;
+const failures = [
+  'http-404',
+  'http-500',
+  'app-1004',
+  'app-1501',
+  'network',
+  'invalid-json',
+  'not-an-envelope',
+  'request-id-echo',
+] as const;
 
 function answer(kind: (typeof failures)[number], token: string): Response {
   switch (kind) {
@@ -27,6 +36,9 @@ function answer(kind: (typeof failures)[number], token: string): Response {
       return new HttpResponse(`{"code": 200, "token": "${token}"`, { headers: { 'content-type': 'application/json' } });
     case 'not-an-envelope':
       return HttpResponse.json({ token });
+    case 'request-id-echo':
+      // A proxy that builds its request id from the URL, token and all.
+      return new HttpResponse(null, { status: 502, headers: { 'x-request-id': `req-${encodeURIComponent(token)}-${token}` } });
   }
 }
 
@@ -56,6 +68,7 @@ describe('credentials never leak', () => {
           cause?.message ?? '',
           cause?.stack ?? '',
           JSON.stringify(error.request ?? {}),
+          String((error as { requestId?: unknown }).requestId ?? ''),
           ...lines,
         ];
         const forms = (secret: string) => [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)];

@@ -25,6 +25,13 @@ export type SdkErrorOptions = {
   requestId?: string | undefined;
   retryAfterSeconds?: number | undefined;
   cause?: unknown;
+  /** The operating system's code for a failed connection (`ECONNREFUSED`, `ENOTFOUND`, `ECONNRESET`, …). */
+  networkCode?: string | undefined;
+  /**
+   * Overrides whether repeating the call may help, for failures whose class says otherwise (an answer too large to
+   * read is an `ApiError` that a retry would only download again).
+   */
+  retryable?: boolean | undefined;
   /** Secret values to scrub from every text this error shows. */
   secrets?: readonly string[] | undefined;
 };
@@ -43,6 +50,9 @@ export class ContractbeheerError extends Error {
   readonly request: RequestInfo | undefined;
   readonly requestId: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /** The operating system's code for a failed connection (`ECONNREFUSED`, `ENOTFOUND`, …), when there is one. */
+  readonly networkCode: string | undefined;
+  protected readonly retryable: boolean | undefined;
 
   constructor(message: string, options: SdkErrorOptions = {}) {
     const secrets = options.secrets ?? [];
@@ -51,8 +61,11 @@ export class ContractbeheerError extends Error {
     this.appCode = options.appCode;
     this.messages = (options.messages ?? []).map((m) => redactText(m, secrets));
     this.request = options.request && { ...options.request, url: redactText(redactUrl(options.request.url), secrets) };
-    this.requestId = options.requestId;
+    // A server may echo anything in its request id, the token included: it is shown, so it is scrubbed too.
+    this.requestId = options.requestId === undefined ? undefined : redactText(options.requestId, secrets);
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.networkCode = options.networkCode;
+    this.retryable = options.retryable;
   }
 
   /** Whether the same call may succeed when repeated (the transport retries only safe calls). */
@@ -74,17 +87,24 @@ export class ContractbeheerError extends Error {
       messages: this.messages,
       request: this.request,
       requestId: this.requestId,
+      ...(this.networkCode !== undefined && { networkCode: this.networkCode }),
       isRetryable: this.isRetryable,
     };
   }
 }
 
-/** A cause may be a library error whose message holds the full URL: keep its type and stack, scrub its text. */
-function scrubCause(cause: unknown, secrets: readonly string[]): unknown {
+/**
+ * A cause may be a library error whose message holds the full URL: keep its type, stack, system `code` and its own
+ * cause (where Node puts `ECONNREFUSED`), scrub its text.
+ */
+function scrubCause(cause: unknown, secrets: readonly string[], depth = 0): unknown {
   if (cause instanceof Error) {
-    const scrubbed = new Error(redactText(cause.message, secrets));
+    const scrubbed = new Error(redactText(String(cause.message), secrets));
     scrubbed.name = cause.name;
     if (cause.stack) scrubbed.stack = redactText(cause.stack, secrets);
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string') Object.assign(scrubbed, { code });
+    if (cause.cause !== undefined && depth < 3) scrubbed.cause = scrubCause(cause.cause, secrets, depth + 1);
     return scrubbed;
   }
   return typeof cause === 'string' ? redactText(cause, secrets) : cause;
@@ -122,7 +142,7 @@ export class ApiError extends ContractbeheerError {
   override readonly name = 'ApiError';
   override readonly kind = 'api';
   override get isRetryable(): boolean {
-    return this.status === undefined || this.status >= 500 || this.appCode === 1007;
+    return this.retryable ?? (this.status === undefined || this.status >= 500 || this.appCode === 1007);
   }
 }
 export class ConnectionError extends ContractbeheerError {

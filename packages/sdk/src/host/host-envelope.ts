@@ -5,7 +5,11 @@ import { ApiError, type ContractbeheerError, type RequestInfo } from '../errors/
 /** Every host answer: HTTP 200 with `{ code, messages, response }`; `code` 200 is success. */
 export const hostEnvelopeSchema = z.object({
   code: z.union([z.number(), z.string()]).transform(Number),
-  messages: z.array(z.unknown()).nullish().transform((m) => (m ?? []).map(String)),
+  // A message that is no string is shown as JSON: `String()` of a parsed `{"toString": 1}` would throw.
+  messages: z
+    .array(z.unknown())
+    .nullish()
+    .transform((m) => (m ?? []).map((message) => (typeof message === 'string' ? message : JSON.stringify(message) ?? ''))),
   response: z.unknown(),
 });
 
@@ -33,7 +37,7 @@ export function envelopeError(body: unknown, request: RequestInfo, secrets: read
   });
 }
 
-/** The `response` of an envelope the check already accepted. */
+/** The `response` of an envelope the check already accepted (`null` when a retry found the work already done). */
 export function envelopeResponse(body: unknown): unknown {
-  return (body as { response?: unknown }).response ?? null;
+  return typeof body === 'object' && body !== null ? ((body as { response?: unknown }).response ?? null) : null;
 }

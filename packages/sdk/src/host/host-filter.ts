@@ -1,5 +1,9 @@
+import { ValidationError } from '../errors/sdk-error.js';
+
 /** The host's filter operators: like (`%` wildcards), =, !=, >, >=, <, <=. */
 export type FilterOperator = 'li' | 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
+
+const OPERATORS: readonly FilterOperator[] = ['li', 'eq', 'ne', 'gt', 'ge', 'lt', 'le'];
 
 export type FilterCondition = { key: string; value: string; operator: FilterOperator };
 
@@ -14,7 +18,16 @@ export class HostFilter {
   private readonly conditions: FilterCondition[] = [];
 
   where(key: string, operator: FilterOperator, value: string | number): this {
-    if (!/^[a-z][a-z0-9_]*$/i.test(key)) throw new TypeError(`hostFilter: '${key}' is not a field name`);
+    if (typeof key !== 'string' || !/^[a-z][a-z0-9_]*$/i.test(key)) {
+      const shown = typeof key === 'string' ? JSON.stringify(key.slice(0, 40)) : `a ${typeof key}`;
+      throw new ValidationError(`hostFilter: ${shown} is not a field name (letters, digits and _).`);
+    }
+    if (!OPERATORS.includes(operator)) {
+      throw new ValidationError(`hostFilter: the operator must be one of ${OPERATORS.join(', ')}.`);
+    }
+    if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) {
+      throw new ValidationError(`hostFilter: the value for '${key}' must be a string or a finite number.`);
+    }
     this.conditions.push({ key, operator, value: String(value) });
     return this;
   }

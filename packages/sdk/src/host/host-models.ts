@@ -7,7 +7,7 @@ export const hostRecordSchema = z.record(z.string(), z.unknown());
 export const hostRecordsSchema = z.array(hostRecordSchema);
 
 const text = (record: HostRecord, field: string) => hostText(record[field]);
-const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+const list = (value: unknown) => (Array.isArray(value) ? value.map(hostText).filter((v) => v !== null) : []);
 
 export type WorkOrderStatus = 'Klaargezet' | 'Opgehaald' | 'Compleet' | 'Afgehandeld';
 

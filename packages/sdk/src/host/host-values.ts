@@ -40,10 +40,10 @@ export function hostFlag(value: unknown): boolean | null {
   return null;
 }
 
+/** A string, number or boolean as text; `""`, `null` and objects → `null` (`[object Object]` helps no one). */
 export function hostText(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  const text = String(value);
-  return text === '' ? null : text;
+  if (typeof value === 'string') return value === '' ? null : value;
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
 }
 
 /** The host's work-order date `d-m-Y` → `'YYYY-MM-DD'`; `""`/invalid → `null`. */

@@ -29,5 +29,7 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
 export function retryDelayMs(policy: RetryPolicy, retry: number, retryAfterSeconds: number | undefined, random: () => number): number {
   if (retryAfterSeconds !== undefined) return retryAfterSeconds * 1000;
   const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
-  return Math.floor(random() * step);
+  // A jitter source outside [0, 1) (a custom one gone wrong) must not stretch or break the wait: clamp it.
+  const point = random();
+  return Math.floor((Number.isFinite(point) ? Math.min(1, Math.max(0, point)) : 0.5) * step);
 }

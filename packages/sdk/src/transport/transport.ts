@@ -1,6 +1,18 @@
-import ky, { TimeoutError as KyTimeoutError } from 'ky';
+import ky from 'ky';
 import { httpError } from '../errors/error-for.js';
-import { ConnectionError, ContractbeheerError, TimeoutError, type RequestInfo } from '../errors/sdk-error.js';
+import {
+  ApiError,
+  ConflictError,
+  ConnectionError,
+  ContractbeheerError,
+  TimeoutError,
+  ValidationError,
+  type RequestInfo,
+} from '../errors/sdk-error.js';
+import { describeFailure, networkCode } from './network-code.js';
+import { checkCallOptions, DEFAULT_MAX_RESPONSE_BYTES } from './option-checks.js';
+import { BodyTooLarge, readBody } from './read-body.js';
+import { describeLocation, isRedirect } from './redirects.js';
 import { redactText } from './redact.js';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 
@@ -19,8 +31,10 @@ export type Auth =
 export type TransportOptions = {
   baseUrl: string;
   auth: Auth;
-  /** Per attempt, in ms (default 30 000). */
+  /** Per attempt — connecting, headers and the whole body — in ms (default 30 000). */
   timeoutMs?: number;
+  /** The largest answer read, in bytes (default 64 MiB); a larger one fails without a retry. */
+  maxResponseBytes?: number;
   retry?: Partial<RetryPolicy>;
   logger?: Logger;
   /** A fetch implementation (default: the global one, which msw intercepts in tests). */
@@ -47,6 +61,11 @@ export type TransportRequest = {
    * so it goes through the same retry rules as an HTTP error.
    */
   check?: (body: unknown, request: RequestInfo) => ContractbeheerError | undefined;
+  /**
+   * Whether an error on a retry only says the goal is reached (a delete answered "not found", an absolute update
+   * answered "nothing changed"): the earlier attempt whose answer was lost did it, and the call succeeds.
+   */
+  doneOnRetry?: (error: ContractbeheerError) => boolean;
 };
 
 export type TransportResponse = { status: number; headers: Headers; body: unknown; attempts: number };
@@ -57,7 +76,9 @@ function errorDetail(body: unknown): string {
   const nested = (body as { error?: unknown }).error;
   const source = typeof nested === 'object' && nested !== null ? (nested as Record<string, unknown>) : (body as Record<string, unknown>);
   if (typeof source.message !== 'string') return '';
-  const path = Array.isArray(source.path) && source.path.length > 0 ? `${source.path.join('.')}: ` : '';
+  // Only strings and numbers join into a path: `join` of a parsed `{"toString": 1}` would throw.
+  const parts = Array.isArray(source.path) ? source.path.filter((p) => typeof p === 'string' || typeof p === 'number') : [];
+  const path = parts.length > 0 ? `${parts.join('.')}: ` : '';
   return `: ${path}${source.message}`;
 }
 
@@ -74,6 +95,14 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** Aborts when the caller's signal does, or the deadline; `AbortSignal.any` is missing before Node 20.3. */
+function eitherSignal(caller: AbortSignal, deadline: AbortController): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([caller, deadline.signal]);
+  if (caller.aborted) deadline.abort(caller.reason);
+  else caller.addEventListener('abort', () => deadline.abort(caller.reason), { once: true });
+  return deadline.signal;
 }
 
 /**
@@ -111,49 +140,119 @@ export class Transport {
   }
 
   async send(request: TransportRequest): Promise<TransportResponse> {
+    checkCallOptions(`${request.method} ${request.path}`, request.options);
     const url = this.url(request);
     const safeUrl = this.redact(url);
     const maxRetries = request.idempotent ? (request.options?.maxRetries ?? this.policy.maxRetries) : 0;
+    const payload = this.serialize(request);
     for (let attempt = 1; ; attempt++) {
       const info: RequestInfo = { method: request.method, url: safeUrl, attempt };
       this.options.logger?.debug?.(`${request.method} ${safeUrl} (attempt ${attempt})`);
-      const outcome = await this.attempt(url, request, info);
+      const outcome = await this.attempt(url, request, payload, info);
       if (!(outcome instanceof ContractbeheerError)) return { ...outcome, attempts: attempt };
+      // A retry runs after an attempt whose outcome is unknown: it may have been applied. Where an error then only
+      // says "already done" (the thing is gone, nothing changed), the call has reached its goal.
+      if (attempt > 1 && request.doneOnRetry?.(outcome)) {
+        this.options.logger?.debug?.(`${outcome.message} — an earlier attempt did it`, { kind: outcome.kind });
+        return { status: outcome.status ?? 200, headers: new Headers(), body: null, attempts: attempt };
+      }
       const retryAfter = outcome.retryAfterSeconds;
       const waitable = retryAfter === undefined || retryAfter <= this.policy.maxRetryAfterSeconds;
-      if (!outcome.isRetryable || attempt > maxRetries || !waitable) throw outcome;
+      if (!outcome.isRetryable || attempt > maxRetries || !waitable) {
+        if (attempt > 1 && outcome instanceof ConflictError) {
+          outcome.message += ' An earlier attempt got no answer and may have been applied: reload and compare.';
+        }
+        throw outcome;
+      }
       const delay = retryDelayMs(this.policy, attempt - 1, retryAfter, this.random);
       this.options.logger?.warn?.(`${outcome.message} — retrying in ${delay} ms (retry ${attempt} of ${maxRetries})`, { kind: outcome.kind });
       await sleep(delay, request.options?.signal);
     }
   }
 
-  /** One attempt: the response, or the typed error it amounts to. Aborts by the caller are rethrown as they are. */
-  private async attempt(url: string, request: TransportRequest, info: RequestInfo): Promise<Omit<TransportResponse, 'attempts'> | ContractbeheerError> {
+  /** The request body as JSON, checked once before the first attempt. */
+  private serialize(request: TransportRequest): string | undefined {
+    if (request.body === undefined) return undefined;
+    try {
+      const json = JSON.stringify(request.body);
+      if (typeof json === 'string') return json;
+    } catch {
+      // reported below
+    }
+    const message = `${request.method} ${request.path}: the request body cannot be sent as JSON (a cycle, a BigInt?).`;
+    throw new ValidationError(message, { secrets: this.secrets });
+  }
+
+  /**
+   * One attempt: the response, or the typed error it amounts to. Aborts by the caller are rethrown as they are.
+   * The deadline covers the whole attempt — connecting, headers and reading the body — and is enforced even when a
+   * custom fetch ignores its signal, so a host that stalls or trickles its answer cannot hold a call past it.
+   */
+  private async attempt(
+    url: string,
+    request: TransportRequest,
+    payload: string | undefined,
+    info: RequestInfo,
+  ): Promise<Omit<TransportResponse, 'attempts'> | ContractbeheerError> {
     const timeout = request.options?.timeout ?? this.options.timeoutMs ?? 30_000;
     const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...request.headers };
     if (this.options.auth.kind === 'bearer') headers.authorization = `Bearer ${this.options.auth.token}`;
-    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    if (payload !== undefined) headers['content-type'] = 'application/json';
     const common = { request: info, secrets: this.secrets };
+    const callerSignal = request.options?.signal;
+    const deadline = new AbortController();
+    const signal = callerSignal === undefined ? deadline.signal : eitherSignal(callerSignal, deadline);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let onCallerAbort: (() => void) | undefined;
+    // Settles when the deadline passes or the caller aborts, even if the fetch in use ignores its signal.
+    const stopped = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        deadline.abort(new Error(`timed out after ${timeout} ms`));
+        reject(deadline.signal.reason);
+      }, timeout);
+      onCallerAbort = () => reject(callerSignal?.reason);
+      if (callerSignal?.aborted) onCallerAbort();
+      else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+    });
+    const exchange = this.exchange(url, request.method, headers, payload, signal);
+    // Whichever loses the race still settles later; its outcome is no longer anyone's business.
+    stopped.catch(() => undefined);
+    exchange.catch(() => undefined);
     let response: Response;
     let text: string;
     try {
-      response = await ky(url, {
-        method: request.method,
-        headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        timeout,
-        retry: 0,
-        throwHttpErrors: false,
-        signal: request.options?.signal,
-        fetch: this.options.fetch,
-      });
-      text = await response.text();
+      ({ response, text } = await Promise.race([exchange, stopped]));
     } catch (cause) {
-      if (request.options?.signal?.aborted) throw cause;
-      return cause instanceof KyTimeoutError
-        ? new TimeoutError(`${info.method} ${info.url} timed out after ${timeout} ms.`, { ...common, cause })
-        : new ConnectionError(`${info.method} ${info.url} could not reach the server: ${(cause as Error)?.message ?? cause}.`, { ...common, cause });
+      if (callerSignal?.aborted) throw callerSignal.reason;
+      if (deadline.signal.aborted) {
+        const message = `${info.method} ${info.url} timed out after ${timeout} ms (connecting, headers and body).`;
+        return new TimeoutError(message, { ...common, cause });
+      }
+      if (cause instanceof BodyTooLarge) {
+        const announced = cause.announced === undefined ? '' : ` (Content-Length ${cause.announced})`;
+        return new ApiError(
+          `${info.method} ${info.url} answered with more than maxResponseBytes (${cause.limit} bytes)${announced}; ` +
+            'narrow the request (a filter) or raise maxResponseBytes if such answers are expected.',
+          { ...common, retryable: false },
+        );
+      }
+      const code = networkCode(cause);
+      const reason = describeFailure(cause);
+      const message = `${info.method} ${info.url} could not reach the server${code ? ` (${code})` : ''}: ${reason}.`;
+      return new ConnectionError(message, { ...common, cause, networkCode: code });
+    } finally {
+      clearTimeout(timer);
+      // A signal the caller reuses for many calls must not collect a listener per attempt.
+      if (onCallerAbort) callerSignal?.removeEventListener('abort', onCallerAbort);
+    }
+    if (isRedirect(response)) {
+      const location = describeLocation(response.headers.get('location'), url, this.secrets);
+      return new ApiError(
+        `${info.method} ${info.url} was redirected (HTTP ${response.status}) to ${location}; the SDK follows no ` +
+          'redirects, so neither the request body nor the credentials go elsewhere. ' +
+          'Set baseUrl to the address that answers.',
+        { ...common, status: response.status },
+      );
     }
     let body: unknown = text;
     if (text !== '' && (response.headers.get('content-type') ?? '').includes('json')) {
@@ -172,5 +271,31 @@ export class Transport {
       });
     }
     return request.check?.(body, info) ?? { status: response.status, headers: response.headers, body };
+  }
+
+  /** Sends the request (redirects are not followed) and reads the body within `maxResponseBytes`. */
+  private async exchange(
+    url: string,
+    method: TransportRequest['method'],
+    headers: Record<string, string>,
+    payload: string | undefined,
+    signal: AbortSignal,
+  ): Promise<{ response: Response; text: string }> {
+    const response = await ky(url, {
+      method,
+      headers,
+      body: payload,
+      timeout: false,
+      retry: 0,
+      throwHttpErrors: false,
+      redirect: 'manual',
+      signal,
+      fetch: this.options.fetch,
+    });
+    if (isRedirect(response)) {
+      response.body?.cancel().catch(() => undefined); // not awaited: it may settle only when the peer closes
+      return { response, text: '' };
+    }
+    return { response, text: await readBody(response, this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES) };
   }
 }
