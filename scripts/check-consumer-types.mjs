@@ -51,8 +51,8 @@ async function mustRun(label, command, commandArgs, cwd) {
 // pnpm runs this script, so npm_execpath names the pnpm that runs the repo (a native binary in pnpm 12, a .cjs file
 // in older ones); `pnpm` on PATH is the fallback when the script is started by hand.
 const pnpmPath = process.env.npm_execpath && /pnpm/.test(process.env.npm_execpath) ? process.env.npm_execpath : 'pnpm';
-const pnpm = (pnpmArgs, cwd) =>
-  /\.c?js$/.test(pnpmPath) ? mustRun(`pnpm ${pnpmArgs[0]}`, process.execPath, [pnpmPath, ...pnpmArgs], cwd) : mustRun(`pnpm ${pnpmArgs[0]}`, pnpmPath, pnpmArgs, cwd);
+const pnpmCommand = (pnpmArgs) => (/\.c?js$/.test(pnpmPath) ? [process.execPath, [pnpmPath, ...pnpmArgs]] : [pnpmPath, pnpmArgs]);
+const pnpm = (pnpmArgs, cwd) => mustRun(`pnpm ${pnpmArgs.join(' ')}`, ...pnpmCommand(pnpmArgs), cwd);
 
 // Errors in other packages' declarations that a consumer sees whatever we ship, so they cannot fail this check. Any
 // error in our own declarations, or any other third-party error, does.
@@ -120,7 +120,13 @@ try {
       '',
     ].join('\n'),
   );
-  await pnpm(['install', '--offline'], consumer);
+  // Offline from the store the repo's install filled. A machine whose pnpm metadata cache has never seen msw or
+  // @types/node (the repo's own install resolves from its lockfile) cannot resolve them offline: then fetch just that.
+  const offline = await run(...pnpmCommand(['install', '--offline']), consumer);
+  if (offline.code !== 0) {
+    console.log('consumer-types: offline install failed (pnpm metadata cache incomplete); retrying with --prefer-offline');
+    await pnpm(['install', '--prefer-offline'], consumer);
+  }
 
   // 3. One import of every entry point, from ESM and from CommonJS.
   const entryPoints = packages.flatMap(({ manifest }) =>
