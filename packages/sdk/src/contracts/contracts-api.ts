@@ -4,10 +4,10 @@ import {
   contractTermsSchema,
   scheduleSchema,
   slaPolicySchema,
-  type BudgetStatus,
-  type CancellationReport,
+  type BudgetStatus as CoreBudgetStatus,
+  type CancellationReport as CoreCancellationReport,
   type Contract,
-  type ScheduleChangePreview,
+  type ScheduleChangePreview as CoreScheduleChangePreview,
 } from '@contractbeheer/core';
 import * as z from 'zod';
 
@@ -126,7 +126,12 @@ export const apiErrorBodySchema = z.object({
 });
 
 export { cancellationReasonSchema, contractTermsSchema, scheduleSchema, slaPolicySchema };
-export type { BudgetStatus, CancellationReport, ScheduleChangePreview };
+// Local aliases, not `export type { … }` of the imports: this module is also shipped as the `contractsApi` namespace,
+// and the declaration bundler (rollup-plugin-dts in tsup) turns a re-exported import from an external package into
+// `declare const X: typeof X` inside that namespace — TS2693 for a consumer with `skipLibCheck: false`.
+export type BudgetStatus = CoreBudgetStatus;
+export type CancellationReport = CoreCancellationReport;
+export type ScheduleChangePreview = CoreScheduleChangePreview;
 
 /** The route table: method, path, request and response schemas — what the server implements and the document lists. */
 export const CONTRACTS_API_ROUTES = [
