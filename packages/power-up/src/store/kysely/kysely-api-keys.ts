@@ -22,7 +22,7 @@ const listed = ['id', 'name', 'hint', 'created_at', 'revoked_at'] as const;
 export class KyselyApiKeys implements ApiKeyRepository {
   constructor(private readonly scope: Scope) {}
 
-  create(key: { id: string; name: string; hint: string; keyHash: string }, meta: ChangeMeta): Promise<ApiKey> {
+  async create(key: { id: string; name: string; hint: string; keyHash: string }, meta: ChangeMeta): Promise<ApiKey> {
     checkKeyHash(key.keyHash);
     const { tenantId } = this.scope;
     return atomically(this.scope.db, async (db) => {
@@ -55,7 +55,7 @@ export class KyselyApiKeys implements ApiKeyRepository {
     return rows.map((row) => apiKeyRowSchema.parse(row));
   }
 
-  revoke(keyId: string, meta: ChangeMeta): Promise<ApiKey> {
+  async revoke(keyId: string, meta: ChangeMeta): Promise<ApiKey> {
     return atomically(this.scope.db, async (db) => {
       const row = await db
         .updateTable('api_keys')

@@ -30,7 +30,7 @@ export async function appendAudit(db: Kysely<Database>, tenantId: string, entry:
 export class KyselyAuditTrail implements AuditTrail {
   constructor(private readonly scope: Scope) {}
 
-  append(entry: NewAuditEntry): Promise<AuditEntry> {
+  async append(entry: NewAuditEntry): Promise<AuditEntry> {
     return appendAudit(this.scope.db, this.scope.tenantId, entry);
   }
 

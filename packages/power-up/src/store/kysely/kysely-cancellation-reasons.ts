@@ -1,6 +1,8 @@
 import { cancellationReasonSchema, reasonDeletion, type CancellationReason } from '@contractbeheer/core';
+import type { Kysely } from 'kysely';
 import { PowerUpError } from '../../power-up-error.js';
 import type { CancellationReasonRepository, ChangeMeta } from '../store.js';
+import type { Database } from './database.js';
 import { forKnownTenant } from './database-errors.js';
 import { appendAudit } from './kysely-audit-trail.js';
 import { atomically, type Scope } from './scope.js';
@@ -21,7 +23,12 @@ export class KyselyCancellationReasons implements CancellationReasonRepository {
   }
 
   async get(code: string): Promise<CancellationReason | undefined> {
-    const row = await this.scope.db
+    return this.read(this.scope.db, code);
+  }
+
+  // Helpers take the connection to use: inside a transaction they must see (and wait for) its own writes.
+  private async read(db: Kysely<Database>, code: string): Promise<CancellationReason | undefined> {
+    const row = await db
       .selectFrom('cancellation_reasons')
       .select(['code', 'label', 'archived'])
       .where('tenant_id', '=', this.scope.tenantId)
@@ -30,11 +37,11 @@ export class KyselyCancellationReasons implements CancellationReasonRepository {
     return row === undefined ? undefined : toReason(row);
   }
 
-  put(reason: CancellationReason, meta: ChangeMeta): Promise<CancellationReason> {
+  async put(reason: CancellationReason, meta: ChangeMeta): Promise<CancellationReason> {
     const checked = cancellationReasonSchema.parse(reason);
     const { tenantId } = this.scope;
     return atomically(this.scope.db, async (db) => {
-      const previous = await this.get(checked.code);
+      const previous = await this.read(db, checked.code);
       await forKnownTenant(tenantId, () =>
         db
           .insertInto('cancellation_reasons')
@@ -54,7 +61,7 @@ export class KyselyCancellationReasons implements CancellationReasonRepository {
     });
   }
 
-  archive(code: string, meta: ChangeMeta): Promise<CancellationReason> {
+  async archive(code: string, meta: ChangeMeta): Promise<CancellationReason> {
     return atomically(this.scope.db, async (db) => {
       const row = await db
         .updateTable('cancellation_reasons')
@@ -69,10 +76,10 @@ export class KyselyCancellationReasons implements CancellationReasonRepository {
     });
   }
 
-  delete(code: string, meta: ChangeMeta): Promise<void> {
+  async delete(code: string, meta: ChangeMeta): Promise<void> {
     return atomically(this.scope.db, async (db) => {
       // The rule is the engine's; the store only counts.
-      const verdict = reasonDeletion(code, (await this.usageCount(code)) > 0 ? [code] : []);
+      const verdict = reasonDeletion(code, (await this.countUses(db, code)) > 0 ? [code] : []);
       if (!verdict.allowed) throw new PowerUpError('in-use', verdict.reason, { path: ['code'] });
       const deleted = await db
         .deleteFrom('cancellation_reasons')
@@ -86,7 +93,11 @@ export class KyselyCancellationReasons implements CancellationReasonRepository {
   }
 
   async usageCount(code: string): Promise<number> {
-    const row = await this.scope.db
+    return this.countUses(this.scope.db, code);
+  }
+
+  private async countUses(db: Kysely<Database>, code: string): Promise<number> {
+    const row = await db
       .selectFrom('terminations')
       .select((eb) => eb.fn.countAll<string | number>().as('count'))
       .where('tenant_id', '=', this.scope.tenantId)

@@ -54,7 +54,7 @@ function containsPattern(text: string): string {
 export class KyselyContracts implements ContractRepository {
   constructor(private readonly scope: Scope) {}
 
-  create(contract: Contract, meta: ChangeMeta): Promise<StoredContract> {
+  async create(contract: Contract, meta: ChangeMeta): Promise<StoredContract> {
     const { tenantId } = this.scope;
     const checked = parseContract(contract);
     return atomically(this.scope.db, async (db) => {
@@ -136,7 +136,7 @@ export class KyselyContracts implements ContractRepository {
     };
   }
 
-  update(contract: Contract, options: { expectedVersion: number } & ChangeMeta): Promise<StoredContract> {
+  async update(contract: Contract, options: { expectedVersion: number } & ChangeMeta): Promise<StoredContract> {
     const { expectedVersion, ...meta } = options;
     const next = parseContract({ ...contract, version: expectedVersion + 1 });
     return atomically(this.scope.db, async (db) => {
@@ -161,7 +161,7 @@ export class KyselyContracts implements ContractRepository {
     });
   }
 
-  delete(contractId: string, options: { expectedVersion: number } & ChangeMeta): Promise<void> {
+  async delete(contractId: string, options: { expectedVersion: number } & ChangeMeta): Promise<void> {
     const { expectedVersion, ...meta } = options;
     return atomically(this.scope.db, async (db) => {
       const deleted = await db

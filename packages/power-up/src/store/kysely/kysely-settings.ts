@@ -1,6 +1,8 @@
 import { parseContractTerms, slaPolicySchema, type ContractTerms, type SlaPolicy } from '@contractbeheer/core';
+import type { Kysely } from 'kysely';
 import { PowerUpError } from '../../power-up-error.js';
 import type { AuditEntityType, ChangeMeta, SettingsRepository } from '../store.js';
+import type { Database } from './database.js';
 import { forKnownTenant } from './database-errors.js';
 import { appendAudit } from './kysely-audit-trail.js';
 import { atomically, type Scope } from './scope.js';
@@ -57,7 +59,7 @@ export class KyselySettings<T extends { code: string }> implements SettingsRepos
     return row === undefined ? undefined : this.kind.parse(row.document);
   }
 
-  put(value: T, meta: ChangeMeta): Promise<T> {
+  async put(value: T, meta: ChangeMeta): Promise<T> {
     const checked = this.kind.parse(value);
     const { tenantId } = this.scope;
     return atomically(this.scope.db, async (db) => {
@@ -74,9 +76,9 @@ export class KyselySettings<T extends { code: string }> implements SettingsRepos
     });
   }
 
-  delete(code: string, meta: ChangeMeta): Promise<void> {
+  async delete(code: string, meta: ChangeMeta): Promise<void> {
     return atomically(this.scope.db, async (db) => {
-      const used = await this.usageCount(code);
+      const used = await this.countUses(db, code);
       if (used > 0) {
         throw new PowerUpError(
           'in-use',
@@ -98,7 +100,12 @@ export class KyselySettings<T extends { code: string }> implements SettingsRepos
   }
 
   async usageCount(code: string): Promise<number> {
-    const row = await this.scope.db
+    return this.countUses(this.scope.db, code);
+  }
+
+  // Takes the connection to use: inside a transaction the count must come from the transaction itself.
+  private async countUses(db: Kysely<Database>, code: string): Promise<number> {
+    const row = await db
       .selectFrom('contracts')
       .select((eb) => eb.fn.countAll<string | number>().as('count'))
       .where('tenant_id', '=', this.scope.tenantId)

@@ -12,7 +12,7 @@ const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 export class KyselyTenantAdmin implements TenantAdmin {
   constructor(private readonly db: Kysely<Database>) {}
 
-  create(tenant: NewTenant, meta: ChangeMeta): Promise<Tenant> {
+  async create(tenant: NewTenant, meta: ChangeMeta): Promise<Tenant> {
     if (!TENANT_ID.test(tenant.id)) {
       throw new PowerUpError('invalid-input', 'use 1–128 letters, digits, dots, dashes or underscores, starting with a letter or digit.', {
         path: ['id'],

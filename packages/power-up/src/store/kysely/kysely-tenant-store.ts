@@ -35,7 +35,7 @@ export class KyselyTenantStore implements TenantStore {
     this.audit = new KyselyAuditTrail(scope);
   }
 
-  transaction<T>(fn: (tx: TenantStore) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: TenantStore) => Promise<T>): Promise<T> {
     return atomically(this.db, (trx) => fn(trx === this.db ? this : new KyselyTenantStore(trx, this.tenantId)));
   }
 }

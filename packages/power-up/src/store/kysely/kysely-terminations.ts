@@ -8,7 +8,7 @@ import { atomically, type Scope } from './scope.js';
 export class KyselyTerminations implements TerminationRepository {
   constructor(private readonly scope: Scope) {}
 
-  record(termination: Termination, meta: ChangeMeta): Promise<StoredTermination> {
+  async record(termination: Termination, meta: ChangeMeta): Promise<StoredTermination> {
     if (!Number.isSafeInteger(termination.lostValue.amount)) {
       throw new PowerUpError('invalid-input', 'must be a whole number of cents.', { path: ['lostValue', 'amount'] });
     }
