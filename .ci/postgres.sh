@@ -17,8 +17,9 @@ pg_answers() { # host port
 }
 
 ensure_test_database() { # host port
+  local query="select 1 from pg_database where datname = 'test'"
   if command -v psql >/dev/null 2>&1 &&
-    [ "$(psql -h "$1" -p "$2" -U postgres -d postgres -Atc "select 1 from pg_database where datname = 'test'" 2>/dev/null)" != "1" ]; then
+    [ "$(psql -h "$1" -p "$2" -U postgres -d postgres -Atc "$query" 2>/dev/null)" != "1" ]; then
     psql -h "$1" -p "$2" -U postgres -d postgres -qc 'create database test' || true
   fi
 }

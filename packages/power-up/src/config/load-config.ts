@@ -24,6 +24,8 @@ export async function resolveSecretKey(
   io: { warn: (message: string) => void; now: () => Date },
 ): Promise<ResolvedConfig> {
   const secretKey =
-    config.secretKey.kind === 'environment' ? config.secretKey.key : await loadOrGenerateLocalKey(config.secretKey.dataDir, io);
+    config.secretKey.kind === 'environment'
+      ? config.secretKey.key
+      : await loadOrGenerateLocalKey(config.secretKey.dataDir, io);
   return { ...config, secretKey };
 }

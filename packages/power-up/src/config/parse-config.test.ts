@@ -39,14 +39,23 @@ describe('parseConfig', () => {
       },
       { cwd },
     );
-    expect(config.database).toEqual({ kind: 'postgres', connectionString: 'postgresql://app:pw@db.internal:5432/contracts' });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      connectionString: 'postgresql://app:pw@db.internal:5432/contracts',
+    });
     expect(config.http).toEqual({ host: '0.0.0.0', port: 8080 });
     expect(config.dataDir).toBe('/srv/contractbeheer/var/data');
-    expect(config.secretKey).toEqual({ kind: 'environment', key: { keyId: '2026-01', key: Buffer.from(key, 'base64') } });
+    expect(config.secretKey).toEqual({
+      kind: 'environment',
+      key: { keyId: '2026-01', key: Buffer.from(key, 'base64') },
+    });
   });
 
   it('treats empty variables as unset', () => {
-    expect(parseConfig({ PORT: '', DATABASE_URL: '', HOST: '' }, { cwd }).http).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(parseConfig({ PORT: '', DATABASE_URL: '', HOST: '' }, { cwd }).http).toEqual({
+      host: '127.0.0.1',
+      port: 3000,
+    });
   });
 
   it('names the variable and says what to use when a value is wrong', () => {

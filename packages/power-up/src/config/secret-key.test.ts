@@ -29,7 +29,10 @@ describe('the local secret key', () => {
     const second = await resolveSecretKey(parseConfig({}, { cwd }), io);
     expect(second.secretKey).toEqual(first.secretKey);
     expect(warnings).toHaveLength(1);
-    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ keyId: first.secretKey.keyId, createdAt: '2026-01-15T09:00:00.000Z' });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
+      keyId: first.secretKey.keyId,
+      createdAt: '2026-01-15T09:00:00.000Z',
+    });
   });
 
   it('is not generated when the environment gives one', async () => {

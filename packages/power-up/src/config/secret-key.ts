@@ -12,7 +12,8 @@ export type SecretKey = { keyId: string; key: Buffer };
 
 const KEY_BYTES = 32;
 const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
-const HOW_TO_GENERATE = `node -e "console.log(require('node:crypto').randomBytes(32).toString('base64'))"`;
+/** The one-liner that makes a suitable key, for messages. */
+export const HOW_TO_GENERATE = `node -e "console.log(require('node:crypto').randomBytes(32).toString('base64'))"`;
 
 /** A key without an explicit id gets one derived from the key itself: stable, and reveals nothing useful. */
 function fingerprint(key: Buffer): string {
@@ -30,15 +31,20 @@ export function parseSecretKey(text: string, errorPath: readonly string[]): Secr
   const keyId = separator === -1 ? undefined : text.slice(0, separator);
   const encoded = (separator === -1 ? text : text.slice(separator + 1)).trim();
   if (keyId !== undefined && !KEY_ID.test(keyId)) {
-    throw new PowerUpError('invalid-config', 'the key id before the colon may only hold letters, digits, - and _ (at most 32).', {
-      path: errorPath,
-    });
+    throw new PowerUpError(
+      'invalid-config',
+      'the key id before the colon may only hold letters, digits, - and _ (at most 32).',
+      {
+        path: errorPath,
+      },
+    );
   }
   const key = /^[A-Za-z0-9+/_-]+={0,2}$/.test(encoded) ? Buffer.from(encoded, 'base64') : Buffer.alloc(0);
   if (key.length !== KEY_BYTES) {
     throw new PowerUpError(
       'invalid-config',
-      `must be ${KEY_BYTES} random bytes in base64 (optionally prefixed by 'keyId:'); generate one with ${HOW_TO_GENERATE}.`,
+      `must be ${KEY_BYTES} random bytes in base64 (optionally prefixed by 'keyId:'); ` +
+        `generate one with ${HOW_TO_GENERATE}.`,
       { path: errorPath },
     );
   }
@@ -70,10 +76,14 @@ export async function loadOrGenerateLocalKey(
     try {
       stored = keyFileSchema.parse(JSON.parse(text));
     } catch (error) {
-      throw new PowerUpError('invalid-config', `${file} is damaged: restore it from a backup, or set CONTRACTBEHEER_SECRET_KEY.`, {
-        path: ['CONTRACTBEHEER_SECRET_KEY'],
-        cause: error,
-      });
+      throw new PowerUpError(
+        'invalid-config',
+        `${file} is damaged: restore it from a backup, or set CONTRACTBEHEER_SECRET_KEY.`,
+        {
+          path: ['CONTRACTBEHEER_SECRET_KEY'],
+          cause: error,
+        },
+      );
     }
     return parseSecretKey(`${stored.keyId}:${stored.key}`, ['CONTRACTBEHEER_SECRET_KEY']);
   }

@@ -70,7 +70,13 @@ export interface TenantAdmin {
 export type StoredContract = { contract: Contract; createdAt: string; updatedAt: string };
 
 /** One saved version of a contract and the moment it took effect. */
-export type ContractVersion = { contractId: string; version: number; contract: Contract; effectiveFrom: string; recordedBy: string };
+export type ContractVersion = {
+  contractId: string;
+  version: number;
+  contract: Contract;
+  effectiveFrom: string;
+  recordedBy: string;
+};
 
 export type ContractFilters = {
   debtorNumber?: string;
@@ -90,17 +96,17 @@ export type ContractFilters = {
 export type ListContractsOptions = { filters?: ContractFilters; limit?: number; cursor?: string };
 
 export interface ContractRepository {
-  /** Saves a new contract at its version (normally 0) with its first version record; `already-exists` if the id is taken. */
+  /** Saves a new contract at its version (normally 0) with its first version record; `already-exists` if taken. */
   create(contract: Contract, meta: ChangeMeta): Promise<StoredContract>;
   get(contractId: string): Promise<StoredContract | undefined>;
-  /** Ordered by contract id; the cursor stays valid while rows are added or removed. At most 200 per page (default 50). */
+  /** Ordered by contract id; a cursor stays valid while rows are added or removed. 1–200 per page (default 50). */
   list(options?: ListContractsOptions): Promise<Page<StoredContract>>;
   /**
    * Saves an edit made on `expectedVersion`: the stored version becomes `expectedVersion + 1` (whatever
    * `contract.version` says). Throws `VersionConflictError` when the stored version differs, `not-found` when absent.
    */
   update(contract: Contract, options: { expectedVersion: number } & ChangeMeta): Promise<StoredContract>;
-  /** Removes the contract and its versions and links (the audit trail keeps the record); same conflict rules as update. */
+  /** Removes the contract with its versions and links (the audit trail keeps the record); conflicts as `update`. */
   delete(contractId: string, options: { expectedVersion: number } & ChangeMeta): Promise<void>;
   /** Every saved version, oldest first. */
   versions(contractId: string): Promise<ContractVersion[]>;
@@ -114,7 +120,7 @@ export interface ObjectLinkRepository {
 
 // ── Settings: terms, SLA policies, cancellation reasons ─────────────────────────────────────────────────────────
 
-/** Settings kept by code (contract terms, SLA policies): replace as a whole, delete only while no contract uses them. */
+/** Settings kept by code (contract terms, SLA policies): replaced whole, deleted only while no contract uses them. */
 export interface SettingsRepository<T extends { code: string }> {
   list(): Promise<T[]>;
   get(code: string): Promise<T | undefined>;
@@ -177,7 +183,8 @@ export interface ApiKeyRepository {
 
 // ── Audit trail ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-export type AuditEntityType = 'tenant' | 'contract' | 'terms' | 'sla-policy' | 'cancellation-reason' | 'termination' | 'api-key';
+export type AuditEntityType =
+  'tenant' | 'contract' | 'terms' | 'sla-policy' | 'cancellation-reason' | 'termination' | 'api-key';
 
 export type NewAuditEntry = {
   at: string;
@@ -194,5 +201,9 @@ export type AuditEntry = Required<NewAuditEntry> & { id: string };
 export interface AuditTrail {
   append(entry: NewAuditEntry): Promise<AuditEntry>;
   /** Newest first. */
-  list(options?: { entity?: { type: AuditEntityType; id?: string }; limit?: number; cursor?: string }): Promise<Page<AuditEntry>>;
+  list(options?: {
+    entity?: { type: AuditEntityType; id?: string };
+    limit?: number;
+    cursor?: string;
+  }): Promise<Page<AuditEntry>>;
 }

@@ -56,5 +56,7 @@ export const goldPolicy = (code = 'GOUD') => ({
   responseStatus: 'ONDERWEG',
   resolvedStatus: 'COMPLEET',
   clock: 'calendar' as const,
-  targets: { HOOG: { response: { amount: 4, unit: 'hours' as const }, resolution: { amount: 2, unit: 'days' as const } } },
+  targets: {
+    HOOG: { response: { amount: 4, unit: 'hours' as const }, resolution: { amount: 2, unit: 'days' as const } },
+  },
 });

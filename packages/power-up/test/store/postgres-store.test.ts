@@ -8,7 +8,8 @@ const database = await createScratchDatabase();
 if ('unreachable' in database) {
   const banner =
     `\n${'!'.repeat(100)}\n!! PostgreSQL is NOT reachable (${database.unreachable}).\n` +
-    '!! The storage contract suite did NOT run against PostgreSQL. Start PostgreSQL on 127.0.0.1:5432 or set DATABASE_URL.\n' +
+    '!! The storage contract suite did NOT run against PostgreSQL.\n' +
+    '!! Start PostgreSQL on 127.0.0.1:5432 or set DATABASE_URL.\n' +
     `${'!'.repeat(100)}\n`;
   if (process.env.CI) {
     // In CI a skipped PostgreSQL suite would pass silently: fail instead.

@@ -65,7 +65,10 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
     describe('contracts', () => {
       it('saves a contract with its first version and object links, and reads it back unchanged', async () => {
         const [a] = await twoTenants();
-        const contract = preventive('C-1', { objectCodes: ['CV-01', 'CV-02'], freeFields: { floor: 3, note: 'sleutel bij buren' } });
+        const contract = preventive('C-1', {
+          objectCodes: ['CV-01', 'CV-02'],
+          freeFields: { floor: 3, note: 'sleutel bij buren' },
+        });
         const saved = await a.contracts.create(contract, meta());
         expect(saved.contract).toEqual(contract);
         expect(saved.createdAt).toBe('2026-01-15T09:00:00.000Z');
@@ -73,7 +76,15 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         expect(await a.objectLinks.objectCodesForContract('C-1')).toEqual(['CV-01', 'CV-02']);
         expect(await a.objectLinks.contractIdsForObject('CV-02')).toEqual(['C-1']);
         const versions = await a.contracts.versions('C-1');
-        expect(versions).toEqual([{ contractId: 'C-1', version: 0, contract, effectiveFrom: '2026-01-15T09:00:00.000Z', recordedBy: 'user:anna' }]);
+        expect(versions).toEqual([
+          {
+            contractId: 'C-1',
+            version: 0,
+            contract,
+            effectiveFrom: '2026-01-15T09:00:00.000Z',
+            recordedBy: 'user:anna',
+          },
+        ]);
       });
 
       it('refuses a second contract with the same id in one tenant', async () => {
@@ -120,7 +131,9 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         const [a] = await twoTenants();
         await a.contracts.create(preventive('C-1'), meta());
         await a.contracts.update(preventive('C-1', { daysInAdvance: 3 }), { expectedVersion: 0, ...meta() });
-        const error = await rejection(a.contracts.update(preventive('C-1', { daysInAdvance: 9 }), { expectedVersion: 0, ...meta() }));
+        const error = await rejection(
+          a.contracts.update(preventive('C-1', { daysInAdvance: 9 }), { expectedVersion: 0, ...meta() }),
+        );
         expect(error).toBeInstanceOf(VersionConflictError);
         expect(error.code).toBe('version-conflict');
         expect(error).toMatchObject({ expectedVersion: 0, actualVersion: 1 });
@@ -146,16 +159,21 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         const [a] = await twoTenants();
         await a.contracts.create(preventive('C-1'), meta());
         await a.contracts.update(preventive('C-1'), { expectedVersion: 0, ...meta() });
-        expect((await rejection(a.contracts.delete('C-1', { expectedVersion: 0, ...meta() }))).code).toBe('version-conflict');
+        expect((await rejection(a.contracts.delete('C-1', { expectedVersion: 0, ...meta() }))).code).toBe(
+          'version-conflict',
+        );
         await a.contracts.delete('C-1', { expectedVersion: 1, ...meta() });
-        expect((await rejection(a.contracts.update(preventive('C-1'), { expectedVersion: 1, ...meta() }))).code).toBe('not-found');
+        expect((await rejection(a.contracts.update(preventive('C-1'), { expectedVersion: 1, ...meta() }))).code).toBe(
+          'not-found',
+        );
       });
     });
 
     describe('listing contracts', () => {
       it('pages through every contract exactly once, stable while rows are added and removed', async () => {
         const [a] = await twoTenants();
-        for (const n of [2, 4, 6, 8, 10, 12, 14]) await a.contracts.create(preventive(`C-${String(n).padStart(3, '0')}`), meta());
+        for (const n of [2, 4, 6, 8, 10, 12, 14])
+          await a.contracts.create(preventive(`C-${String(n).padStart(3, '0')}`), meta());
         const seen: string[] = [];
         let page = await a.contracts.list({ limit: 3 });
         seen.push(...page.items.map((s) => s.contract.id));
@@ -181,10 +199,24 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
 
       it('filters by customer, type, terms, SLA policy, object, text, termination and start date', async () => {
         const [a] = await twoTenants();
-        await a.contracts.create(preventive('C-1', { debtorNumber: 'D1', termsCode: 'JAAR', workOrder: { workType: 'Onderhoud', description: 'CV-ketel 100% controle' } }), meta());
-        await a.contracts.create(preventive('C-2', { debtorNumber: 'D2', startDate: '2026-06-01', objectCodes: ['LIFT-7'] }), meta());
         await a.contracts.create(
-          corrective('C-3', { debtorNumber: 'D1', slaPolicyCode: 'GOUD', termination: { date: '2025-06-30', reasonCode: 'PRIJS', reasonLabel: 'Te duur' } }),
+          preventive('C-1', {
+            debtorNumber: 'D1',
+            termsCode: 'JAAR',
+            workOrder: { workType: 'Onderhoud', description: 'CV-ketel 100% controle' },
+          }),
+          meta(),
+        );
+        await a.contracts.create(
+          preventive('C-2', { debtorNumber: 'D2', startDate: '2026-06-01', objectCodes: ['LIFT-7'] }),
+          meta(),
+        );
+        await a.contracts.create(
+          corrective('C-3', {
+            debtorNumber: 'D1',
+            slaPolicyCode: 'GOUD',
+            termination: { date: '2025-06-30', reasonCode: 'PRIJS', reasonLabel: 'Te duur' },
+          }),
           meta(),
         );
         const ids = async (filters: Parameters<TenantStore['contracts']['list']>[0]) =>
@@ -207,7 +239,7 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
     });
 
     describe('settings', () => {
-      it('keeps contract terms and SLA policies by code, and refuses to delete them while a contract uses them', async () => {
+      it('keeps terms and SLA policies by code, and refuses to delete them while a contract uses them', async () => {
         const [a] = await twoTenants();
         await a.terms.put(yearTerms(), meta());
         await a.terms.put(yearTerms('JAAR', 'Jaarcontract (nieuw)'), meta());
@@ -232,7 +264,13 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         await a.cancellationReasons.put({ code: 'PRIJS', label: 'Te duur', archived: false }, meta());
         await a.cancellationReasons.put({ code: 'OUD', label: 'Niet meer gebruikt', archived: false }, meta());
         await a.terminations.record(
-          { contractId: 'C-1', date: '2026-03-31', reasonCode: 'PRIJS', reasonLabel: 'Te duur', lostValue: { amount: 120_000, currency: 'EUR' } },
+          {
+            contractId: 'C-1',
+            date: '2026-03-31',
+            reasonCode: 'PRIJS',
+            reasonLabel: 'Te duur',
+            lostValue: { amount: 120_000, currency: 'EUR' },
+          },
           meta(),
         );
         await a.cancellationReasons.put({ code: 'PRIJS', label: 'Prijs te hoog', archived: false }, meta());
@@ -245,7 +283,10 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         const archived = await a.cancellationReasons.archive('PRIJS', meta());
         expect(archived).toEqual({ code: 'PRIJS', label: 'Prijs te hoog', archived: true });
         expect((await a.cancellationReasons.list()).map((r) => r.code)).toEqual(['OUD']);
-        expect((await a.cancellationReasons.list({ includeArchived: true })).map((r) => r.code)).toEqual(['OUD', 'PRIJS']);
+        expect((await a.cancellationReasons.list({ includeArchived: true })).map((r) => r.code)).toEqual([
+          'OUD',
+          'PRIJS',
+        ]);
 
         await a.cancellationReasons.delete('OUD', meta());
         expect(await a.cancellationReasons.get('OUD')).toBeUndefined();
@@ -257,9 +298,18 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       it('keeps one termination per contract with whole cents, listed by date within bounds', async () => {
         const [a] = await twoTenants();
         const big = 9_007_199_254_740_991; // the largest whole number a JS number holds exactly
-        await a.terminations.record({ contractId: 'C-2', date: '2026-05-01', lostValue: { amount: big, currency: 'EUR' } }, meta());
-        await a.terminations.record({ contractId: 'C-1', date: '2026-04-01', remark: 'verhuisd', lostValue: { amount: 1, currency: 'EUR' } }, meta());
-        await a.terminations.record({ contractId: 'C-1', date: '2026-04-15', lostValue: { amount: 250, currency: 'EUR' } }, meta());
+        await a.terminations.record(
+          { contractId: 'C-2', date: '2026-05-01', lostValue: { amount: big, currency: 'EUR' } },
+          meta(),
+        );
+        await a.terminations.record(
+          { contractId: 'C-1', date: '2026-04-01', remark: 'verhuisd', lostValue: { amount: 1, currency: 'EUR' } },
+          meta(),
+        );
+        await a.terminations.record(
+          { contractId: 'C-1', date: '2026-04-15', lostValue: { amount: 250, currency: 'EUR' } },
+          meta(),
+        );
         const all = await a.terminations.list();
         expect(all.map((t) => [t.contractId, t.date, t.lostValue.amount])).toEqual([
           ['C-1', '2026-04-15', 250],
@@ -272,11 +322,19 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
           recordedAt: '2026-01-15T09:00:00.000Z',
           recordedBy: 'user:anna',
         });
-        expect((await a.terminations.list({ from: '2026-04-16', to: '2026-05-01' })).map((t) => t.contractId)).toEqual(['C-2']);
-        expect((await rejection(a.terminations.record({ contractId: 'C-3', date: '2026-01-01', lostValue: { amount: 1.5, currency: 'EUR' } }, meta()))).path).toEqual([
-          'lostValue',
-          'amount',
+        expect((await a.terminations.list({ from: '2026-04-16', to: '2026-05-01' })).map((t) => t.contractId)).toEqual([
+          'C-2',
         ]);
+        expect(
+          (
+            await rejection(
+              a.terminations.record(
+                { contractId: 'C-3', date: '2026-01-01', lostValue: { amount: 1.5, currency: 'EUR' } },
+                meta(),
+              ),
+            )
+          ).path,
+        ).toEqual(['lostValue', 'amount']);
       });
     });
 
@@ -284,29 +342,44 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       it('stores only a hash, resolves a live key to its tenant, and stops resolving it once revoked', async () => {
         const [a, , tenantA] = await twoTenants();
         const secret = `cbk_${tenantA}_s3cr3t`;
-        const plain = await rejection(a.apiKeys.create({ id: 'k1', name: 'CI', hint: 'cr3t', keyHash: secret }, meta()));
+        const plain = await rejection(
+          a.apiKeys.create({ id: 'k1', name: 'CI', hint: 'cr3t', keyHash: secret }, meta()),
+        );
         expect(plain.code).toBe('invalid-input');
         expect(plain.message).not.toContain(secret);
 
         const created = await a.apiKeys.create({ id: 'k1', name: 'CI', hint: 'cr3t', keyHash: sha256(secret) }, meta());
-        expect(created).toEqual({ id: 'k1', name: 'CI', hint: 'cr3t', createdAt: '2026-01-15T09:00:00.000Z', revokedAt: null });
+        expect(created).toEqual({
+          id: 'k1',
+          name: 'CI',
+          hint: 'cr3t',
+          createdAt: '2026-01-15T09:00:00.000Z',
+          revokedAt: null,
+        });
         expect(JSON.stringify(await a.apiKeys.list())).not.toContain(sha256(secret));
-        expect(await store.tenants.findApiKeyByHash(sha256(secret))).toEqual({ tenantId: tenantA, keyId: 'k1', name: 'CI' });
+        expect(await store.tenants.findApiKeyByHash(sha256(secret))).toEqual({
+          tenantId: tenantA,
+          keyId: 'k1',
+          name: 'CI',
+        });
         expect(await store.tenants.findApiKeyByHash(sha256('guess'))).toBeUndefined();
 
         const revoked = await a.apiKeys.revoke('k1', meta('2026-02-01T00:00:00.000Z'));
         expect(revoked.revokedAt).toBe('2026-02-01T00:00:00.000Z');
         // Revoking again keeps the first moment.
-        expect((await a.apiKeys.revoke('k1', meta('2026-03-01T00:00:00.000Z'))).revokedAt).toBe('2026-02-01T00:00:00.000Z');
+        expect((await a.apiKeys.revoke('k1', meta('2026-03-01T00:00:00.000Z'))).revokedAt).toBe(
+          '2026-02-01T00:00:00.000Z',
+        );
         expect(await store.tenants.findApiKeyByHash(sha256(secret))).toBeUndefined();
       });
 
       it('refuses a hash that another tenant already uses', async () => {
         const [a, b] = await twoTenants();
         await a.apiKeys.create({ id: 'k1', name: 'one', hint: 'xxxx', keyHash: sha256('same') }, meta());
-        expect((await rejection(b.apiKeys.create({ id: 'k2', name: 'two', hint: 'xxxx', keyHash: sha256('same') }, meta()))).code).toBe(
-          'already-exists',
-        );
+        expect(
+          (await rejection(b.apiKeys.create({ id: 'k2', name: 'two', hint: 'xxxx', keyHash: sha256('same') }, meta())))
+            .code,
+        ).toBe('already-exists');
         expect(await b.apiKeys.list()).toEqual([]);
       });
     });
@@ -315,10 +388,19 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       it('records every change with actor and time, newest first, paged', async () => {
         const [a] = await twoTenants();
         await a.contracts.create(preventive('C-1'), meta('2026-01-01T00:00:00.000Z', 'user:anna'));
-        await a.contracts.update(preventive('C-1'), { expectedVersion: 0, ...meta('2026-01-02T00:00:00.000Z', 'user:bram') });
+        await a.contracts.update(preventive('C-1'), {
+          expectedVersion: 0,
+          ...meta('2026-01-02T00:00:00.000Z', 'user:bram'),
+        });
         await a.terms.put(yearTerms(), meta());
         await a.cancellationReasons.put({ code: 'PRIJS', label: 'Te duur', archived: false }, meta());
-        await a.audit.append({ at: '2026-01-03T00:00:00.000Z', actor: 'system', action: 'contract.refreshed', entity: { type: 'contract', id: 'C-1' }, details: { workOrders: 4 } });
+        await a.audit.append({
+          at: '2026-01-03T00:00:00.000Z',
+          actor: 'system',
+          action: 'contract.refreshed',
+          entity: { type: 'contract', id: 'C-1' },
+          details: { workOrders: 4 },
+        });
 
         const contractTrail = await a.audit.list({ entity: { type: 'contract', id: 'C-1' } });
         expect(contractTrail.items.map((e) => [e.action, e.actor, e.at])).toEqual([
@@ -334,7 +416,14 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         const third = await a.audit.list({ limit: 2, cursor: second.nextCursor! });
         const actions = [...first.items, ...second.items, ...third.items].map((e) => e.action);
         // The tenant's own installation entry is the oldest.
-        expect(actions).toEqual(['contract.refreshed', 'cancellation-reason.put', 'terms.put', 'contract.updated', 'contract.created', 'tenant.created']);
+        expect(actions).toEqual([
+          'contract.refreshed',
+          'cancellation-reason.put',
+          'terms.put',
+          'contract.updated',
+          'contract.created',
+          'tenant.created',
+        ]);
         expect(third.nextCursor).toBeNull();
       });
     });
@@ -351,7 +440,10 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
             await tx.contracts.create(preventive('C-2'), meta());
             await tx.terms.put(yearTerms(), meta());
             await tx.cancellationReasons.put({ code: 'PRIJS', label: 'Te duur', archived: false }, meta());
-            await tx.terminations.record({ contractId: 'C-1', date: '2026-01-31', lostValue: { amount: 10, currency: 'EUR' } }, meta());
+            await tx.terminations.record(
+              { contractId: 'C-1', date: '2026-01-31', lostValue: { amount: 10, currency: 'EUR' } },
+              meta(),
+            );
             await tx.apiKeys.create({ id: 'k1', name: 'x', hint: 'x', keyHash: sha256(`k-${a.tenantId}`) }, meta());
             await tx.audit.append({ ...meta(), action: 'custom', entity: { type: 'contract', id: 'C-1' } });
             throw boom;
@@ -368,7 +460,7 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         expect((await a.audit.list()).items).toHaveLength(before);
       });
 
-      it('commits everything together when the function returns, and a nested transaction joins the outer one', async () => {
+      it('commits everything together on return, and a nested transaction joins the outer one', async () => {
         const [a] = await twoTenants();
         const result = await a.transaction(async (tx) => {
           await tx.contracts.create(preventive('C-1'), meta());
@@ -401,14 +493,23 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
     });
 
     describe('tenant isolation', () => {
-      it('tenant B sees none of tenant A\'s rows, through any method', async () => {
+      it("tenant B sees none of tenant A's rows, through any method", async () => {
         const [a, b] = await twoTenants();
         await a.contracts.create(preventive('C-1', { termsCode: 'JAAR' }), meta());
         await a.contracts.create(corrective('C-2', { slaPolicyCode: 'GOUD' }), meta());
         await a.terms.put(yearTerms(), meta());
         await a.slaPolicies.put(goldPolicy(), meta());
         await a.cancellationReasons.put({ code: 'PRIJS', label: 'Te duur', archived: false }, meta());
-        await a.terminations.record({ contractId: 'C-1', date: '2026-02-01', reasonCode: 'PRIJS', reasonLabel: 'Te duur', lostValue: { amount: 5, currency: 'EUR' } }, meta());
+        await a.terminations.record(
+          {
+            contractId: 'C-1',
+            date: '2026-02-01',
+            reasonCode: 'PRIJS',
+            reasonLabel: 'Te duur',
+            lostValue: { amount: 5, currency: 'EUR' },
+          },
+          meta(),
+        );
         await a.apiKeys.create({ id: 'k1', name: 'A', hint: 'aaaa', keyHash: sha256(`a-${a.tenantId}`) }, meta());
 
         expect(await b.contracts.get('C-1')).toBeUndefined();
@@ -434,16 +535,25 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         expect((await b.audit.list({ entity: { type: 'contract', id: 'C-1' } })).items).toEqual([]);
       });
 
-      it('tenant B cannot change or remove tenant A\'s rows, and its own rows with the same keys stay apart', async () => {
+      it("tenant B cannot change or remove tenant A's rows; its rows with the same keys stay apart", async () => {
         const [a, b] = await twoTenants();
         await a.contracts.create(preventive('C-1'), meta());
         await a.terms.put(yearTerms(), meta());
         await a.slaPolicies.put(goldPolicy(), meta());
         await a.cancellationReasons.put({ code: 'PRIJS', label: 'Te duur', archived: false }, meta());
-        await a.terminations.record({ contractId: 'C-1', date: '2026-02-01', lostValue: { amount: 5, currency: 'EUR' } }, meta());
+        await a.terminations.record(
+          { contractId: 'C-1', date: '2026-02-01', lostValue: { amount: 5, currency: 'EUR' } },
+          meta(),
+        );
         await a.apiKeys.create({ id: 'k1', name: 'A', hint: 'aaaa', keyHash: sha256(`a-${a.tenantId}`) }, meta());
 
-        expect((await rejection(b.contracts.update(preventive('C-1', { daysInAdvance: 9 }), { expectedVersion: 0, ...meta() }))).code).toBe('not-found');
+        expect(
+          (
+            await rejection(
+              b.contracts.update(preventive('C-1', { daysInAdvance: 9 }), { expectedVersion: 0, ...meta() }),
+            )
+          ).code,
+        ).toBe('not-found');
         expect((await rejection(b.contracts.delete('C-1', { expectedVersion: 0, ...meta() }))).code).toBe('not-found');
         expect((await rejection(b.terms.delete('JAAR', meta()))).code).toBe('not-found');
         expect((await rejection(b.slaPolicies.delete('GOUD', meta()))).code).toBe('not-found');
@@ -458,7 +568,10 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         await b.slaPolicies.put({ ...goldPolicy(), name: 'B policy' }, meta());
         await b.cancellationReasons.put({ code: 'PRIJS', label: 'B label', archived: false }, meta());
         await b.cancellationReasons.archive('PRIJS', meta());
-        await b.terminations.record({ contractId: 'C-1', date: '2026-03-01', lostValue: { amount: 7, currency: 'EUR' } }, meta());
+        await b.terminations.record(
+          { contractId: 'C-1', date: '2026-03-01', lostValue: { amount: 7, currency: 'EUR' } },
+          meta(),
+        );
         await b.apiKeys.create({ id: 'k1', name: 'B', hint: 'bbbb', keyHash: sha256(`b-${b.tenantId}`) }, meta());
         await b.apiKeys.revoke('k1', meta());
         await b.contracts.delete('C-1', { expectedVersion: 1, ...meta() });

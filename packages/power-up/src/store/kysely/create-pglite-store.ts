@@ -15,6 +15,9 @@ export type PgliteStoreOptions = { dataDir: string } | { memory: true };
  * for tests. Nothing to install. Migrations run before the store is returned.
  */
 export async function createPgliteStore(options: PgliteStoreOptions): Promise<Store> {
-  const pglite = new PGlite({ ...('dataDir' in options ? { dataDir: options.dataDir } : {}), parsers: keepDatesAsText });
+  const pglite = new PGlite({
+    ...('dataDir' in options ? { dataDir: options.dataDir } : {}),
+    parsers: keepDatesAsText,
+  });
   return openKyselyStore(new Kysely<Database>({ dialect: new PgliteDialect(pglite) }));
 }

@@ -11,9 +11,13 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 /** Refuses anything but a SHA-256 hex digest, so a key itself can never be stored by mistake. */
 export function checkKeyHash(keyHash: string): void {
   if (!SHA256_HEX.test(keyHash)) {
-    throw new PowerUpError('invalid-input', 'pass the SHA-256 hash of the key (64 lowercase hex characters), never the key itself.', {
-      path: ['keyHash'],
-    });
+    throw new PowerUpError(
+      'invalid-input',
+      'pass the SHA-256 hash of the key (64 lowercase hex characters), never the key itself.',
+      {
+        path: ['keyHash'],
+      },
+    );
   }
 }
 
@@ -29,17 +33,33 @@ export class KyselyApiKeys implements ApiKeyRepository {
       const row = await forKnownTenant(tenantId, () =>
         db
           .insertInto('api_keys')
-          .values({ tenant_id: tenantId, id: key.id, name: key.name, hint: key.hint, key_hash: key.keyHash, created_at: meta.at })
+          .values({
+            tenant_id: tenantId,
+            id: key.id,
+            name: key.name,
+            hint: key.hint,
+            key_hash: key.keyHash,
+            created_at: meta.at,
+          })
           .onConflict((conflict) => conflict.doNothing())
           .returning(listed)
           .executeTakeFirst(),
       );
       if (row === undefined) {
-        throw new PowerUpError('already-exists', `an API key '${key.id}' (or one with the same hash) exists: generate a new key.`, {
-          path: ['id'],
-        });
+        throw new PowerUpError(
+          'already-exists',
+          `an API key '${key.id}' (or one with the same hash) exists: generate a new key.`,
+          {
+            path: ['id'],
+          },
+        );
       }
-      await appendAudit(db, tenantId, { ...meta, action: 'api-key.created', entity: { type: 'api-key', id: key.id }, details: { name: key.name } });
+      await appendAudit(db, tenantId, {
+        ...meta,
+        action: 'api-key.created',
+        entity: { type: 'api-key', id: key.id },
+        details: { name: key.name },
+      });
       return apiKeyRowSchema.parse(row);
     });
   }
@@ -67,7 +87,11 @@ export class KyselyApiKeys implements ApiKeyRepository {
       if (row === undefined) {
         throw new PowerUpError('not-found', `there is no API key '${keyId}': check the id.`, { path: ['id'] });
       }
-      await appendAudit(db, this.scope.tenantId, { ...meta, action: 'api-key.revoked', entity: { type: 'api-key', id: keyId } });
+      await appendAudit(db, this.scope.tenantId, {
+        ...meta,
+        action: 'api-key.revoked',
+        entity: { type: 'api-key', id: keyId },
+      });
       return apiKeyRowSchema.parse(row);
     });
   }

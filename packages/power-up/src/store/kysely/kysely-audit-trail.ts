@@ -38,9 +38,13 @@ export class KyselyAuditTrail implements AuditTrail {
     const limit = pageSize(options.limit);
     const before = decodeCursor(options.cursor);
     if (before !== undefined && !/^\d+$/.test(before)) {
-      throw new PowerUpError('invalid-input', "is not a cursor this list handed out: pass a page's nextCursor unchanged.", {
-        path: ['cursor'],
-      });
+      throw new PowerUpError(
+        'invalid-input',
+        "is not a cursor this list handed out: pass a page's nextCursor unchanged.",
+        {
+          path: ['cursor'],
+        },
+      );
     }
     let query = this.scope.db.selectFrom('audit_entries').selectAll().where('tenant_id', '=', this.scope.tenantId);
     if (options.entity !== undefined) {
@@ -48,7 +52,10 @@ export class KyselyAuditTrail implements AuditTrail {
       if (options.entity.id !== undefined) query = query.where('entity_id', '=', options.entity.id);
     }
     if (before !== undefined) query = query.where('id', '<', before as never);
-    const rows = await query.orderBy('id', 'desc').limit(limit + 1).execute();
+    const rows = await query
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
     const items = rows.slice(0, limit).map((row) => auditRowSchema.parse(row));
     return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!.id) : null };
   }

@@ -45,9 +45,17 @@ export class KyselyCancellationReasons implements CancellationReasonRepository {
       await forKnownTenant(tenantId, () =>
         db
           .insertInto('cancellation_reasons')
-          .values({ tenant_id: tenantId, code: checked.code, label: checked.label, archived: checked.archived, updated_at: meta.at })
+          .values({
+            tenant_id: tenantId,
+            code: checked.code,
+            label: checked.label,
+            archived: checked.archived,
+            updated_at: meta.at,
+          })
           .onConflict((conflict) =>
-            conflict.columns(['tenant_id', 'code']).doUpdateSet({ label: checked.label, archived: checked.archived, updated_at: meta.at }),
+            conflict
+              .columns(['tenant_id', 'code'])
+              .doUpdateSet({ label: checked.label, archived: checked.archived, updated_at: meta.at }),
           )
           .execute(),
       );
@@ -55,7 +63,8 @@ export class KyselyCancellationReasons implements CancellationReasonRepository {
         ...meta,
         action: 'cancellation-reason.put',
         entity: { type: 'cancellation-reason', id: checked.code },
-        details: previous === undefined ? { label: checked.label } : { label: checked.label, previousLabel: previous.label },
+        details:
+          previous === undefined ? { label: checked.label } : { label: checked.label, previousLabel: previous.label },
       });
       return checked;
     });
@@ -71,7 +80,11 @@ export class KyselyCancellationReasons implements CancellationReasonRepository {
         .returning(['code', 'label', 'archived'])
         .executeTakeFirst();
       if (row === undefined) throw this.notFound(code);
-      await appendAudit(db, this.scope.tenantId, { ...meta, action: 'cancellation-reason.archived', entity: { type: 'cancellation-reason', id: code } });
+      await appendAudit(db, this.scope.tenantId, {
+        ...meta,
+        action: 'cancellation-reason.archived',
+        entity: { type: 'cancellation-reason', id: code },
+      });
       return toReason(row);
     });
   }
@@ -88,7 +101,11 @@ export class KyselyCancellationReasons implements CancellationReasonRepository {
         .returning('code')
         .executeTakeFirst();
       if (deleted === undefined) throw this.notFound(code);
-      await appendAudit(db, this.scope.tenantId, { ...meta, action: 'cancellation-reason.deleted', entity: { type: 'cancellation-reason', id: code } });
+      await appendAudit(db, this.scope.tenantId, {
+        ...meta,
+        action: 'cancellation-reason.deleted',
+        entity: { type: 'cancellation-reason', id: code },
+      });
     });
   }
 
@@ -107,6 +124,8 @@ export class KyselyCancellationReasons implements CancellationReasonRepository {
   }
 
   private notFound(code: string): PowerUpError {
-    return new PowerUpError('not-found', `there is no cancellation reason '${code}': check the code.`, { path: ['code'] });
+    return new PowerUpError('not-found', `there is no cancellation reason '${code}': check the code.`, {
+      path: ['code'],
+    });
   }
 }

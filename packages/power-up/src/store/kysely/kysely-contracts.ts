@@ -76,13 +76,22 @@ export class KyselyContracts implements ContractRepository {
           .executeTakeFirst(),
       );
       if (inserted === undefined) {
-        throw new PowerUpError('already-exists', `a contract '${checked.id}' already exists: choose another id, or edit that one.`, {
-          path: ['id'],
-        });
+        throw new PowerUpError(
+          'already-exists',
+          `a contract '${checked.id}' already exists: choose another id, or edit that one.`,
+          {
+            path: ['id'],
+          },
+        );
       }
       await this.recordVersion(db, checked, meta);
       await this.replaceLinks(db, checked);
-      await appendAudit(db, tenantId, { ...meta, action: 'contract.created', entity: { type: 'contract', id: checked.id }, details: { version: checked.version } });
+      await appendAudit(db, tenantId, {
+        ...meta,
+        action: 'contract.created',
+        entity: { type: 'contract', id: checked.id },
+        details: { version: checked.version },
+      });
       return toStored(inserted);
     });
   }
@@ -110,7 +119,8 @@ export class KyselyContracts implements ContractRepository {
     if (filters.type !== undefined) query = query.where('type', '=', filters.type);
     if (filters.termsCode !== undefined) query = query.where('terms_code', '=', filters.termsCode);
     if (filters.slaPolicyCode !== undefined) query = query.where('sla_policy_code', '=', filters.slaPolicyCode);
-    if (filters.text !== undefined && filters.text !== '') query = query.where('search_text', 'like', containsPattern(filters.text));
+    if (filters.text !== undefined && filters.text !== '')
+      query = query.where('search_text', 'like', containsPattern(filters.text));
     if (filters.terminated !== undefined) {
       query = query.where('termination_date', filters.terminated ? 'is not' : 'is', null);
     }
@@ -128,7 +138,10 @@ export class KyselyContracts implements ContractRepository {
     }
     // Keyset pagination on the id: rows added or removed elsewhere never shift a page, unlike an offset.
     if (after !== undefined) query = query.where('id', '>', after);
-    const rows = await query.orderBy('id').limit(limit + 1).execute();
+    const rows = await query
+      .orderBy('id')
+      .limit(limit + 1)
+      .execute();
     const page = rows.slice(0, limit);
     return {
       items: page.map(toStored),
@@ -210,7 +223,9 @@ export class KyselyContracts implements ContractRepository {
       .where('id', '=', contractId)
       .executeTakeFirst();
     if (current === undefined) {
-      throw new PowerUpError('not-found', `there is no contract '${contractId}': check the id, or reload the list.`, { path: ['id'] });
+      throw new PowerUpError('not-found', `there is no contract '${contractId}': check the id, or reload the list.`, {
+        path: ['id'],
+      });
     }
     throw new VersionConflictError(`contract '${contractId}'`, expectedVersion, current.version);
   }
@@ -231,11 +246,21 @@ export class KyselyContracts implements ContractRepository {
 
   private async replaceLinks(db: Kysely<Database>, contract: Contract): Promise<void> {
     const { tenantId } = this.scope;
-    await db.deleteFrom('object_links').where('tenant_id', '=', tenantId).where('contract_id', '=', contract.id).execute();
+    await db
+      .deleteFrom('object_links')
+      .where('tenant_id', '=', tenantId)
+      .where('contract_id', '=', contract.id)
+      .execute();
     if (contract.objectCodes.length === 0) return;
     await db
       .insertInto('object_links')
-      .values(contract.objectCodes.map((objectCode) => ({ tenant_id: tenantId, contract_id: contract.id, object_code: objectCode })))
+      .values(
+        contract.objectCodes.map((objectCode) => ({
+          tenant_id: tenantId,
+          contract_id: contract.id,
+          object_code: objectCode,
+        })),
+      )
       .execute();
   }
 }

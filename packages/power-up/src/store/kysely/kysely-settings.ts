@@ -68,10 +68,16 @@ export class KyselySettings<T extends { code: string }> implements SettingsRepos
         db
           .insertInto(this.kind.table)
           .values({ tenant_id: tenantId, code: checked.code, document, updated_at: meta.at })
-          .onConflict((conflict) => conflict.columns(['tenant_id', 'code']).doUpdateSet({ document, updated_at: meta.at }))
+          .onConflict((conflict) =>
+            conflict.columns(['tenant_id', 'code']).doUpdateSet({ document, updated_at: meta.at }),
+          )
           .execute(),
       );
-      await appendAudit(db, tenantId, { ...meta, action: `${this.kind.entity}.put`, entity: { type: this.kind.entity, id: checked.code } });
+      await appendAudit(db, tenantId, {
+        ...meta,
+        action: `${this.kind.entity}.put`,
+        entity: { type: this.kind.entity, id: checked.code },
+      });
       return checked;
     });
   }
@@ -93,9 +99,15 @@ export class KyselySettings<T extends { code: string }> implements SettingsRepos
         .returning('code')
         .executeTakeFirst();
       if (deleted === undefined) {
-        throw new PowerUpError('not-found', `there are no ${this.kind.noun} '${code}': check the code.`, { path: ['code'] });
+        throw new PowerUpError('not-found', `there are no ${this.kind.noun} '${code}': check the code.`, {
+          path: ['code'],
+        });
       }
-      await appendAudit(db, this.scope.tenantId, { ...meta, action: `${this.kind.entity}.deleted`, entity: { type: this.kind.entity, id: code } });
+      await appendAudit(db, this.scope.tenantId, {
+        ...meta,
+        action: `${this.kind.entity}.deleted`,
+        entity: { type: this.kind.entity, id: code },
+      });
     });
   }
 

@@ -14,9 +14,13 @@ export class KyselyTenantAdmin implements TenantAdmin {
 
   async create(tenant: NewTenant, meta: ChangeMeta): Promise<Tenant> {
     if (!TENANT_ID.test(tenant.id)) {
-      throw new PowerUpError('invalid-input', 'use 1–128 letters, digits, dots, dashes or underscores, starting with a letter or digit.', {
-        path: ['id'],
-      });
+      throw new PowerUpError(
+        'invalid-input',
+        'use 1–128 letters, digits, dots, dashes or underscores, starting with a letter or digit.',
+        {
+          path: ['id'],
+        },
+      );
     }
     const settings = tenantSettingsSchema.parse(tenant.settings ?? {});
     return atomically(this.db, async (db) => {
@@ -27,11 +31,19 @@ export class KyselyTenantAdmin implements TenantAdmin {
         .returningAll()
         .executeTakeFirst();
       if (row === undefined) {
-        throw new PowerUpError('already-exists', `a tenant '${tenant.id}' is already installed: use it, or pick another id.`, {
-          path: ['id'],
-        });
+        throw new PowerUpError(
+          'already-exists',
+          `a tenant '${tenant.id}' is already installed: use it, or pick another id.`,
+          {
+            path: ['id'],
+          },
+        );
       }
-      await appendAudit(db, tenant.id, { ...meta, action: 'tenant.created', entity: { type: 'tenant', id: tenant.id } });
+      await appendAudit(db, tenant.id, {
+        ...meta,
+        action: 'tenant.created',
+        entity: { type: 'tenant', id: tenant.id },
+      });
       return tenantRowSchema.parse(row);
     });
   }

@@ -25,9 +25,13 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   try {
     return cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))).p;
   } catch (error) {
-    throw new PowerUpError('invalid-input', "is not a cursor this list handed out: pass a page's nextCursor unchanged.", {
-      path: ['cursor'],
-      cause: error,
-    });
+    throw new PowerUpError(
+      'invalid-input',
+      "is not a cursor this list handed out: pass a page's nextCursor unchanged.",
+      {
+        path: ['cursor'],
+        cause: error,
+      },
+    );
   }
 }

@@ -6,7 +6,10 @@ import * as z from 'zod';
  */
 
 export const instant = z.date().transform((date) => date.toISOString());
-export const optionalInstant = z.date().nullable().transform((date) => (date === null ? null : date.toISOString()));
+export const optionalInstant = z
+  .date()
+  .nullable()
+  .transform((date) => (date === null ? null : date.toISOString()));
 /** Whole cents or ids held in `bigint` columns; refuses what a JS number cannot hold exactly. */
 export const wholeNumber = z.union([z.string(), z.number(), z.bigint()]).transform((value, ctx) => {
   const number = Number(value);
@@ -52,7 +55,13 @@ export const terminationRowSchema = z
 
 export const apiKeyRowSchema = z
   .object({ id: z.string(), name: z.string(), hint: z.string(), created_at: instant, revoked_at: optionalInstant })
-  .transform((row) => ({ id: row.id, name: row.name, hint: row.hint, createdAt: row.created_at, revokedAt: row.revoked_at }));
+  .transform((row) => ({
+    id: row.id,
+    name: row.name,
+    hint: row.hint,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  }));
 
 export const auditRowSchema = z
   .object({

@@ -47,8 +47,12 @@ export const initialSchema: Migration = {
       .addColumn('effective_from', 'timestamptz', (col) => col.notNull())
       .addColumn('recorded_by', 'text', (col) => col.notNull())
       .addPrimaryKeyConstraint('contract_versions_pk', ['tenant_id', 'contract_id', 'version'])
-      .addForeignKeyConstraint('contract_versions_contract_fk', ['tenant_id', 'contract_id'], 'contracts', ['tenant_id', 'id'], (fk) =>
-        fk.onDelete('cascade'),
+      .addForeignKeyConstraint(
+        'contract_versions_contract_fk',
+        ['tenant_id', 'contract_id'],
+        'contracts',
+        ['tenant_id', 'id'],
+        (fk) => fk.onDelete('cascade'),
       )
       .execute();
 
@@ -56,11 +60,19 @@ export const initialSchema: Migration = {
       .addColumn('contract_id', 'text', (col) => col.notNull())
       .addColumn('object_code', 'text', (col) => col.notNull())
       .addPrimaryKeyConstraint('object_links_pk', ['tenant_id', 'contract_id', 'object_code'])
-      .addForeignKeyConstraint('object_links_contract_fk', ['tenant_id', 'contract_id'], 'contracts', ['tenant_id', 'id'], (fk) =>
-        fk.onDelete('cascade'),
+      .addForeignKeyConstraint(
+        'object_links_contract_fk',
+        ['tenant_id', 'contract_id'],
+        'contracts',
+        ['tenant_id', 'id'],
+        (fk) => fk.onDelete('cascade'),
       )
       .execute();
-    await db.schema.createIndex('object_links_object_idx').on('object_links').columns(['tenant_id', 'object_code']).execute();
+    await db.schema
+      .createIndex('object_links_object_idx')
+      .on('object_links')
+      .columns(['tenant_id', 'object_code'])
+      .execute();
 
     for (const table of ['contract_terms', 'sla_policies'] as const) {
       await tenantId(table)
@@ -93,7 +105,11 @@ export const initialSchema: Migration = {
       .addPrimaryKeyConstraint('terminations_pk', ['tenant_id', 'contract_id'])
       .execute();
     await db.schema.createIndex('terminations_date_idx').on('terminations').columns(['tenant_id', 'date']).execute();
-    await db.schema.createIndex('terminations_reason_idx').on('terminations').columns(['tenant_id', 'reason_code']).execute();
+    await db.schema
+      .createIndex('terminations_reason_idx')
+      .on('terminations')
+      .columns(['tenant_id', 'reason_code'])
+      .execute();
 
     await tenantId('api_keys')
       .addColumn('id', 'text', (col) => col.notNull())

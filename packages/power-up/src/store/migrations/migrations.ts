@@ -13,10 +13,17 @@ const inCode: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /** Brings the schema up to date; a no-op when it already is. Kysely's migrator locks, so parallel starts are safe. */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  const migrator = new Migrator({ db, provider: inCode, migrationTableName: 'contractbeheer_migrations', migrationLockTableName: 'contractbeheer_migrations_lock' });
+  const migrator = new Migrator({
+    db,
+    provider: inCode,
+    migrationTableName: 'contractbeheer_migrations',
+    migrationLockTableName: 'contractbeheer_migrations_lock',
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'a migration';
-    throw new Error(`the database schema could not be brought up to date (${failed} failed): see the cause.`, { cause: error });
+    throw new Error(`the database schema could not be brought up to date (${failed} failed): see the cause.`, {
+      cause: error,
+    });
   }
 }
