@@ -36,6 +36,8 @@ export interface TenantStore {
   /**
    * Runs `fn` in one database transaction: everything it writes through `tx` lands together, or — when `fn` throws
    * — nothing does, and the error is rethrown. Inside a transaction, a nested call joins the outer one.
+   * Use only `tx` inside `fn`: on the embedded database (one connection) a call through the outer store waits for
+   * the transaction to end, which never happens.
    */
   transaction<T>(fn: (tx: TenantStore) => Promise<T>): Promise<T>;
 }

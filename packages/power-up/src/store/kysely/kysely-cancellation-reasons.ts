@@ -4,6 +4,7 @@ import { PowerUpError } from '../../power-up-error.js';
 import type { CancellationReasonRepository, ChangeMeta } from '../store.js';
 import type { Database } from './database.js';
 import { forKnownTenant } from './database-errors.js';
+import { lockForDeletion } from './settings-locks.js';
 import { appendAudit } from './kysely-audit-trail.js';
 import { atomically, type Scope } from './scope.js';
 
@@ -91,6 +92,7 @@ export class KyselyCancellationReasons implements CancellationReasonRepository {
 
   async delete(code: string, meta: ChangeMeta): Promise<void> {
     return atomically(this.scope.db, async (db) => {
+      if (!(await lockForDeletion(db, 'cancellation_reasons', this.scope.tenantId, code))) throw this.notFound(code);
       // The rule is the engine's; the store only counts.
       const verdict = reasonDeletion(code, (await this.countUses(db, code)) > 0 ? [code] : []);
       if (!verdict.allowed) throw new PowerUpError('in-use', verdict.reason, { path: ['code'] });

@@ -13,6 +13,7 @@ import type {
 } from '../store.js';
 import type { ContractsTable, Database } from './database.js';
 import { forKnownTenant } from './database-errors.js';
+import { holdReference } from './settings-locks.js';
 import { appendAudit } from './kysely-audit-trail.js';
 import { decodeCursor, encodeCursor, pageSize } from './paging.js';
 import { instant } from './rows.js';
@@ -58,6 +59,7 @@ export class KyselyContracts implements ContractRepository {
     const { tenantId } = this.scope;
     const checked = parseContract(contract);
     return atomically(this.scope.db, async (db) => {
+      await this.holdSettings(db, checked);
       const row: Insertable<ContractsTable> = {
         tenant_id: tenantId,
         id: checked.id,
@@ -153,6 +155,7 @@ export class KyselyContracts implements ContractRepository {
     const { expectedVersion, ...meta } = options;
     const next = parseContract({ ...contract, version: expectedVersion + 1 });
     return atomically(this.scope.db, async (db) => {
+      await this.holdSettings(db, next);
       const updated = await db
         .updateTable('contracts')
         .set({ version: next.version, document: JSON.stringify(next), ...indexedColumns(next), updated_at: meta.at })
@@ -228,6 +231,12 @@ export class KyselyContracts implements ContractRepository {
       });
     }
     throw new VersionConflictError(`contract '${contractId}'`, expectedVersion, current.version);
+  }
+
+  /** The terms and SLA policy the contract refers to stay until this write commits (see `settings-locks.ts`). */
+  private async holdSettings(db: Kysely<Database>, contract: Contract): Promise<void> {
+    await holdReference(db, 'contract_terms', this.scope.tenantId, contract.termsCode);
+    await holdReference(db, 'sla_policies', this.scope.tenantId, contract.slaPolicyCode);
   }
 
   private async recordVersion(db: Kysely<Database>, contract: Contract, meta: ChangeMeta): Promise<void> {

@@ -4,6 +4,7 @@ import { PowerUpError } from '../../power-up-error.js';
 import type { AuditEntityType, ChangeMeta, SettingsRepository } from '../store.js';
 import type { Database } from './database.js';
 import { forKnownTenant } from './database-errors.js';
+import { lockForDeletion } from './settings-locks.js';
 import { appendAudit } from './kysely-audit-trail.js';
 import { atomically, type Scope } from './scope.js';
 
@@ -84,6 +85,7 @@ export class KyselySettings<T extends { code: string }> implements SettingsRepos
 
   async delete(code: string, meta: ChangeMeta): Promise<void> {
     return atomically(this.scope.db, async (db) => {
+      if (!(await lockForDeletion(db, this.kind.table, this.scope.tenantId, code))) throw this.notFound(code);
       const used = await this.countUses(db, code);
       if (used > 0) {
         throw new PowerUpError(
@@ -92,22 +94,22 @@ export class KyselySettings<T extends { code: string }> implements SettingsRepos
           { path: ['code'] },
         );
       }
-      const deleted = await db
+      await db
         .deleteFrom(this.kind.table)
         .where('tenant_id', '=', this.scope.tenantId)
         .where('code', '=', code)
-        .returning('code')
-        .executeTakeFirst();
-      if (deleted === undefined) {
-        throw new PowerUpError('not-found', `there are no ${this.kind.noun} '${code}': check the code.`, {
-          path: ['code'],
-        });
-      }
+        .execute();
       await appendAudit(db, this.scope.tenantId, {
         ...meta,
         action: `${this.kind.entity}.deleted`,
         entity: { type: this.kind.entity, id: code },
       });
+    });
+  }
+
+  private notFound(code: string): PowerUpError {
+    return new PowerUpError('not-found', `there are no ${this.kind.noun} '${code}': check the code.`, {
+      path: ['code'],
     });
   }
 

@@ -1,6 +1,7 @@
 import { PowerUpError } from '../../power-up-error.js';
 import type { ChangeMeta, StoredTermination, Termination, TerminationRepository } from '../store.js';
 import { forKnownTenant } from './database-errors.js';
+import { holdReference } from './settings-locks.js';
 import { appendAudit } from './kysely-audit-trail.js';
 import { terminationRowSchema } from './rows.js';
 import { atomically, type Scope } from './scope.js';
@@ -24,6 +25,7 @@ export class KyselyTerminations implements TerminationRepository {
       recorded_by: meta.actor,
     };
     return atomically(this.scope.db, async (db) => {
+      await holdReference(db, 'cancellation_reasons', tenantId, termination.reasonCode);
       const row = await forKnownTenant(tenantId, () =>
         db
           .insertInto('terminations')
