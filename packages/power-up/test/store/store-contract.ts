@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PowerUpError, VersionConflictError } from '../../src/power-up-error.js';
 import type { Store, TenantStore } from '../../src/store/store.js';
@@ -186,6 +187,38 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
           seen.push(...page.items.map((s) => s.contract.id));
         }
         expect(seen).toEqual(['C-002', 'C-004', 'C-006', 'C-010', 'C-011', 'C-012', 'C-014']);
+      });
+
+      it('gives the same contracts in the same order whatever the page size and filter', async () => {
+        const [a] = await twoTenants();
+        const ids = ['Z9', 'a1', 'A2', 'c-10', 'c-2', 'C-3', 'b', 'B_1', 'x.y', '0', '10', '9', 'ø-1', 'é', 'e'];
+        for (const [i, id] of ids.entries()) {
+          await a.contracts.create(preventive(id, { debtorNumber: i % 3 === 0 ? 'D1' : 'D2' }), meta());
+        }
+        const order = async (debtorNumber: string | undefined) =>
+          (await a.contracts.list({ limit: 200, filters: debtorNumber ? { debtorNumber } : {} })).items.map(
+            (s) => s.contract.id,
+          );
+        const expected = { all: await order(undefined), D1: await order('D1') };
+        expect([...expected.all].sort()).toEqual([...ids].sort());
+        await fc.assert(
+          fc.asyncProperty(fc.integer({ min: 1, max: 16 }), fc.constantFrom('all', 'D1'), async (limit, filter) => {
+            const seen: string[] = [];
+            let cursor: string | undefined;
+            do {
+              const page = await a.contracts.list({
+                limit,
+                ...(cursor ? { cursor } : {}),
+                filters: filter === 'D1' ? { debtorNumber: 'D1' } : {},
+              });
+              expect(page.items.length).toBeLessThanOrEqual(limit);
+              seen.push(...page.items.map((s) => s.contract.id));
+              cursor = page.nextCursor ?? undefined;
+            } while (cursor !== undefined);
+            expect(seen).toEqual(expected[filter as 'all' | 'D1']);
+          }),
+          { numRuns: 12 },
+        );
       });
 
       it('ends with a null cursor, and refuses a made-up cursor or page size', async () => {
