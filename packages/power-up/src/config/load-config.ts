@@ -1,0 +1,31 @@
+import { parseConfig, type PowerUpConfig } from './parse-config.js';
+import { loadOrGenerateLocalKey, type SecretKey } from './secret-key.js';
+
+/** The configuration with the secret key in hand. */
+export type ResolvedConfig = Omit<PowerUpConfig, 'secretKey'> & { secretKey: SecretKey };
+
+/**
+ * The one place that reads `process.env`: parses it, then finds the secret key (from the environment, or generated
+ * once into the data directory on a local start).
+ */
+export async function loadConfig(
+  options: { warn?: (message: string) => void; now?: () => Date; cwd?: string } = {},
+): Promise<ResolvedConfig> {
+  const config = parseConfig(process.env, { cwd: options.cwd ?? process.cwd() });
+  return resolveSecretKey(config, {
+    warn: options.warn ?? ((message) => process.emitWarning(message)),
+    now: options.now ?? (() => new Date()),
+  });
+}
+
+/** Turns the key's source into the key. */
+export async function resolveSecretKey(
+  config: PowerUpConfig,
+  io: { warn: (message: string) => void; now: () => Date },
+): Promise<ResolvedConfig> {
+  const secretKey =
+    config.secretKey.kind === 'environment'
+      ? config.secretKey.key
+      : await loadOrGenerateLocalKey(config.secretKey.dataDir, io);
+  return { ...config, secretKey };
+}

@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { PowerUpError } from '../power-up-error.js';
+import { parseConfig } from './parse-config.js';
+
+const cwd = '/srv/contractbeheer';
+const key = randomBytes(32).toString('base64');
+
+function configError(env: Record<string, string | undefined>): PowerUpError {
+  try {
+    parseConfig(env, { cwd });
+  } catch (error) {
+    expect(error).toBeInstanceOf(PowerUpError);
+    return error as PowerUpError;
+  }
+  throw new Error('expected the environment to be refused');
+}
+
+describe('parseConfig', () => {
+  it('starts locally with nothing set: embedded database in ./.contractbeheer, loopback, a key generated there', () => {
+    expect(parseConfig({}, { cwd })).toEqual({
+      environment: 'development',
+      dataDir: '/srv/contractbeheer/.contractbeheer',
+      database: { kind: 'pglite', dataDir: '/srv/contractbeheer/.contractbeheer/db' },
+      http: { host: '127.0.0.1', port: 3000 },
+      secretKey: { kind: 'generate-in-data-dir', dataDir: '/srv/contractbeheer/.contractbeheer' },
+    });
+  });
+
+  it('uses PostgreSQL, the port, the host, the data directory and the key when they are set', () => {
+    const config = parseConfig(
+      {
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgresql://app:pw@db.internal:5432/contracts',
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        CONTRACTBEHEER_DATA_DIR: 'var/data',
+        CONTRACTBEHEER_SECRET_KEY: `2026-01:${key}`,
+      },
+      { cwd },
+    );
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      connectionString: 'postgresql://app:pw@db.internal:5432/contracts',
+    });
+    expect(config.http).toEqual({ host: '0.0.0.0', port: 8080 });
+    expect(config.dataDir).toBe('/srv/contractbeheer/var/data');
+    expect(config.secretKey).toEqual({
+      kind: 'environment',
+      key: { keyId: '2026-01', key: Buffer.from(key, 'base64') },
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(parseConfig({ PORT: '', DATABASE_URL: '', HOST: '' }, { cwd }).http).toEqual({
+      host: '127.0.0.1',
+      port: 3000,
+    });
+  });
+
+  it('names the variable and says what to use when a value is wrong', () => {
+    expect(configError({ PORT: 'eighty' })).toMatchObject({ code: 'invalid-config', path: ['PORT'] });
+    expect(configError({ PORT: '70000' }).message).toBe('PORT: use a port number 1–65535.');
+    expect(configError({ DATABASE_URL: 'mysql://x' }).message).toMatch(/^DATABASE_URL: use a PostgreSQL URL/);
+    expect(configError({ NODE_ENV: 'prod' }).path).toEqual(['NODE_ENV']);
+  });
+
+  it('requires the secret key in production, and says how to make one', () => {
+    const error = configError({ NODE_ENV: 'production' });
+    expect(error.path).toEqual(['CONTRACTBEHEER_SECRET_KEY']);
+    expect(error.message).toMatch(/required when NODE_ENV=production/);
+    expect(error.message).toMatch(/randomBytes\(32\)/);
+  });
+
+  it('refuses a key of the wrong size without repeating it', () => {
+    const short = randomBytes(16).toString('base64');
+    const error = configError({ CONTRACTBEHEER_SECRET_KEY: short });
+    expect(error.path).toEqual(['CONTRACTBEHEER_SECRET_KEY']);
+    expect(error.message).not.toContain(short);
+    expect(configError({ CONTRACTBEHEER_SECRET_KEY: `bad id!:${key}` }).message).not.toContain(key);
+  });
+
+  it('derives a stable key id from a key given without one', () => {
+    const first = parseConfig({ CONTRACTBEHEER_SECRET_KEY: key }, { cwd }).secretKey;
+    const second = parseConfig({ CONTRACTBEHEER_SECRET_KEY: key }, { cwd }).secretKey;
+    expect(first.kind === 'environment' && first.key.keyId).toMatch(/^k-[0-9a-f]{12}$/);
+    expect(first).toEqual(second);
+  });
+});

@@ -1,0 +1,118 @@
+import path from 'node:path';
+import * as z from 'zod';
+import { PowerUpError } from '../power-up-error.js';
+import { HOW_TO_GENERATE, parseSecretKey, type SecretKey } from './secret-key.js';
+
+/** Where the data lives: the embedded PGlite in the data directory, or a PostgreSQL server. */
+export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; connectionString: string };
+
+/**
+ * Where the secret key comes from: the environment, or — on a local start without one — a key generated once into
+ * the data directory (see `resolveSecretKey`).
+ */
+export type SecretKeySource =
+  { kind: 'environment'; key: SecretKey } | { kind: 'generate-in-data-dir'; dataDir: string };
+
+export type PowerUpConfig = {
+  environment: 'production' | 'development' | 'test';
+  /** Absolute path of the data directory (the embedded database, a generated key). */
+  dataDir: string;
+  database: DatabaseConfig;
+  http: { host: string; port: number };
+  secretKey: SecretKeySource;
+};
+
+/** The variables the power-up reads, with what each may hold. Unknown variables are ignored. */
+const envSchema = z.object({
+  NODE_ENV: z
+    .enum(['production', 'development', 'test'], { error: "use 'production', 'development' or 'test'" })
+    .optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, {
+      error: "use a PostgreSQL URL such as 'postgres://user@host:5432/db', or leave it unset for the embedded database",
+    })
+    .optional(),
+  CONTRACTBEHEER_DATA_DIR: z
+    .string()
+    .min(1, { error: 'may not be empty: leave it unset for ./.contractbeheer/' })
+    .optional(),
+  PORT: z
+    .string()
+    .regex(/^\d+$/, { error: 'use a port number 1–65535' })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1, { error: 'use a port number 1–65535' })
+        .max(65_535, { error: 'use a port number 1–65535' }),
+    )
+    .optional(),
+  HOST: z.string().min(1, { error: "may not be empty: leave it unset for 127.0.0.1, or use '0.0.0.0'" }).optional(),
+  CONTRACTBEHEER_SECRET_KEY: z.string().optional(),
+});
+
+export const DEFAULT_DATA_DIR = '.contractbeheer';
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_HOST = '127.0.0.1';
+
+/** Empty variables count as unset: `PORT= contractbeheer start` means "the default", as in most shells' tools. */
+function withoutEmpty(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+}
+
+/**
+ * Reads the power-up's settings from an environment object (pure: no file system, no `process.env`). Relative paths
+ * are taken from `cwd`. A bad value throws a `PowerUpError` (`invalid-config`) whose path is the variable's name.
+ *
+ * @example
+ * parseConfig({ PORT: '8080' }, { cwd: '/srv/app' }).database;
+ * // { kind: 'pglite', dataDir: '/srv/app/.contractbeheer/db' }
+ */
+export function parseConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  options: { cwd: string },
+): PowerUpConfig {
+  const parsed = envSchema.safeParse(withoutEmpty(env));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new PowerUpError('invalid-config', `${issue.message}.`, { path: [variable] });
+  }
+  const vars = parsed.data;
+  const environment = vars.NODE_ENV ?? 'development';
+  const dataDir = path.resolve(options.cwd, vars.CONTRACTBEHEER_DATA_DIR ?? DEFAULT_DATA_DIR);
+  const database: DatabaseConfig =
+    vars.DATABASE_URL === undefined
+      ? { kind: 'pglite', dataDir: path.join(dataDir, 'db') }
+      : { kind: 'postgres', connectionString: vars.DATABASE_URL };
+
+  let secretKey: SecretKeySource;
+  if (vars.CONTRACTBEHEER_SECRET_KEY !== undefined) {
+    secretKey = {
+      kind: 'environment',
+      key: parseSecretKey(vars.CONTRACTBEHEER_SECRET_KEY, ['CONTRACTBEHEER_SECRET_KEY']),
+    };
+  } else if (environment === 'production') {
+    // A key generated on one machine's disk would lock every other instance out of the stored credentials.
+    throw new PowerUpError(
+      'invalid-config',
+      'is required when NODE_ENV=production: set it to 32 random bytes in base64, e.g. the output of ' +
+        `${HOW_TO_GENERATE}, and keep it in your secret store.`,
+      { path: ['CONTRACTBEHEER_SECRET_KEY'] },
+    );
+  } else {
+    secretKey = { kind: 'generate-in-data-dir', dataDir };
+  }
+
+  return {
+    environment,
+    dataDir,
+    database,
+    http: { host: vars.HOST ?? DEFAULT_HOST, port: vars.PORT ?? DEFAULT_PORT },
+    secretKey,
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Every error the power-up raises on purpose. `code` says what kind of problem it is, `path` names the offending
+ * field or setting (an environment variable, a contract field), and the message says what to do about it. Messages
+ * never contain a secret, a key or a connection password.
+ */
+export type PowerUpErrorCode =
+  | 'invalid-config'
+  | 'invalid-input'
+  | 'not-found'
+  | 'already-exists'
+  | 'version-conflict'
+  | 'in-use'
+  | 'unknown-tenant';
+
+export class PowerUpError extends Error {
+  override readonly name: string = 'PowerUpError';
+  readonly code: PowerUpErrorCode;
+  readonly path: readonly (string | number)[];
+
+  constructor(
+    code: PowerUpErrorCode,
+    message: string,
+    options: { path?: readonly (string | number)[]; cause?: unknown } = {},
+  ) {
+    const path = options.path ?? [];
+    super(path.length > 0 ? `${path.join('.')}: ${message}` : message, { cause: options.cause });
+    this.code = code;
+    this.path = path;
+  }
+}
+
+/** A write was made against a version that is no longer the current one: reload, reapply the change, save again. */
+export class VersionConflictError extends PowerUpError {
+  override readonly name = 'VersionConflictError';
+  readonly expectedVersion: number;
+  /** The version now stored; `null` when the record no longer exists. */
+  readonly actualVersion: number | null;
+
+  constructor(what: string, expectedVersion: number, actualVersion: number | null) {
+    super(
+      'version-conflict',
+      actualVersion === null
+        ? `${what} no longer exists (the change was made on version ${expectedVersion}): reload the list.`
+        : `${what} is at version ${actualVersion}, the change was made on version ${expectedVersion}: ` +
+            'reload it and apply the change again.',
+      { path: ['version'] },
+    );
+    this.expectedVersion = expectedVersion;
+    this.actualVersion = actualVersion;
+  }
+}

@@ -1,0 +1,29 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Store } from '../store.js';
+import type { Database } from './database.js';
+import { openKyselyStore } from './kysely-store.js';
+
+// pg is CommonJS: a named ESM import works under vitest but not in plain Node, so take the default export apart.
+const { Pool, types } = pg;
+
+const DATE_OID = 1082;
+
+export type PostgresStoreOptions = { connectionString: string; maxConnections?: number };
+
+/**
+ * The store on a PostgreSQL server (`DATABASE_URL`). Several power-up instances may share one database; the
+ * migrator's lock keeps their start-ups from migrating twice.
+ */
+export async function createPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const pool = new Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    // Per pool, not pg's global parsers: dates stay 'YYYY-MM-DD' text, as on PGlite.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === DATE_OID ? (value: string) => value : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
+    },
+  });
+  return openKyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
+}

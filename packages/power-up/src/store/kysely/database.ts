@@ -1,0 +1,110 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. Dates (`date`) come back as `'YYYY-MM-DD'` text and instants (`timestamptz`) as
+ * `Date` (both adapters set the same parsers); rows are checked with zod in `rows.ts` before they leave the store.
+ */
+type Instant = ColumnType<Date, string, string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface TenantsTable {
+  id: string;
+  name: string;
+  settings: Json;
+  created_at: Instant;
+}
+
+export interface ContractsTable {
+  tenant_id: string;
+  id: string;
+  version: number;
+  document: Json;
+  // Columns copied out of the document for filters and indexes; the document stays the source of truth.
+  type: string;
+  debtor_number: string;
+  terms_code: string | null;
+  sla_policy_code: string | null;
+  start_date: string;
+  end_date: string | null;
+  termination_date: string | null;
+  search_text: string;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ContractVersionsTable {
+  tenant_id: string;
+  contract_id: string;
+  version: number;
+  document: Json;
+  effective_from: Instant;
+  recorded_by: string;
+}
+
+export interface ObjectLinksTable {
+  tenant_id: string;
+  contract_id: string;
+  object_code: string;
+}
+
+export interface SettingsTable {
+  tenant_id: string;
+  code: string;
+  document: Json;
+  updated_at: Instant;
+}
+
+export interface CancellationReasonsTable {
+  tenant_id: string;
+  code: string;
+  label: string;
+  archived: boolean;
+  updated_at: Instant;
+}
+
+export interface TerminationsTable {
+  tenant_id: string;
+  contract_id: string;
+  date: string;
+  reason_code: string | null;
+  reason_label: string | null;
+  remark: string | null;
+  lost_value_cents: ColumnType<string | number | bigint, number, number>;
+  currency: string;
+  recorded_at: Instant;
+  recorded_by: string;
+}
+
+export interface ApiKeysTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  hint: string;
+  key_hash: string;
+  created_at: Instant;
+  revoked_at: ColumnType<Date | null, string | null, string | null>;
+}
+
+export interface AuditEntriesTable {
+  id: Generated<ColumnType<string | number | bigint, never, never>>;
+  tenant_id: string;
+  at: Instant;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  details: Json;
+}
+
+export interface Database {
+  tenants: TenantsTable;
+  contracts: ContractsTable;
+  contract_versions: ContractVersionsTable;
+  object_links: ObjectLinksTable;
+  contract_terms: SettingsTable;
+  sla_policies: SettingsTable;
+  cancellation_reasons: CancellationReasonsTable;
+  terminations: TerminationsTable;
+  api_keys: ApiKeysTable;
+  audit_entries: AuditEntriesTable;
+}

@@ -1,0 +1,301 @@
+import { parseContract, type Contract } from '@contractbeheer/core';
+import type { Insertable, Kysely } from 'kysely';
+import * as z from 'zod';
+import { PowerUpError, VersionConflictError } from '../../power-up-error.js';
+import type {
+  ChangeMeta,
+  ContractRepository,
+  ContractVersion,
+  ListContractsOptions,
+  ObjectLinkRepository,
+  Page,
+  StoredContract,
+} from '../store.js';
+import type { ContractsTable, Database } from './database.js';
+import { forKnownTenant } from './database-errors.js';
+import { holdReference } from './settings-locks.js';
+import { appendAudit } from './kysely-audit-trail.js';
+import { decodeCursor, encodeCursor, pageSize } from './paging.js';
+import { instant } from './rows.js';
+import { atomically, type Scope } from './scope.js';
+
+const contractRowSchema = z.object({ document: z.unknown(), created_at: instant, updated_at: instant });
+const versionRowSchema = z.object({
+  contract_id: z.string(),
+  version: z.number().int(),
+  document: z.unknown(),
+  effective_from: instant,
+  recorded_by: z.string(),
+});
+
+function toStored(row: unknown): StoredContract {
+  const { document, created_at, updated_at } = contractRowSchema.parse(row);
+  return { contract: parseContract(document), createdAt: created_at, updatedAt: updated_at };
+}
+
+/** The columns copied out of the document, so filters use indexes instead of digging in JSON. */
+function indexedColumns(contract: Contract) {
+  return {
+    type: contract.type,
+    debtor_number: contract.debtorNumber,
+    terms_code: contract.termsCode ?? null,
+    sla_policy_code: contract.slaPolicyCode ?? null,
+    start_date: contract.startDate,
+    end_date: contract.endDate ?? null,
+    termination_date: contract.termination?.date ?? null,
+    search_text: [contract.id, contract.debtorNumber, contract.workOrder.description].join('\n').toLowerCase(),
+  };
+}
+
+/** `text` as a LIKE pattern that matches it literally anywhere. */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+export class KyselyContracts implements ContractRepository {
+  constructor(private readonly scope: Scope) {}
+
+  async create(contract: Contract, meta: ChangeMeta): Promise<StoredContract> {
+    const { tenantId } = this.scope;
+    const checked = parseContract(contract);
+    return atomically(this.scope.db, async (db) => {
+      await this.holdSettings(db, checked);
+      const row: Insertable<ContractsTable> = {
+        tenant_id: tenantId,
+        id: checked.id,
+        version: checked.version,
+        document: JSON.stringify(checked),
+        ...indexedColumns(checked),
+        created_at: meta.at,
+        updated_at: meta.at,
+      };
+      const inserted = await forKnownTenant(tenantId, () =>
+        db
+          .insertInto('contracts')
+          .values(row)
+          .onConflict((conflict) => conflict.columns(['tenant_id', 'id']).doNothing())
+          .returningAll()
+          .executeTakeFirst(),
+      );
+      if (inserted === undefined) {
+        throw new PowerUpError(
+          'already-exists',
+          `a contract '${checked.id}' already exists: choose another id, or edit that one.`,
+          {
+            path: ['id'],
+          },
+        );
+      }
+      await this.recordVersion(db, checked, meta);
+      await this.replaceLinks(db, checked);
+      await appendAudit(db, tenantId, {
+        ...meta,
+        action: 'contract.created',
+        entity: { type: 'contract', id: checked.id },
+        details: { version: checked.version },
+      });
+      return toStored(inserted);
+    });
+  }
+
+  async get(contractId: string): Promise<StoredContract | undefined> {
+    const row = await this.scope.db
+      .selectFrom('contracts')
+      .select(['document', 'created_at', 'updated_at'])
+      .where('tenant_id', '=', this.scope.tenantId)
+      .where('id', '=', contractId)
+      .executeTakeFirst();
+    return row === undefined ? undefined : toStored(row);
+  }
+
+  async list(options: ListContractsOptions = {}): Promise<Page<StoredContract>> {
+    const limit = pageSize(options.limit);
+    const after = decodeCursor(options.cursor);
+    const filters = options.filters ?? {};
+    const { tenantId } = this.scope;
+    let query = this.scope.db
+      .selectFrom('contracts')
+      .select(['id', 'document', 'created_at', 'updated_at'])
+      .where('tenant_id', '=', tenantId);
+    if (filters.debtorNumber !== undefined) query = query.where('debtor_number', '=', filters.debtorNumber);
+    if (filters.type !== undefined) query = query.where('type', '=', filters.type);
+    if (filters.termsCode !== undefined) query = query.where('terms_code', '=', filters.termsCode);
+    if (filters.slaPolicyCode !== undefined) query = query.where('sla_policy_code', '=', filters.slaPolicyCode);
+    if (filters.text !== undefined && filters.text !== '')
+      query = query.where('search_text', 'like', containsPattern(filters.text));
+    if (filters.terminated !== undefined) {
+      query = query.where('termination_date', filters.terminated ? 'is not' : 'is', null);
+    }
+    if (filters.startDate?.from !== undefined) query = query.where('start_date', '>=', filters.startDate.from);
+    if (filters.startDate?.to !== undefined) query = query.where('start_date', '<=', filters.startDate.to);
+    if (filters.objectCode !== undefined) {
+      const objectCode = filters.objectCode;
+      query = query.where('id', 'in', (eb) =>
+        eb
+          .selectFrom('object_links')
+          .select('contract_id')
+          .where('object_links.tenant_id', '=', tenantId)
+          .where('object_code', '=', objectCode),
+      );
+    }
+    // Keyset pagination on the id: rows added or removed elsewhere never shift a page, unlike an offset.
+    if (after !== undefined) query = query.where('id', '>', after);
+    const rows = await query
+      .orderBy('id')
+      .limit(limit + 1)
+      .execute();
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map(toStored),
+      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!.id) : null,
+    };
+  }
+
+  async update(contract: Contract, options: { expectedVersion: number } & ChangeMeta): Promise<StoredContract> {
+    const { expectedVersion, ...meta } = options;
+    const next = parseContract({ ...contract, version: expectedVersion + 1 });
+    return atomically(this.scope.db, async (db) => {
+      await this.holdSettings(db, next);
+      const updated = await db
+        .updateTable('contracts')
+        .set({ version: next.version, document: JSON.stringify(next), ...indexedColumns(next), updated_at: meta.at })
+        .where('tenant_id', '=', this.scope.tenantId)
+        .where('id', '=', next.id)
+        .where('version', '=', expectedVersion)
+        .returningAll()
+        .executeTakeFirst();
+      if (updated === undefined) await this.explainMiss(db, next.id, expectedVersion);
+      await this.recordVersion(db, next, meta);
+      await this.replaceLinks(db, next);
+      await appendAudit(db, this.scope.tenantId, {
+        ...meta,
+        action: 'contract.updated',
+        entity: { type: 'contract', id: next.id },
+        details: { version: next.version },
+      });
+      return toStored(updated);
+    });
+  }
+
+  async delete(contractId: string, options: { expectedVersion: number } & ChangeMeta): Promise<void> {
+    const { expectedVersion, ...meta } = options;
+    return atomically(this.scope.db, async (db) => {
+      const deleted = await db
+        .deleteFrom('contracts')
+        .where('tenant_id', '=', this.scope.tenantId)
+        .where('id', '=', contractId)
+        .where('version', '=', expectedVersion)
+        .returning('id')
+        .executeTakeFirst();
+      if (deleted === undefined) await this.explainMiss(db, contractId, expectedVersion);
+      await appendAudit(db, this.scope.tenantId, {
+        ...meta,
+        action: 'contract.deleted',
+        entity: { type: 'contract', id: contractId },
+        details: { version: expectedVersion },
+      });
+    });
+  }
+
+  async versions(contractId: string): Promise<ContractVersion[]> {
+    const rows = await this.scope.db
+      .selectFrom('contract_versions')
+      .select(['contract_id', 'version', 'document', 'effective_from', 'recorded_by'])
+      .where('tenant_id', '=', this.scope.tenantId)
+      .where('contract_id', '=', contractId)
+      .orderBy('version')
+      .execute();
+    return rows.map((raw) => {
+      const row = versionRowSchema.parse(raw);
+      return {
+        contractId: row.contract_id,
+        version: row.version,
+        contract: parseContract(row.document),
+        effectiveFrom: row.effective_from,
+        recordedBy: row.recorded_by,
+      };
+    });
+  }
+
+  /** A guarded write matched no row: say whether the contract is gone or was changed meanwhile. */
+  private async explainMiss(db: Kysely<Database>, contractId: string, expectedVersion: number): Promise<never> {
+    const current = await db
+      .selectFrom('contracts')
+      .select('version')
+      .where('tenant_id', '=', this.scope.tenantId)
+      .where('id', '=', contractId)
+      .executeTakeFirst();
+    if (current === undefined) {
+      throw new PowerUpError('not-found', `there is no contract '${contractId}': check the id, or reload the list.`, {
+        path: ['id'],
+      });
+    }
+    throw new VersionConflictError(`contract '${contractId}'`, expectedVersion, current.version);
+  }
+
+  /** The terms and SLA policy the contract refers to stay until this write commits (see `settings-locks.ts`). */
+  private async holdSettings(db: Kysely<Database>, contract: Contract): Promise<void> {
+    await holdReference(db, 'contract_terms', this.scope.tenantId, contract.termsCode);
+    await holdReference(db, 'sla_policies', this.scope.tenantId, contract.slaPolicyCode);
+  }
+
+  private async recordVersion(db: Kysely<Database>, contract: Contract, meta: ChangeMeta): Promise<void> {
+    await db
+      .insertInto('contract_versions')
+      .values({
+        tenant_id: this.scope.tenantId,
+        contract_id: contract.id,
+        version: contract.version,
+        document: JSON.stringify(contract),
+        effective_from: meta.at,
+        recorded_by: meta.actor,
+      })
+      .execute();
+  }
+
+  private async replaceLinks(db: Kysely<Database>, contract: Contract): Promise<void> {
+    const { tenantId } = this.scope;
+    await db
+      .deleteFrom('object_links')
+      .where('tenant_id', '=', tenantId)
+      .where('contract_id', '=', contract.id)
+      .execute();
+    if (contract.objectCodes.length === 0) return;
+    await db
+      .insertInto('object_links')
+      .values(
+        contract.objectCodes.map((objectCode) => ({
+          tenant_id: tenantId,
+          contract_id: contract.id,
+          object_code: objectCode,
+        })),
+      )
+      .execute();
+  }
+}
+
+export class KyselyObjectLinks implements ObjectLinkRepository {
+  constructor(private readonly scope: Scope) {}
+
+  async contractIdsForObject(objectCode: string): Promise<string[]> {
+    const rows = await this.scope.db
+      .selectFrom('object_links')
+      .select('contract_id')
+      .where('tenant_id', '=', this.scope.tenantId)
+      .where('object_code', '=', objectCode)
+      .orderBy('contract_id')
+      .execute();
+    return rows.map((row) => row.contract_id);
+  }
+
+  async objectCodesForContract(contractId: string): Promise<string[]> {
+    const rows = await this.scope.db
+      .selectFrom('object_links')
+      .select('object_code')
+      .where('tenant_id', '=', this.scope.tenantId)
+      .where('contract_id', '=', contractId)
+      .orderBy('object_code')
+      .execute();
+    return rows.map((row) => row.object_code);
+  }
+}

@@ -1,0 +1,83 @@
+import * as z from 'zod';
+
+/*
+ * Rows as they come back, checked before they leave the store. The two drivers differ in small ways (PGlite returns
+ * `bigint` columns as numbers, pg as strings), so these schemas also make their results the same.
+ */
+
+export const instant = z.date().transform((date) => date.toISOString());
+export const optionalInstant = z
+  .date()
+  .nullable()
+  .transform((date) => (date === null ? null : date.toISOString()));
+/** Whole cents or ids held in `bigint` columns; refuses what a JS number cannot hold exactly. */
+export const wholeNumber = z.union([z.string(), z.number(), z.bigint()]).transform((value, ctx) => {
+  const number = Number(value);
+  if (!Number.isSafeInteger(number)) {
+    ctx.addIssue({ code: 'custom', message: `${String(value)} is not a whole number a JS number can hold` });
+    return z.NEVER;
+  }
+  return number;
+});
+export const idText = z.union([z.string(), z.number(), z.bigint()]).transform(String);
+
+export const tenantSettingsSchema = z.object({
+  reasonRequired: z.boolean().default(false),
+  catchUpLimitDays: z.number().int().min(0).max(3660).default(14),
+});
+
+export const tenantRowSchema = z
+  .object({ id: z.string(), name: z.string(), settings: tenantSettingsSchema, created_at: instant })
+  .transform((row) => ({ id: row.id, name: row.name, settings: row.settings, createdAt: row.created_at }));
+
+export const terminationRowSchema = z
+  .object({
+    contract_id: z.string(),
+    date: z.string(),
+    reason_code: z.string().nullable(),
+    reason_label: z.string().nullable(),
+    remark: z.string().nullable(),
+    lost_value_cents: wholeNumber,
+    currency: z.string(),
+    recorded_at: instant,
+    recorded_by: z.string(),
+  })
+  .transform((row) => ({
+    contractId: row.contract_id,
+    date: row.date,
+    ...(row.reason_code === null ? {} : { reasonCode: row.reason_code }),
+    ...(row.reason_label === null ? {} : { reasonLabel: row.reason_label }),
+    ...(row.remark === null ? {} : { remark: row.remark }),
+    lostValue: { amount: row.lost_value_cents, currency: row.currency },
+    recordedAt: row.recorded_at,
+    recordedBy: row.recorded_by,
+  }));
+
+export const apiKeyRowSchema = z
+  .object({ id: z.string(), name: z.string(), hint: z.string(), created_at: instant, revoked_at: optionalInstant })
+  .transform((row) => ({
+    id: row.id,
+    name: row.name,
+    hint: row.hint,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  }));
+
+export const auditRowSchema = z
+  .object({
+    id: idText,
+    at: instant,
+    actor: z.string(),
+    action: z.string(),
+    entity_type: z.enum(['tenant', 'contract', 'terms', 'sla-policy', 'cancellation-reason', 'termination', 'api-key']),
+    entity_id: z.string(),
+    details: z.record(z.string(), z.unknown()),
+  })
+  .transform((row) => ({
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    entity: { type: row.entity_type, id: row.entity_id },
+    details: row.details,
+  }));

@@ -1,0 +1,29 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { initialSchema } from './001-initial-schema.js';
+
+/**
+ * Every migration, in order, listed in code rather than found on disk, so the bundled service carries them. Names
+ * sort in the order they run; never rename or edit one that has shipped — add the next.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '001-initial-schema': initialSchema,
+};
+
+const inCode: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Brings the schema up to date; a no-op when it already is. Kysely's migrator locks, so parallel starts are safe. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: inCode,
+    migrationTableName: 'contractbeheer_migrations',
+    migrationLockTableName: 'contractbeheer_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'a migration';
+    throw new Error(`the database schema could not be brought up to date (${failed} failed): see the cause.`, {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,211 @@
+import type { CancellationReason, Contract, ContractTerms, Money, SlaPolicy } from '@contractbeheer/core';
+
+/**
+ * The storage port. Everything the service keeps goes through here; the adapters (`kysely/`) are the only code that
+ * holds SQL. Tenant data is reached only through `forTenant(tenantId)`, whose every method is scoped to that tenant,
+ * so no query can read or change another tenant's rows. Times come in as arguments (`at`): the store reads no clock.
+ *
+ * Next to come (next issue): the generation ledger, the due index, inbound events and cost lines, as further
+ * repositories on `TenantStore` and further migrations.
+ */
+export interface Store {
+  /** Installing tenants and finding the tenant of an API key: the only cross-tenant operations. */
+  readonly tenants: TenantAdmin;
+  /** The tenant's data. Does not check that the tenant exists: writes for an unknown tenant fail `unknown-tenant`. */
+  forTenant(tenantId: string): TenantStore;
+  /** Closes the connection(s); the store cannot be used afterwards. */
+  close(): Promise<void>;
+}
+
+/** Who did it and when (an ISO-8601 UTC instant), for the audit trail and the version history. */
+export type ChangeMeta = { actor: string; at: string };
+
+/** One page of a keyset-paginated list; pass `nextCursor` back to get the next page (`null`: this was the last). */
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export interface TenantStore {
+  readonly tenantId: string;
+  readonly contracts: ContractRepository;
+  readonly objectLinks: ObjectLinkRepository;
+  readonly terms: SettingsRepository<ContractTerms>;
+  readonly slaPolicies: SettingsRepository<SlaPolicy>;
+  readonly cancellationReasons: CancellationReasonRepository;
+  readonly terminations: TerminationRepository;
+  readonly apiKeys: ApiKeyRepository;
+  readonly audit: AuditTrail;
+  /**
+   * Runs `fn` in one database transaction: everything it writes through `tx` lands together, or — when `fn` throws
+   * — nothing does, and the error is rethrown. Inside a transaction, a nested call joins the outer one.
+   * Use only `tx` inside `fn`: on the embedded database (one connection) a call through the outer store waits for
+   * the transaction to end, which never happens.
+   */
+  transaction<T>(fn: (tx: TenantStore) => Promise<T>): Promise<T>;
+}
+
+// ── Tenants ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export type TenantSettings = {
+  /** Whether terminating a contract requires a cancellation reason. */
+  reasonRequired: boolean;
+  /** Work whose target date is more than this many days past is skipped after downtime, not generated late. */
+  catchUpLimitDays: number;
+};
+
+export type Tenant = { id: string; name: string; settings: TenantSettings; createdAt: string };
+
+export type NewTenant = { id: string; name: string; settings?: Partial<TenantSettings> };
+
+/** What an API key's hash resolves to. */
+export type ApiKeyOwner = { tenantId: string; keyId: string; name: string };
+
+export interface TenantAdmin {
+  /** Adds a tenant; `already-exists` when the id is taken. */
+  create(tenant: NewTenant, meta: ChangeMeta): Promise<Tenant>;
+  get(tenantId: string): Promise<Tenant | undefined>;
+  list(): Promise<Tenant[]>;
+  /** The tenant of a live (not revoked) API key, by the key's SHA-256 hash. */
+  findApiKeyByHash(keyHash: string): Promise<ApiKeyOwner | undefined>;
+}
+
+// ── Contracts ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+export type StoredContract = { contract: Contract; createdAt: string; updatedAt: string };
+
+/** One saved version of a contract and the moment it took effect. */
+export type ContractVersion = {
+  contractId: string;
+  version: number;
+  contract: Contract;
+  effectiveFrom: string;
+  recordedBy: string;
+};
+
+export type ContractFilters = {
+  debtorNumber?: string;
+  type?: Contract['type'];
+  termsCode?: string;
+  slaPolicyCode?: string;
+  /** Contracts linked to this object. */
+  objectCode?: string;
+  /** Case-insensitive substring of the contract id (its reference), debtor number or work-order description. */
+  text?: string;
+  /** Only contracts with (`true`) or without (`false`) a registered termination. */
+  terminated?: boolean;
+  /** Start date within these bounds (inclusive, `YYYY-MM-DD`): e.g. `{ to: today }` for contracts that started. */
+  startDate?: { from?: string; to?: string };
+};
+
+export type ListContractsOptions = { filters?: ContractFilters; limit?: number; cursor?: string };
+
+export interface ContractRepository {
+  /** Saves a new contract at its version (normally 0) with its first version record; `already-exists` if taken. */
+  create(contract: Contract, meta: ChangeMeta): Promise<StoredContract>;
+  get(contractId: string): Promise<StoredContract | undefined>;
+  /** Ordered by contract id; a cursor stays valid while rows are added or removed. 1–200 per page (default 50). */
+  list(options?: ListContractsOptions): Promise<Page<StoredContract>>;
+  /**
+   * Saves an edit made on `expectedVersion`: the stored version becomes `expectedVersion + 1` (whatever
+   * `contract.version` says). Throws `VersionConflictError` when the stored version differs, `not-found` when absent.
+   */
+  update(contract: Contract, options: { expectedVersion: number } & ChangeMeta): Promise<StoredContract>;
+  /** Removes the contract with its versions and links (the audit trail keeps the record); conflicts as `update`. */
+  delete(contractId: string, options: { expectedVersion: number } & ChangeMeta): Promise<void>;
+  /** Every saved version, oldest first. */
+  versions(contractId: string): Promise<ContractVersion[]>;
+}
+
+/** Which contracts an object (installation) is linked to: kept in step with each contract's `objectCodes`. */
+export interface ObjectLinkRepository {
+  contractIdsForObject(objectCode: string): Promise<string[]>;
+  objectCodesForContract(contractId: string): Promise<string[]>;
+}
+
+// ── Settings: terms, SLA policies, cancellation reasons ─────────────────────────────────────────────────────────
+
+/** Settings kept by code (contract terms, SLA policies): replaced whole, deleted only while no contract uses them. */
+export interface SettingsRepository<T extends { code: string }> {
+  list(): Promise<T[]>;
+  get(code: string): Promise<T | undefined>;
+  /** Creates or replaces. */
+  put(value: T, meta: ChangeMeta): Promise<T>;
+  /** `in-use` while a contract refers to the code; `not-found` when absent. */
+  delete(code: string, meta: ChangeMeta): Promise<void>;
+  /** How many contracts refer to the code. */
+  usageCount(code: string): Promise<number>;
+}
+
+export interface CancellationReasonRepository {
+  list(options?: { includeArchived?: boolean }): Promise<CancellationReason[]>;
+  get(code: string): Promise<CancellationReason | undefined>;
+  /** Creates or relabels. Terminations keep the label they were recorded with, so history does not change. */
+  put(reason: CancellationReason, meta: ChangeMeta): Promise<CancellationReason>;
+  archive(code: string, meta: ChangeMeta): Promise<CancellationReason>;
+  /** Deletes an unused reason; a reason that terminations use is refused with `in-use` (archive it instead). */
+  delete(code: string, meta: ChangeMeta): Promise<void>;
+  /** How many terminations name the reason. */
+  usageCount(code: string): Promise<number>;
+}
+
+// ── Terminations ────────────────────────────────────────────────────────────────────────────────────────────────
+
+export type Termination = {
+  contractId: string;
+  /** The termination date (local, `YYYY-MM-DD`). */
+  date: string;
+  reasonCode?: string;
+  /** The reason's label as it read on the day: later relabels do not change it. */
+  reasonLabel?: string;
+  remark?: string;
+  /** What the contract would still have brought in, in cents. */
+  lostValue: Money;
+};
+
+export type StoredTermination = Termination & { recordedAt: string; recordedBy: string };
+
+export interface TerminationRepository {
+  /** Records the contract's termination, replacing an earlier one of the same contract. */
+  record(termination: Termination, meta: ChangeMeta): Promise<StoredTermination>;
+  forContract(contractId: string): Promise<StoredTermination | undefined>;
+  /** Terminations dated within the bounds (inclusive), by date then contract id. */
+  list(options?: { from?: string; to?: string }): Promise<StoredTermination[]>;
+}
+
+// ── API keys ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** An API key as listed: never the key, never its hash; `hint` is what the owner recognises it by (e.g. last 4). */
+export type ApiKey = { id: string; name: string; hint: string; createdAt: string; revokedAt: string | null };
+
+export interface ApiKeyRepository {
+  /** Stores a key by its SHA-256 hash (64 hex characters); the key itself is never handed to the store. */
+  create(key: { id: string; name: string; hint: string; keyHash: string }, meta: ChangeMeta): Promise<ApiKey>;
+  list(): Promise<ApiKey[]>;
+  /** Revokes the key: it stops resolving at once. `not-found` when absent. */
+  revoke(keyId: string, meta: ChangeMeta): Promise<ApiKey>;
+}
+
+// ── Audit trail ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+export type AuditEntityType =
+  'tenant' | 'contract' | 'terms' | 'sla-policy' | 'cancellation-reason' | 'termination' | 'api-key';
+
+export type NewAuditEntry = {
+  at: string;
+  actor: string;
+  /** What happened, e.g. `contract.updated`. */
+  action: string;
+  entity: { type: AuditEntityType; id: string };
+  details?: Record<string, unknown>;
+};
+
+export type AuditEntry = Required<NewAuditEntry> & { id: string };
+
+/** Every change the store makes writes an entry in the same transaction; callers may add their own. */
+export interface AuditTrail {
+  append(entry: NewAuditEntry): Promise<AuditEntry>;
+  /** Newest first. */
+  list(options?: {
+    entity?: { type: AuditEntityType; id?: string };
+    limit?: number;
+    cursor?: string;
+  }): Promise<Page<AuditEntry>>;
+}
