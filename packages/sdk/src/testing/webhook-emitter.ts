@@ -10,13 +10,18 @@ export type WebhookTarget = { url: string; secret: string };
 /** One delivery attempt, with the HTTP status the receiver answered (0 when unreachable). */
 export type WebhookDelivery = { event: WebhookEvent; status: number };
 
-/** Signs the sandbox's events and POSTs them to the configured receiver. */
+/**
+ * Signs the sandbox's events and POSTs them to the configured receiver, one at a time in the order they happened.
+ * Started together, deliveries raced (signing and connecting take varying time), so a receiver could see
+ * `workorder.completed` before `workorder.created`; a test asserting the order then failed under load.
+ */
 export class WebhookEmitter {
-  /** Every delivery attempted. */
+  /** Every delivery attempted, in the order the events happened. */
   readonly deliveries: WebhookDelivery[] = [];
   private target: WebhookTarget | undefined;
   private eventCount = 0;
-  private readonly pending = new Set<Promise<void>>();
+  /** The last delivery queued; the next one starts when it has finished, whatever its outcome. */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly now: () => Date) {}
 
@@ -25,20 +30,22 @@ export class WebhookEmitter {
     this.target = target;
   }
 
-  /** Sends an event to the receiver configured now; without one, the event is not recorded at all. */
+  /** Queues an event for the receiver configured now; without one, the event is not recorded at all. */
   readonly emit: EmitEvent = (type, data) => {
     if (this.target === undefined) return;
     const createdAt = this.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
     const event = { id: `evt_sandbox_${++this.eventCount}`, type, createdAt, data } as WebhookEvent;
     const { url, secret } = this.target;
-    const delivery = this.deliver(event, url, secret);
-    this.pending.add(delivery);
-    void delivery.finally(() => this.pending.delete(delivery));
+    this.queue = this.queue.then(() => this.deliver(event, url, secret));
   };
 
-  /** Waits until every delivery started so far, and any started while waiting, has finished. */
+  /** Waits until every delivery queued so far, and any queued while waiting, has finished. */
   async flush(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
+    let last: Promise<void> | undefined;
+    while (last !== this.queue) {
+      last = this.queue;
+      await last;
+    }
   }
 
   private async deliver(event: WebhookEvent, url: string, secret: string): Promise<void> {
