@@ -61,7 +61,10 @@ async function main(): Promise<void> {
   }
   const running = await startSandboxServer(sandbox, { port });
   process.stdout.write(
-    `OutSmart sandbox on ${running.baseUrl}\n  token:          ${SANDBOX_TOKEN}\n  software_token: ${SANDBOX_SOFTWARE_TOKEN}\nCtrl+C stops it.\n`,
+    `OutSmart sandbox on ${running.baseUrl}\n` +
+      `  token:          ${SANDBOX_TOKEN}\n` +
+      `  software_token: ${SANDBOX_SOFTWARE_TOKEN}\n` +
+      'Ctrl+C stops it.\n',
   );
   const stop = () => void running.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

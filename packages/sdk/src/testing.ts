@@ -2,7 +2,14 @@
  * @contractbeheer/sdk/testing — a faithful in-memory emulator of the OutSmart host for tests and local runs: msw
  * handlers (msw is an optional peer dependency) and a real HTTP server on loopback.
  */
-export { createHostSandbox, HostSandbox, SANDBOX_SOFTWARE_TOKEN, SANDBOX_TOKEN, type SandboxAnswer, type SandboxOptions } from './testing/host-sandbox.js';
+export {
+  createHostSandbox,
+  HostSandbox,
+  SANDBOX_SOFTWARE_TOKEN,
+  SANDBOX_TOKEN,
+  type SandboxAnswer,
+  type SandboxOptions,
+} from './testing/host-sandbox.js';
 export { NO_FAULTS, type SandboxFaults } from './testing/sandbox-faults.js';
 export { sandboxHandlers } from './testing/msw-handlers.js';
 export { startSandboxServer, type RunningSandbox } from './testing/loopback-server.js';

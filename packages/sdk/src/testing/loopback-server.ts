@@ -27,7 +27,10 @@ async function readBody(request: IncomingMessage, limit: number): Promise<Buffer
  * Serves a sandbox over real HTTP on loopback (port 0 = any free port). A dropped answer (fault injection) cuts
  * the socket after the effect was committed, as a lost response would.
  */
-export async function startSandboxServer(sandbox: HostSandbox, options: { port?: number; host?: string } = {}): Promise<RunningSandbox> {
+export async function startSandboxServer(
+  sandbox: HostSandbox,
+  options: { port?: number; host?: string } = {},
+): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1';
   const server = createServer(async (req, res) => {
     try {
@@ -39,7 +42,9 @@ export async function startSandboxServer(sandbox: HostSandbox, options: { port?:
       }
       const request = new Request(`http://${host}${req.url ?? '/'}`, {
         method: req.method ?? 'GET',
-        headers: Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v] as [string, string]])),
+        headers: Object.entries(req.headers).flatMap(([k, v]) =>
+          v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v] as [string, string]],
+        ),
         ...(body.length > 0 && req.method !== 'GET' && req.method !== 'HEAD' && { body }),
       });
       const { response, drop } = await sandbox.handle(request);

@@ -11,7 +11,13 @@ export type SandboxFaults = {
   dropAfterCommitRate: number;
 };
 
-export const NO_FAULTS: SandboxFaults = { latencyMs: 0, serverErrorRate: 0, rateLimitEvery: 0, retryAfterSeconds: 1, dropAfterCommitRate: 0 };
+export const NO_FAULTS: SandboxFaults = {
+  latencyMs: 0,
+  serverErrorRate: 0,
+  rateLimitEvery: 0,
+  retryAfterSeconds: 1,
+  dropAfterCommitRate: 0,
+};
 
 /** A small seeded generator (mulberry32), so a fault scenario repeats exactly. */
 export function seededRandom(seed: number): () => number {
