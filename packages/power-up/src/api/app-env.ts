@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Store, Tenant, TenantStore } from '../store/store.js';
+import type { Tenant, TenantStore } from '../store/store.js';
 
 /**
  * The per-tenant context every authenticated route works with, built once by the auth middleware: the tenant, its
@@ -26,5 +26,3 @@ export type AppEnv = {
     tenant: TenantContext;
   };
 };
-
-export type { Store };

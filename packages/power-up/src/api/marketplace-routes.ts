@@ -1,9 +1,9 @@
+import type { Context } from 'hono';
 import { MARKETPLACE_SIGNATURE_HEADER } from '../tenants/marketplace-signature.js';
 import type { MarketplaceRequest } from '../tenants/marketplace.js';
 import { purgeableAfter, RETENTION_DAYS } from '../tenants/retention.js';
 import type { AppEnv } from './app-env.js';
 import type { RouteDefinition } from './route-table.js';
-import type { Context } from 'hono';
 
 /** The raw body, exactly as received: the signature covers these bytes, not a re-serialisation. */
 async function signedRequest(c: Context<AppEnv>): Promise<MarketplaceRequest> {

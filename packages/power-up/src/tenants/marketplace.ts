@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { PowerUpError } from '../power-up-error.js';
-import type { Store } from '../store/store.js';
+import type { Store, Tenant } from '../store/store.js';
 import type { CredentialVault } from './credential-vault.js';
 import {
   installRequestSchema,
@@ -10,7 +10,6 @@ import {
 } from './marketplace-requests.js';
 import { MARKETPLACE_TOLERANCE_SECONDS, verifyMarketplaceSignature } from './marketplace-signature.js';
 import { tenantLifecycle, type InstallResult } from './tenant-lifecycle.js';
-import type { Tenant } from '../store/store.js';
 
 export type MarketplaceRequest = { rawBody: string; signatureHeader: string | undefined };
 

@@ -51,20 +51,25 @@ export function tenantLifecycle(store: Store, vault: CredentialVault) {
 
     /** Idempotent: installing an installed tenant again replaces its name, host URL and credentials. */
     async install(request: InstallRequest, meta: ChangeMeta): Promise<InstallResult> {
-      const existing = await store.tenants.get(request.tenantId);
-      let tenant: Tenant;
+      let existing = await store.tenants.get(request.tenantId);
+      let tenant: Tenant | undefined;
       if (existing === undefined) {
-        tenant = await store.tenants.create(
-          { id: request.tenantId, name: request.tenantName, hostBaseUrl: request.hostBaseUrl },
-          meta,
-        );
-      } else {
-        tenant = await store.tenants.setInstallState(
-          request.tenantId,
-          { status: 'installed', name: request.tenantName, hostBaseUrl: request.hostBaseUrl },
-          meta,
-        );
+        try {
+          tenant = await store.tenants.create(
+            { id: request.tenantId, name: request.tenantName, hostBaseUrl: request.hostBaseUrl },
+            meta,
+          );
+        } catch (error) {
+          // Two installs of one new tenant at once (on PostgreSQL): the loser installs over the winner's row.
+          if (!(error instanceof PowerUpError && error.code === 'already-exists')) throw error;
+          existing = await store.tenants.get(request.tenantId);
+        }
       }
+      tenant ??= await store.tenants.setInstallState(
+        request.tenantId,
+        { status: 'installed', name: request.tenantName, hostBaseUrl: request.hostBaseUrl },
+        meta,
+      );
       await sealFor(request.tenantId, { hostTokens: request.hostTokens, webhookSecret: request.webhookSecret }, meta);
       const needsKey = existing === undefined || existing.status === 'uninstalled';
       const apiKey = needsKey

@@ -136,7 +136,11 @@ describe('operations endpoints', () => {
     // Unmatched paths share one label, so probing random URLs cannot grow the label set.
     expect(count('method="GET",route="unmatched",status="404"')).toBeGreaterThanOrEqual(1);
     expect(text).toMatch(
-      /^contractbeheer_http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/healthz",status="200"\} \d+$/m,
+      new RegExp(
+        '^contractbeheer_http_request_duration_seconds_bucket' +
+          '\\{le="0.005",method="GET",route="/healthz",status="200"\\} \\d+$',
+        'm',
+      ),
     );
     expect(text).toContain('contractbeheer_process_cpu_user_seconds_total');
   });

@@ -8,7 +8,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'contractbeheer-rotation-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('rotating the secret key', () => {
-  it('opens credentials sealed under the old key id, re-seals them under the new one, then needs the old no more', async () => {
+  it('opens credentials sealed under the old key id, re-seals them under the new, then needs it no more', async () => {
     const oldKey = newKey('2025');
     const currentKey = newKey('2026');
     const acme = installBody('acme');

@@ -66,6 +66,16 @@ describe('POST /marketplace/install', () => {
     expect(await running.powerUp.store.forTenant(first.tenantId).apiKeys.list()).toHaveLength(1);
   });
 
+  it('installs a new tenant once when two installs of it arrive at the same time', async () => {
+    const body = installBody(tenantId('twice'));
+    const responses = await Promise.all([
+      sendSigned(running, '/marketplace/install', body),
+      sendSigned(running, '/marketplace/install', { ...body, tenantName: 'Second' }),
+    ]);
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 201]);
+    expect(await running.powerUp.store.forTenant(body.tenantId).apiKeys.list()).toHaveLength(1);
+  });
+
   it('refuses a forged signature and stores nothing', async () => {
     const before = await snapshot();
     const body = installBody(tenantId('forged'));
@@ -176,7 +186,7 @@ describe('POST /marketplace/install', () => {
 });
 
 describe('POST /marketplace/uninstall', () => {
-  it('removes the credentials and API keys, keeps the data for the retention period, and can be reinstalled', async () => {
+  it('removes the credentials and API keys, keeps the data for the retention period, and reinstalls', async () => {
     const body = installBody(tenantId('leaving'));
     const installed = (await (await sendSigned(running, '/marketplace/install', body)).json()) as { apiKey: string };
     const tenantStore = running.powerUp.store.forTenant(body.tenantId);
