@@ -10,7 +10,18 @@ export type PowerUpErrorCode =
   | 'already-exists'
   | 'version-conflict'
   | 'in-use'
-  | 'unknown-tenant';
+  | 'unknown-tenant'
+  /** No API key, or one that is unknown or revoked. */
+  | 'unauthenticated'
+  /** A marketplace request whose signature is missing, wrong, or outside the time tolerance. */
+  | 'invalid-signature'
+  /** A signed marketplace request that was already used. */
+  | 'replayed-request'
+  /** The tenant was uninstalled: install it again first. */
+  | 'not-installed'
+  /** Stored credentials could not be opened (no key with their key id, or they were altered). */
+  | 'credentials-unreadable'
+  | 'payload-too-large';
 
 export class PowerUpError extends Error {
   override readonly name: string = 'PowerUpError';

@@ -1,8 +1,12 @@
 import { parseConfig, type PowerUpConfig } from './parse-config.js';
+import { loadOrGenerateMarketplaceSecret } from './marketplace-secret.js';
 import { loadOrGenerateLocalKey, type SecretKey } from './secret-key.js';
 
-/** The configuration with the secret key in hand. */
-export type ResolvedConfig = Omit<PowerUpConfig, 'secretKey'> & { secretKey: SecretKey };
+/** The configuration with the secret key and the marketplace secret in hand. */
+export type ResolvedConfig = Omit<PowerUpConfig, 'secretKey' | 'marketplaceSecret'> & {
+  secretKey: SecretKey;
+  marketplaceSecret: string;
+};
 
 /**
  * The one place that reads `process.env`: parses it, then finds the secret key (from the environment, or generated
@@ -18,7 +22,7 @@ export async function loadConfig(
   });
 }
 
-/** Turns the key's source into the key. */
+/** Turns the key's and the marketplace secret's sources into the values. */
 export async function resolveSecretKey(
   config: PowerUpConfig,
   io: { warn: (message: string) => void; now: () => Date },
@@ -27,5 +31,9 @@ export async function resolveSecretKey(
     config.secretKey.kind === 'environment'
       ? config.secretKey.key
       : await loadOrGenerateLocalKey(config.secretKey.dataDir, io);
-  return { ...config, secretKey };
+  const marketplaceSecret =
+    config.marketplaceSecret.kind === 'environment'
+      ? config.marketplaceSecret.secret
+      : await loadOrGenerateMarketplaceSecret(config.marketplaceSecret.dataDir, io);
+  return { ...config, secretKey, marketplaceSecret };
 }

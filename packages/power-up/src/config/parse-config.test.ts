@@ -5,6 +5,8 @@ import { parseConfig } from './parse-config.js';
 
 const cwd = '/srv/contractbeheer';
 const key = randomBytes(32).toString('base64');
+const oldKey = randomBytes(32).toString('base64');
+const marketplaceSecret = 'mkt_0123456789abcdefghijklmnopqrstuvwxyz';
 
 function configError(env: Record<string, string | undefined>): PowerUpError {
   try {
@@ -24,6 +26,8 @@ describe('parseConfig', () => {
       database: { kind: 'pglite', dataDir: '/srv/contractbeheer/.contractbeheer/db' },
       http: { host: '127.0.0.1', port: 3000 },
       secretKey: { kind: 'generate-in-data-dir', dataDir: '/srv/contractbeheer/.contractbeheer' },
+      previousSecretKeys: [],
+      marketplaceSecret: { kind: 'generate-in-data-dir', dataDir: '/srv/contractbeheer/.contractbeheer' },
     });
   });
 
@@ -36,6 +40,7 @@ describe('parseConfig', () => {
         HOST: '0.0.0.0',
         CONTRACTBEHEER_DATA_DIR: 'var/data',
         CONTRACTBEHEER_SECRET_KEY: `2026-01:${key}`,
+        CONTRACTBEHEER_MARKETPLACE_SECRET: marketplaceSecret,
       },
       { cwd },
     );
@@ -65,8 +70,27 @@ describe('parseConfig', () => {
     expect(configError({ NODE_ENV: 'prod' }).path).toEqual(['NODE_ENV']);
   });
 
+  it('requires the marketplace secret in production, and refuses a short one without repeating it', () => {
+    const error = configError({ NODE_ENV: 'production', CONTRACTBEHEER_SECRET_KEY: key });
+    expect(error.path).toEqual(['CONTRACTBEHEER_MARKETPLACE_SECRET']);
+    expect(error.message).toMatch(/required when NODE_ENV=production: set it to the signing secret the marketplace/);
+    const short = configError({ CONTRACTBEHEER_MARKETPLACE_SECRET: 'tooshort-secret' });
+    expect(short.path).toEqual(['CONTRACTBEHEER_MARKETPLACE_SECRET']);
+    expect(short.message).not.toContain('tooshort-secret');
+  });
+
+  it('reads previous secret keys, which still open old credentials after a key rotation', () => {
+    const config = parseConfig(
+      { CONTRACTBEHEER_SECRET_KEY: `new:${key}`, CONTRACTBEHEER_PREVIOUS_SECRET_KEYS: ` old:${oldKey}, ` },
+      { cwd },
+    );
+    expect(config.previousSecretKeys).toEqual([{ keyId: 'old', key: Buffer.from(oldKey, 'base64') }]);
+    const error = configError({ CONTRACTBEHEER_PREVIOUS_SECRET_KEYS: 'old:short' });
+    expect(error.path).toEqual(['CONTRACTBEHEER_PREVIOUS_SECRET_KEYS']);
+  });
+
   it('requires the secret key in production, and says how to make one', () => {
-    const error = configError({ NODE_ENV: 'production' });
+    const error = configError({ NODE_ENV: 'production', CONTRACTBEHEER_MARKETPLACE_SECRET: marketplaceSecret });
     expect(error.path).toEqual(['CONTRACTBEHEER_SECRET_KEY']);
     expect(error.message).toMatch(/required when NODE_ENV=production/);
     expect(error.message).toMatch(/randomBytes\(32\)/);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import * as z from 'zod';
 import { PowerUpError } from '../power-up-error.js';
+import { MARKETPLACE_SECRET_VARIABLE, MIN_MARKETPLACE_SECRET_LENGTH } from './marketplace-secret.js';
 import { HOW_TO_GENERATE, parseSecretKey, type SecretKey } from './secret-key.js';
 
 /** Where the data lives: the embedded PGlite in the data directory, or a PostgreSQL server. */
@@ -11,7 +12,13 @@ export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'post
  * the data directory (see `resolveSecretKey`).
  */
 export type SecretKeySource =
-  { kind: 'environment'; key: SecretKey } | { kind: 'generate-in-data-dir'; dataDir: string };
+  | { kind: 'environment'; key: SecretKey }
+  | { kind: 'generate-in-data-dir'; dataDir: string };
+
+/** Where the marketplace's signing secret comes from: the environment, or generated once locally. */
+export type MarketplaceSecretSource =
+  | { kind: 'environment'; secret: string }
+  | { kind: 'generate-in-data-dir'; dataDir: string };
 
 export type PowerUpConfig = {
   environment: 'production' | 'development' | 'test';
@@ -20,6 +27,12 @@ export type PowerUpConfig = {
   database: DatabaseConfig;
   http: { host: string; port: number };
   secretKey: SecretKeySource;
+  /**
+   * Keys that sealed credentials before the current one: still used to open them, never to seal. Keep an old key
+   * here until `reencryptCredentials` has moved every record to the current key.
+   */
+  previousSecretKeys: SecretKey[];
+  marketplaceSecret: MarketplaceSecretSource;
 };
 
 /** The variables the power-up reads, with what each may hold. Unknown variables are ignored. */
@@ -51,6 +64,13 @@ const envSchema = z.object({
     .optional(),
   HOST: z.string().min(1, { error: "may not be empty: leave it unset for 127.0.0.1, or use '0.0.0.0'" }).optional(),
   CONTRACTBEHEER_SECRET_KEY: z.string().optional(),
+  CONTRACTBEHEER_PREVIOUS_SECRET_KEYS: z.string().optional(),
+  [MARKETPLACE_SECRET_VARIABLE]: z
+    .string()
+    .min(MIN_MARKETPLACE_SECRET_LENGTH, {
+      error: `use the secret the marketplace gave you (at least ${MIN_MARKETPLACE_SECRET_LENGTH} characters)`,
+    })
+    .optional(),
 });
 
 export const DEFAULT_DATA_DIR = '.contractbeheer';
@@ -108,11 +128,31 @@ export function parseConfig(
     secretKey = { kind: 'generate-in-data-dir', dataDir };
   }
 
+  const previousSecretKeys = (vars.CONTRACTBEHEER_PREVIOUS_SECRET_KEYS ?? '')
+    .split(',')
+    .map((text) => text.trim())
+    .filter((text) => text !== '')
+    .map((text) => parseSecretKey(text, ['CONTRACTBEHEER_PREVIOUS_SECRET_KEYS']));
+
+  const given = vars[MARKETPLACE_SECRET_VARIABLE];
+  let marketplaceSecret: MarketplaceSecretSource;
+  if (given !== undefined) marketplaceSecret = { kind: 'environment', secret: given };
+  else if (environment === 'production') {
+    // A generated secret would be one the marketplace does not know: every install would be refused.
+    throw new PowerUpError(
+      'invalid-config',
+      'is required when NODE_ENV=production: set it to the signing secret the marketplace issued for this power-up.',
+      { path: [MARKETPLACE_SECRET_VARIABLE] },
+    );
+  } else marketplaceSecret = { kind: 'generate-in-data-dir', dataDir };
+
   return {
     environment,
     dataDir,
     database,
     http: { host: vars.HOST ?? DEFAULT_HOST, port: vars.PORT ?? DEFAULT_PORT },
     secretKey,
+    previousSecretKeys,
+    marketplaceSecret,
   };
 }

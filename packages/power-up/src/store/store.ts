@@ -13,6 +13,13 @@ export interface Store {
   readonly tenants: TenantAdmin;
   /** The tenant's data. Does not check that the tenant exists: writes for an unknown tenant fail `unknown-tenant`. */
   forTenant(tenantId: string): TenantStore;
+  /**
+   * Runs `fn` in one transaction across tenants (an install: the request, the tenant, its credentials): all of it
+   * lands, or — when `fn` throws — none of it. Use only `tx` inside `fn`; `tx.close()` is refused.
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** Resolves once the database answers a query; rejects when it does not (for a readiness probe). */
+  ping(): Promise<void>;
   /** Closes the connection(s); the store cannot be used afterwards. */
   close(): Promise<void>;
 }
@@ -32,6 +39,7 @@ export interface TenantStore {
   readonly cancellationReasons: CancellationReasonRepository;
   readonly terminations: TerminationRepository;
   readonly apiKeys: ApiKeyRepository;
+  readonly credentials: CredentialRepository;
   readonly audit: AuditTrail;
   /**
    * Runs `fn` in one database transaction: everything it writes through `tx` lands together, or — when `fn` throws
@@ -51,9 +59,25 @@ export type TenantSettings = {
   catchUpLimitDays: number;
 };
 
-export type Tenant = { id: string; name: string; settings: TenantSettings; createdAt: string };
+/** `uninstalled`: the marketplace removed the power-up; credentials are gone, data waits out the retention. */
+export type TenantStatus = 'installed' | 'uninstalled';
 
-export type NewTenant = { id: string; name: string; settings?: Partial<TenantSettings> };
+export type Tenant = {
+  id: string;
+  name: string;
+  settings: TenantSettings;
+  createdAt: string;
+  status: TenantStatus;
+  /** The host's API base URL for this tenant (set at install); `null` for tenants created without one. */
+  hostBaseUrl: string | null;
+  /** When the tenant was last uninstalled; `null` while installed. */
+  uninstalledAt: string | null;
+};
+
+export type NewTenant = { id: string; name: string; settings?: Partial<TenantSettings>; hostBaseUrl?: string };
+
+/** What an install or an uninstall sets. */
+export type InstallState = { status: 'installed'; name?: string; hostBaseUrl: string } | { status: 'uninstalled' };
 
 /** What an API key's hash resolves to. */
 export type ApiKeyOwner = { tenantId: string; keyId: string; name: string };
@@ -65,6 +89,20 @@ export interface TenantAdmin {
   list(): Promise<Tenant[]>;
   /** The tenant of a live (not revoked) API key, by the key's SHA-256 hash. */
   findApiKeyByHash(keyHash: string): Promise<ApiKeyOwner | undefined>;
+  /**
+   * Installs again (name and host URL replaced, `uninstalledAt` cleared) or marks uninstalled (`uninstalledAt` set
+   * to `meta.at`, kept when it already was). `not-found` for an unknown tenant.
+   */
+  setInstallState(tenantId: string, state: InstallState, meta: ChangeMeta): Promise<Tenant>;
+  /**
+   * Records a signed request's id; `false` when it was recorded before (a replay), so the caller refuses it. Inside
+   * a transaction that then fails, the record goes too, and the honest sender may retry.
+   */
+  claimRequest(requestId: string, at: string): Promise<boolean>;
+  /** Forgets request ids received before `at` (older requests fail the timestamp check anyway); returns how many. */
+  forgetRequestsBefore(at: string): Promise<number>;
+  /** Deletes the tenant and every row it owns, audit trail included; `false` when there was no such tenant. */
+  purge(tenantId: string): Promise<boolean>;
 }
 
 // ── Contracts ───────────────────────────────────────────────────────────────────────────────────────────────────
@@ -181,12 +219,40 @@ export interface ApiKeyRepository {
   list(): Promise<ApiKey[]>;
   /** Revokes the key: it stops resolving at once. `not-found` when absent. */
   revoke(keyId: string, meta: ChangeMeta): Promise<ApiKey>;
+  /** Revokes every live key of the tenant (an uninstall); returns how many. */
+  revokeAll(meta: ChangeMeta): Promise<number>;
+}
+
+// ── Credentials ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A secret as the vault sealed it (AES-256-GCM): the id of the key that sealed it, the 12-byte IV, the auth tag and
+ * the ciphertext, each base64. The store keeps it as given and never sees the plaintext.
+ */
+export type SealedSecret = { keyId: string; iv: string; authTag: string; ciphertext: string };
+
+export type StoredCredentials = { sealed: SealedSecret; updatedAt: string };
+
+/** The tenant's host credentials, sealed: one record per tenant. */
+export interface CredentialRepository {
+  get(): Promise<StoredCredentials | undefined>;
+  /** Creates or replaces the tenant's credentials. */
+  put(sealed: SealedSecret, meta: ChangeMeta): Promise<StoredCredentials>;
+  /** Removes them; `false` when there were none. */
+  delete(meta: ChangeMeta): Promise<boolean>;
 }
 
 // ── Audit trail ─────────────────────────────────────────────────────────────────────────────────────────────────
 
 export type AuditEntityType =
-  'tenant' | 'contract' | 'terms' | 'sla-policy' | 'cancellation-reason' | 'termination' | 'api-key';
+  | 'tenant'
+  | 'contract'
+  | 'terms'
+  | 'sla-policy'
+  | 'cancellation-reason'
+  | 'termination'
+  | 'api-key'
+  | 'credentials';
 
 export type NewAuditEntry = {
   at: string;

@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PowerUpError, VersionConflictError } from '../../src/power-up-error.js';
 import type { Store, TenantStore } from '../../src/store/store.js';
-import { corrective, goldPolicy, installTenants, meta, preventive, sha256, yearTerms } from './fixtures.js';
+import {
+  corrective,
+  goldPolicy,
+  installTenants,
+  meta,
+  preventive,
+  sha256,
+  uniqueTenantId,
+  yearTerms,
+} from './fixtures.js';
 
 /** Resolves to the error a promise rejects with (fails the test if it resolves). */
 async function rejection(promise: Promise<unknown>): Promise<PowerUpError> {
@@ -44,6 +53,9 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
           name: 'Tenant install',
           settings: { reasonRequired: false, catchUpLimitDays: 14 },
           createdAt: '2026-01-15T09:00:00.000Z',
+          status: 'installed',
+          hostBaseUrl: null,
+          uninstalledAt: null,
         });
         expect((await store.tenants.list()).map((t) => t.id)).toContain(id);
         expect((await rejection(store.tenants.create({ id: id!, name: 'again' }, meta()))).code).toBe('already-exists');
@@ -414,6 +426,157 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
             .code,
         ).toBe('already-exists');
         expect(await b.apiKeys.list()).toEqual([]);
+      });
+
+      it("revokes all of one tenant's live keys at once, leaving the other tenant's working", async () => {
+        const [a, b, tenantA, tenantB] = await twoTenants();
+        await a.apiKeys.create({ id: 'k1', name: 'one', hint: 'aaaa', keyHash: sha256(`1-${tenantA}`) }, meta());
+        await a.apiKeys.create({ id: 'k2', name: 'two', hint: 'bbbb', keyHash: sha256(`2-${tenantA}`) }, meta());
+        await a.apiKeys.revoke('k1', meta('2026-01-20T00:00:00.000Z'));
+        await b.apiKeys.create({ id: 'k1', name: 'b', hint: 'cccc', keyHash: sha256(`1-${tenantB}`) }, meta());
+        expect(await a.apiKeys.revokeAll(meta('2026-02-01T00:00:00.000Z'))).toBe(1);
+        expect((await a.apiKeys.list()).map((key) => key.revokedAt)).toEqual([
+          '2026-01-20T00:00:00.000Z',
+          '2026-02-01T00:00:00.000Z',
+        ]);
+        expect(await store.tenants.findApiKeyByHash(sha256(`2-${tenantA}`))).toBeUndefined();
+        expect((await store.tenants.findApiKeyByHash(sha256(`1-${tenantB}`)))?.tenantId).toBe(tenantB);
+      });
+    });
+
+    describe('install lifecycle', () => {
+      const sealed = (n: number) => ({ keyId: `key-${n}`, iv: `iv${n}`, authTag: `tag${n}`, ciphertext: `ct${n}` });
+
+      it('keeps the host URL, marks a tenant uninstalled once, and installs it again', async () => {
+        const id = uniqueTenantId('lifecycle');
+        const created = await store.tenants.create({ id, name: 'Old', hostBaseUrl: 'https://a.example/api' }, meta());
+        expect(created).toMatchObject({
+          status: 'installed',
+          hostBaseUrl: 'https://a.example/api',
+          uninstalledAt: null,
+        });
+
+        const gone = await store.tenants.setInstallState(
+          id,
+          { status: 'uninstalled' },
+          meta('2026-02-01T00:00:00.000Z'),
+        );
+        expect(gone).toMatchObject({ status: 'uninstalled', uninstalledAt: '2026-02-01T00:00:00.000Z' });
+        // A repeated uninstall keeps the first moment: the retention period is counted from it.
+        await store.tenants.setInstallState(id, { status: 'uninstalled' }, meta('2026-03-01T00:00:00.000Z'));
+        expect((await store.tenants.get(id))?.uninstalledAt).toBe('2026-02-01T00:00:00.000Z');
+
+        const back = await store.tenants.setInstallState(
+          id,
+          { status: 'installed', name: 'New', hostBaseUrl: 'https://b.example/api' },
+          meta('2026-03-02T00:00:00.000Z'),
+        );
+        expect(back).toMatchObject({
+          name: 'New',
+          status: 'installed',
+          hostBaseUrl: 'https://b.example/api',
+          uninstalledAt: null,
+          createdAt: '2026-01-15T09:00:00.000Z',
+        });
+        const actions = (await store.forTenant(id).audit.list({ entity: { type: 'tenant' } })).items.map(
+          (e) => e.action,
+        );
+        expect(actions).toEqual(['tenant.installed', 'tenant.uninstalled', 'tenant.uninstalled', 'tenant.created']);
+
+        const missing = await rejection(
+          store.tenants.setInstallState('no-such-tenant', { status: 'uninstalled' }, meta()),
+        );
+        expect(missing).toMatchObject({ code: 'not-found', path: ['tenantId'] });
+      });
+
+      it('keeps one sealed credentials record per tenant, replaced whole, removed on request', async () => {
+        const [a, b] = await twoTenants();
+        expect(await a.credentials.get()).toBeUndefined();
+        expect(await a.credentials.put(sealed(1), meta())).toEqual({
+          sealed: sealed(1),
+          updatedAt: '2026-01-15T09:00:00.000Z',
+        });
+        await a.credentials.put(sealed(2), meta('2026-02-01T00:00:00.000Z'));
+        expect(await a.credentials.get()).toEqual({ sealed: sealed(2), updatedAt: '2026-02-01T00:00:00.000Z' });
+        expect(await b.credentials.get()).toBeUndefined();
+
+        await b.credentials.put(sealed(3), meta());
+        expect(await a.credentials.delete(meta())).toBe(true);
+        expect(await a.credentials.delete(meta())).toBe(false);
+        expect(await a.credentials.get()).toBeUndefined();
+        expect((await b.credentials.get())?.sealed).toEqual(sealed(3));
+
+        const audit = await a.audit.list({ entity: { type: 'credentials' } });
+        expect(audit.items.map((entry) => [entry.action, entry.details])).toEqual([
+          ['credentials.removed', {}],
+          ['credentials.stored', { keyId: 'key-2' }],
+          ['credentials.stored', { keyId: 'key-1' }],
+        ]);
+        expect((await rejection(store.forTenant('never-installed').credentials.put(sealed(1), meta()))).code).toBe(
+          'unknown-tenant',
+        );
+      });
+
+      it('accepts a request id once, and forgets ids older than a moment', async () => {
+        const first = `req-${uniqueTenantId('r')}`;
+        const second = `req-${uniqueTenantId('r')}`;
+        expect(await store.tenants.claimRequest(first, '2026-01-15T09:00:00.000Z')).toBe(true);
+        expect(await store.tenants.claimRequest(first, '2026-01-15T09:00:01.000Z')).toBe(false);
+        expect(await store.tenants.claimRequest(second, '2026-01-15T10:00:00.000Z')).toBe(true);
+        expect(await store.tenants.forgetRequestsBefore('2026-01-15T09:30:00.000Z')).toBeGreaterThanOrEqual(1);
+        expect(await store.tenants.claimRequest(first, '2026-01-15T11:00:00.000Z')).toBe(true);
+        expect(await store.tenants.claimRequest(second, '2026-01-15T11:00:00.000Z')).toBe(false);
+      });
+
+      it('writes a claimed request, a tenant and its credentials together, or none of them', async () => {
+        const id = uniqueTenantId('atomic');
+        const requestId = `req-${id}`;
+        const failure = new Error('the vault failed halfway');
+        await expect(
+          store.transaction(async (tx) => {
+            expect(await tx.tenants.claimRequest(requestId, meta().at)).toBe(true);
+            await tx.tenants.create({ id, name: 'Atomic' }, meta());
+            await tx.forTenant(id).credentials.put(sealed(1), meta());
+            throw failure;
+          }),
+        ).rejects.toBe(failure);
+        expect(await store.tenants.get(id)).toBeUndefined();
+        expect(await store.forTenant(id).credentials.get()).toBeUndefined();
+
+        await store.transaction(async (tx) => {
+          expect(await tx.tenants.claimRequest(requestId, meta().at)).toBe(true);
+          await tx.tenants.create({ id, name: 'Atomic' }, meta());
+          await tx.forTenant(id).credentials.put(sealed(1), meta());
+          await expect(tx.close()).rejects.toBeInstanceOf(PowerUpError);
+        });
+        expect((await store.forTenant(id).credentials.get())?.sealed).toEqual(sealed(1));
+        expect(await store.tenants.claimRequest(requestId, meta().at)).toBe(false);
+      });
+
+      it("purges a tenant with every row it owns, and nothing of another tenant's", async () => {
+        const [a, b, tenantA, tenantB] = await twoTenants();
+        for (const tenant of [a, b]) {
+          await tenant.contracts.create(preventive('C-1'), meta());
+          await tenant.credentials.put(sealed(1), meta());
+          await tenant.apiKeys.create(
+            { id: 'k1', name: 'k', hint: 'xxxx', keyHash: sha256(`p-${tenant.tenantId}`) },
+            meta(),
+          );
+        }
+        expect(await store.tenants.purge(tenantA)).toBe(true);
+        expect(await store.tenants.purge(tenantA)).toBe(false);
+        expect(await store.tenants.get(tenantA)).toBeUndefined();
+        expect(await a.contracts.get('C-1')).toBeUndefined();
+        expect(await a.credentials.get()).toBeUndefined();
+        expect((await a.audit.list()).items).toEqual([]);
+        expect(await store.tenants.findApiKeyByHash(sha256(`p-${tenantA}`))).toBeUndefined();
+        expect((await b.contracts.get('C-1'))?.contract).toEqual(preventive('C-1'));
+        expect(await b.credentials.get()).toBeDefined();
+        expect((await store.tenants.findApiKeyByHash(sha256(`p-${tenantB}`)))?.tenantId).toBe(tenantB);
+      });
+
+      it('answers a ping while the database is up', async () => {
+        await expect(store.ping()).resolves.toBeUndefined();
       });
     });
 

@@ -12,6 +12,23 @@ export interface TenantsTable {
   name: string;
   settings: Json;
   created_at: Instant;
+  status: ColumnType<'installed' | 'uninstalled', 'installed' | 'uninstalled' | undefined, 'installed' | 'uninstalled'>;
+  host_base_url: ColumnType<string | null, string | null | undefined, string | null>;
+  uninstalled_at: ColumnType<Date | null, string | null | undefined, string | null>;
+}
+
+export interface TenantCredentialsTable {
+  tenant_id: string;
+  key_id: string;
+  iv: string;
+  auth_tag: string;
+  ciphertext: string;
+  updated_at: Instant;
+}
+
+export interface MarketplaceRequestsTable {
+  request_id: string;
+  received_at: Instant;
 }
 
 export interface ContractsTable {
@@ -107,4 +124,6 @@ export interface Database {
   terminations: TerminationsTable;
   api_keys: ApiKeysTable;
   audit_entries: AuditEntriesTable;
+  tenant_credentials: TenantCredentialsTable;
+  marketplace_requests: MarketplaceRequestsTable;
 }

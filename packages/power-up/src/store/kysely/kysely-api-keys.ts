@@ -95,4 +95,24 @@ export class KyselyApiKeys implements ApiKeyRepository {
       return apiKeyRowSchema.parse(row);
     });
   }
+
+  async revokeAll(meta: ChangeMeta): Promise<number> {
+    return atomically(this.scope.db, async (db) => {
+      const rows = await db
+        .updateTable('api_keys')
+        .set({ revoked_at: meta.at })
+        .where('tenant_id', '=', this.scope.tenantId)
+        .where('revoked_at', 'is', null)
+        .returning('id')
+        .execute();
+      for (const row of rows) {
+        await appendAudit(db, this.scope.tenantId, {
+          ...meta,
+          action: 'api-key.revoked',
+          entity: { type: 'api-key', id: row.id },
+        });
+      }
+      return rows.length;
+    });
+  }
 }

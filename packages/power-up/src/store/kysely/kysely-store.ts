@@ -1,9 +1,11 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { PowerUpError } from '../../power-up-error.js';
 import { migrateToLatest } from '../migrations/migrations.js';
 import type { Store, TenantStore } from '../store.js';
 import type { Database } from './database.js';
 import { KyselyTenantAdmin } from './kysely-tenant-admin.js';
 import { KyselyTenantStore } from './kysely-tenant-store.js';
+import { atomically } from './scope.js';
 
 /**
  * The one implementation of the `Store` port, for every Kysely dialect (PGlite, PostgreSQL). Brings the schema up to
@@ -16,10 +18,23 @@ export async function openKyselyStore(db: Kysely<Database>): Promise<Store> {
     await db.destroy();
     throw error;
   }
-  const tenants = new KyselyTenantAdmin(db);
-  return {
-    tenants,
+  return storeOn(db, () => db.destroy());
+}
+
+/** The store over a connection or an open transaction; only the outermost store may close the connection. */
+function storeOn(db: Kysely<Database>, close: () => Promise<void>): Store {
+  const store: Store = {
+    tenants: new KyselyTenantAdmin(db),
     forTenant: (tenantId: string): TenantStore => new KyselyTenantStore(db, tenantId),
-    close: () => db.destroy(),
+    transaction: (fn) => atomically(db, (trx) => fn(trx === db ? store : storeOn(trx, closeInTransaction))),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close,
   };
+  return store;
+}
+
+async function closeInTransaction(): Promise<void> {
+  throw new PowerUpError('invalid-input', 'a store inside a transaction cannot be closed: close the outer store.');
 }

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { PowerUpError } from '../../power-up-error.js';
-import type { ApiKeyOwner, ChangeMeta, NewTenant, Tenant, TenantAdmin } from '../store.js';
+import type { ApiKeyOwner, ChangeMeta, InstallState, NewTenant, Tenant, TenantAdmin } from '../store.js';
 import type { Database } from './database.js';
 import { checkKeyHash } from './kysely-api-keys.js';
 import { appendAudit } from './kysely-audit-trail.js';
@@ -26,7 +26,13 @@ export class KyselyTenantAdmin implements TenantAdmin {
     return atomically(this.db, async (db) => {
       const row = await db
         .insertInto('tenants')
-        .values({ id: tenant.id, name: tenant.name, settings: JSON.stringify(settings), created_at: meta.at })
+        .values({
+          id: tenant.id,
+          name: tenant.name,
+          settings: JSON.stringify(settings),
+          created_at: meta.at,
+          host_base_url: tenant.hostBaseUrl ?? null,
+        })
         .onConflict((conflict) => conflict.column('id').doNothing())
         .returningAll()
         .executeTakeFirst();
@@ -67,5 +73,62 @@ export class KyselyTenantAdmin implements TenantAdmin {
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     return row === undefined ? undefined : { tenantId: row.tenant_id, keyId: row.id, name: row.name };
+  }
+
+  async setInstallState(tenantId: string, state: InstallState, meta: ChangeMeta): Promise<Tenant> {
+    return atomically(this.db, async (db) => {
+      const update =
+        state.status === 'installed'
+          ? db.updateTable('tenants').set({
+              status: 'installed',
+              host_base_url: state.hostBaseUrl,
+              uninstalled_at: null,
+              ...(state.name === undefined ? {} : { name: state.name }),
+            })
+          : db
+              .updateTable('tenants')
+              // The first uninstall starts the retention clock; a repeated one must not restart it.
+              .set({
+                status: 'uninstalled',
+                uninstalled_at: sql<string>`coalesce(uninstalled_at, ${meta.at}::timestamptz)`,
+              });
+      const row = await update.where('id', '=', tenantId).returningAll().executeTakeFirst();
+      if (row === undefined) {
+        throw new PowerUpError('not-found', `there is no tenant '${tenantId}': check the tenant id.`, {
+          path: ['tenantId'],
+        });
+      }
+      await appendAudit(db, tenantId, {
+        ...meta,
+        action: state.status === 'installed' ? 'tenant.installed' : 'tenant.uninstalled',
+        entity: { type: 'tenant', id: tenantId },
+      });
+      return tenantRowSchema.parse(row);
+    });
+  }
+
+  async claimRequest(requestId: string, at: string): Promise<boolean> {
+    const row = await this.db
+      .insertInto('marketplace_requests')
+      .values({ request_id: requestId, received_at: at })
+      .onConflict((conflict) => conflict.column('request_id').doNothing())
+      .returning('request_id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async forgetRequestsBefore(at: string): Promise<number> {
+    const rows = await this.db
+      .deleteFrom('marketplace_requests')
+      .where('received_at', '<', at as never)
+      .returning('request_id')
+      .execute();
+    return rows.length;
+  }
+
+  async purge(tenantId: string): Promise<boolean> {
+    // Every tenant table references tenants with on delete cascade: one delete takes all of the tenant's rows.
+    const row = await this.db.deleteFrom('tenants').where('id', '=', tenantId).returning('id').executeTakeFirst();
+    return row !== undefined;
   }
 }

@@ -4,6 +4,7 @@ import type { Database } from './database.js';
 import { KyselyApiKeys } from './kysely-api-keys.js';
 import { KyselyAuditTrail } from './kysely-audit-trail.js';
 import { KyselyCancellationReasons } from './kysely-cancellation-reasons.js';
+import { KyselyCredentials } from './kysely-credentials.js';
 import { KyselyContracts, KyselyObjectLinks } from './kysely-contracts.js';
 import { KyselySettings, SLA_POLICIES, TERMS } from './kysely-settings.js';
 import { KyselyTerminations } from './kysely-terminations.js';
@@ -18,6 +19,7 @@ export class KyselyTenantStore implements TenantStore {
   readonly cancellationReasons;
   readonly terminations;
   readonly apiKeys;
+  readonly credentials;
   readonly audit;
 
   constructor(
@@ -32,6 +34,7 @@ export class KyselyTenantStore implements TenantStore {
     this.cancellationReasons = new KyselyCancellationReasons(scope);
     this.terminations = new KyselyTerminations(scope);
     this.apiKeys = new KyselyApiKeys(scope);
+    this.credentials = new KyselyCredentials(scope);
     this.audit = new KyselyAuditTrail(scope);
   }
 

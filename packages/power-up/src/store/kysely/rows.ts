@@ -27,8 +27,37 @@ export const tenantSettingsSchema = z.object({
 });
 
 export const tenantRowSchema = z
-  .object({ id: z.string(), name: z.string(), settings: tenantSettingsSchema, created_at: instant })
-  .transform((row) => ({ id: row.id, name: row.name, settings: row.settings, createdAt: row.created_at }));
+  .object({
+    id: z.string(),
+    name: z.string(),
+    settings: tenantSettingsSchema,
+    created_at: instant,
+    status: z.enum(['installed', 'uninstalled']),
+    host_base_url: z.string().nullable(),
+    uninstalled_at: optionalInstant,
+  })
+  .transform((row) => ({
+    id: row.id,
+    name: row.name,
+    settings: row.settings,
+    createdAt: row.created_at,
+    status: row.status,
+    hostBaseUrl: row.host_base_url,
+    uninstalledAt: row.uninstalled_at,
+  }));
+
+export const credentialsRowSchema = z
+  .object({
+    key_id: z.string(),
+    iv: z.string(),
+    auth_tag: z.string(),
+    ciphertext: z.string(),
+    updated_at: instant,
+  })
+  .transform((row) => ({
+    sealed: { keyId: row.key_id, iv: row.iv, authTag: row.auth_tag, ciphertext: row.ciphertext },
+    updatedAt: row.updated_at,
+  }));
 
 export const terminationRowSchema = z
   .object({
@@ -69,7 +98,16 @@ export const auditRowSchema = z
     at: instant,
     actor: z.string(),
     action: z.string(),
-    entity_type: z.enum(['tenant', 'contract', 'terms', 'sla-policy', 'cancellation-reason', 'termination', 'api-key']),
+    entity_type: z.enum([
+      'tenant',
+      'contract',
+      'terms',
+      'sla-policy',
+      'cancellation-reason',
+      'termination',
+      'api-key',
+      'credentials',
+    ]),
     entity_id: z.string(),
     details: z.record(z.string(), z.unknown()),
   })

@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { initialSchema } from './001-initial-schema.js';
+import { installLifecycle } from './002-install-lifecycle.js';
 
 /**
  * Every migration, in order, listed in code rather than found on disk, so the bundled service carries them. Names
@@ -7,6 +8,7 @@ import { initialSchema } from './001-initial-schema.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial-schema': initialSchema,
+  '002-install-lifecycle': installLifecycle,
 };
 
 const inCode: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,0 +1,28 @@
+import type { Logger } from 'pino';
+import type { Tenant, TenantStore } from '../store/store.js';
+
+/**
+ * The per-tenant context every authenticated route works with, built once by the auth middleware: the tenant, its
+ * scoped store (no query through it can reach another tenant) and a logger that names the tenant and the key.
+ */
+export type TenantContext = {
+  tenantId: string;
+  tenant: Tenant;
+  store: TenantStore;
+  log: Logger;
+  /** Who the audit trail names for changes made with this key. */
+  actor: string;
+};
+
+/** What the middleware puts on each request. */
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    /** The request's logger (carries the request id). */
+    log: Logger;
+    /** The matched route's path from the route table, for metrics and logs; unset when no route matched. */
+    route: string;
+    /** Set on routes with `access: 'tenant'` only. */
+    tenant: TenantContext;
+  };
+};

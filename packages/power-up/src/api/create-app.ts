@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import type { Logger } from 'pino';
+import { PowerUpError } from '../power-up-error.js';
+import type { AppEnv } from './app-env.js';
+import { errorResponse } from './error-response.js';
+import { healthRoutes } from './health-routes.js';
+import { marketplaceRoutes } from './marketplace-routes.js';
+import type { AppServices, RouteDefinition } from './route-table.js';
+import { tenantAuth } from './tenant-auth.js';
+import { tenantRoutes } from './tenant-routes.js';
+
+/** Every route the service serves, in one table. */
+export const ROUTES: readonly RouteDefinition[] = [...healthRoutes, ...marketplaceRoutes, ...tenantRoutes];
+
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Routes whose every request would drown the log (probes, scrapes) log at debug only. */
+const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+
+export type AppOptions = { log: Logger; bodyLimitBytes?: number; routes?: readonly RouteDefinition[] };
+
+/**
+ * The hono app: request id, request logging and metrics, body size limit, one error mapping, then the routes from
+ * the table, each behind the access it declares.
+ */
+export function createApp(services: AppServices, options: AppOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const maxSize = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+
+  app.use(requestId({ limitLength: 128 }));
+  app.use(async (c, next) => {
+    const started = performance.now();
+    c.set('log', options.log.child({ requestId: c.get('requestId') }));
+    await next();
+    const route = c.get('route') ?? 'unmatched';
+    const seconds = (performance.now() - started) / 1000;
+    services.metrics.observe({ method: c.req.method, route, status: c.res.status }, seconds);
+    const line = { method: c.req.method, route, status: c.res.status, durationMs: Math.round(seconds * 1000) };
+    if (QUIET_ROUTES.has(route)) c.get('log').debug(line, 'request');
+    else c.get('log').info(line, 'request');
+  });
+  app.use(
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new PowerUpError('payload-too-large', `the body is larger than ${maxSize} bytes: send less.`, {
+          path: ['body'],
+        });
+      },
+    }),
+  );
+
+  app.onError((error, c) => {
+    const { status, body, expected } = errorResponse(error, c.get('requestId'));
+    const log = c.get('log') ?? options.log;
+    if (expected) log.info({ code: body.error.code, status }, body.error.message);
+    else log.error({ err: error }, 'unexpected error');
+    if (status === 401 && body.error.code === 'unauthenticated') c.header('WWW-Authenticate', 'Bearer');
+    return c.json(body, status);
+  });
+  app.notFound((c) =>
+    c.json(
+      { error: { code: 'not-found', message: `no route ${c.req.method} ${c.req.path}: see /openapi.json.`, path: [] } },
+      404,
+    ),
+  );
+
+  const auth = tenantAuth(services.store);
+  for (const route of options.routes ?? ROUTES) {
+    app.on(route.method, route.path, async (c, next) => {
+      c.set('route', route.path);
+      if (route.access === 'tenant') return auth(c, next);
+      await next();
+    });
+    app.on(route.method, route.path, (c) => route.handle(c, services));
+  }
+  return app;
+}

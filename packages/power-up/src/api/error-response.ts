@@ -1,0 +1,80 @@
+import type { CoreErrorCode } from '@contractbeheer/core';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { PowerUpError, type PowerUpErrorCode } from '../power-up-error.js';
+
+/**
+ * The one map from error codes to HTTP statuses. The core's and the power-up's codes reach the body unchanged,
+ * with the field path, so a client can show the message next to the field.
+ */
+export const STATUS_BY_CODE: Record<PowerUpErrorCode | CoreErrorCode, ContentfulStatusCode> = {
+  'invalid-input': 400,
+  'invalid-rrule': 400,
+  'invalid-local-time': 400,
+  'invalid-time-zone': 400,
+  'invalid-range': 400,
+  'invalid-schedule': 400,
+  'invalid-command': 400,
+  unauthenticated: 401,
+  'invalid-signature': 401,
+  'not-found': 404,
+  'unknown-tenant': 404,
+  'already-exists': 409,
+  'version-conflict': 409,
+  'in-use': 409,
+  'not-allowed': 409,
+  'replayed-request': 409,
+  'not-installed': 409,
+  'payload-too-large': 413,
+  'invalid-config': 500,
+  'credentials-unreadable': 500,
+};
+
+export type ErrorBody = { error: { code: string; message: string; path: (string | number)[] } };
+
+/** Errors that carry a known code and a field path: ours, and the core's (matched by shape, not class identity). */
+function codedError(
+  error: unknown,
+): { code: keyof typeof STATUS_BY_CODE; message: string; path: (string | number)[] } | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code, path } = error as { code?: unknown; path?: unknown };
+  if (typeof code !== 'string' || !Object.hasOwn(STATUS_BY_CODE, code)) return undefined;
+  if (!(error instanceof PowerUpError) && error.name !== 'CoreError') return undefined;
+  return {
+    code: code as keyof typeof STATUS_BY_CODE,
+    message: error.message,
+    path: Array.isArray(path) ? [...path] : [],
+  };
+}
+
+/**
+ * The status and body for a thrown error. Anything unexpected is a 500 whose message gives only the request id:
+ * its text may hold internals (SQL, a connection string), so it goes to the log, not the client.
+ */
+export function errorResponse(
+  error: unknown,
+  requestId: string,
+): { status: ContentfulStatusCode; body: ErrorBody; expected: boolean } {
+  const coded = codedError(error);
+  if (coded !== undefined) {
+    return { status: STATUS_BY_CODE[coded.code], body: { error: { ...coded } }, expected: true };
+  }
+  if (error instanceof HTTPException) {
+    return {
+      status: error.status as ContentfulStatusCode,
+      body: { error: { code: 'http-error', message: error.message || 'the request was refused.', path: [] } },
+      expected: true,
+    };
+  }
+  return {
+    status: 500,
+    body: {
+      error: {
+        code: 'internal',
+        message: `an unexpected error occurred: report request id ${requestId} to the operator.`,
+        path: [],
+      },
+    },
+    expected: false,
+  };
+}

@@ -1,0 +1,44 @@
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+/**
+ * Paths pino blanks out wherever they appear in a log object: credentials and anything named like one. Messages
+ * never hold secrets by design (see `PowerUpError`); this catches objects that are logged whole.
+ */
+export const REDACTED_PATHS = [
+  'authorization',
+  'headers.authorization',
+  'headers["x-contractbeheer-signature"]',
+  'req.headers.authorization',
+  'req.headers["x-contractbeheer-signature"]',
+  'hostTokens',
+  'token',
+  'softwareToken',
+  'webhookSecret',
+  'apiKey',
+  'key',
+  'secret',
+  'password',
+  '*.authorization',
+  '*.hostTokens',
+  '*.token',
+  '*.softwareToken',
+  '*.webhookSecret',
+  '*.apiKey',
+  '*.key',
+  '*.secret',
+  '*.password',
+];
+
+export type LoggerOptions = { level?: string; destination?: DestinationStream };
+
+/** The service's structured logger: JSON lines on stdout (or `destination`), secrets redacted. */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  return pino(
+    {
+      name: 'contractbeheer',
+      level: options.level ?? 'info',
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    },
+    options.destination ?? pino.destination(1),
+  );
+}

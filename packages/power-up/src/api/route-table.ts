@@ -1,0 +1,34 @@
+import type { Context } from 'hono';
+import type { Store } from '../store/store.js';
+import type { Marketplace } from '../tenants/marketplace.js';
+import type { AppEnv } from './app-env.js';
+import type { HttpMetrics } from './http-metrics.js';
+
+/** What route handlers may use; built once by the composition root. */
+export type AppServices = {
+  store: Store;
+  marketplace: Marketplace;
+  metrics: HttpMetrics;
+  now: () => Date;
+  openApiDocument: Record<string, unknown>;
+};
+
+/**
+ * One route: `public` needs nothing; `marketplace` is signed (checked by the marketplace service against the raw
+ * body); `tenant` needs an API key and gets the tenant context (`c.get('tenant')`).
+ */
+export type RouteDefinition = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** hono syntax (`/contracts/:id`). */
+  path: string;
+  access: 'public' | 'marketplace' | 'tenant';
+  handle: (c: Context<AppEnv>, services: AppServices) => Response | Promise<Response>;
+};
+
+/** Where the contracts API lives; the SDK's route table and OpenAPI document are relative to it. */
+export const API_BASE_PATH = '/api/v1';
+
+/** The SDK's `{id}` path parameters in hono's `:id` syntax, so the SDK's route table can be registered as is. */
+export function honoPath(openApiPath: string): string {
+  return openApiPath.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
+}

@@ -1,0 +1,37 @@
+import type { MiddlewareHandler } from 'hono';
+import { PowerUpError } from '../power-up-error.js';
+import type { Store } from '../store/store.js';
+import { hashApiKey, looksLikeApiKey } from '../tenants/api-keys.js';
+import type { AppEnv } from './app-env.js';
+
+const refused = () =>
+  new PowerUpError(
+    'unauthenticated',
+    'send a live API key of an installed tenant: Authorization: Bearer cb_live_… (keys are shown once when issued).',
+    { path: ['authorization'] },
+  );
+
+/**
+ * Resolves `Authorization: Bearer <api key>` to the tenant context: the one place a request becomes a tenant's.
+ * Unknown, revoked and malformed keys, and keys of an uninstalled tenant, are all refused alike (401), so a caller
+ * learns nothing about which keys exist.
+ */
+export function tenantAuth(store: Store): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const match = /^Bearer[ ]+(\S+)$/i.exec(c.req.header('authorization') ?? '');
+    const key = match?.[1];
+    if (key === undefined || !looksLikeApiKey(key)) throw refused();
+    const owner = await store.tenants.findApiKeyByHash(hashApiKey(key));
+    if (owner === undefined) throw refused();
+    const tenant = await store.tenants.get(owner.tenantId);
+    if (tenant === undefined || tenant.status !== 'installed') throw refused();
+    c.set('tenant', {
+      tenantId: tenant.id,
+      tenant,
+      store: store.forTenant(tenant.id),
+      log: c.get('log').child({ tenantId: tenant.id, apiKeyId: owner.keyId }),
+      actor: `api-key:${owner.keyId}`,
+    });
+    await next();
+  };
+}

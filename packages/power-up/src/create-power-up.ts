@@ -1,0 +1,154 @@
+import type { AddressInfo } from 'node:net';
+import { contractsOpenApiDocument } from '@contractbeheer/sdk';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { DestinationStream, Logger } from 'pino';
+import { createApp } from './api/create-app.js';
+import type { AppEnv } from './api/app-env.js';
+import { createHttpMetrics } from './api/http-metrics.js';
+import { createLogger } from './api/logger.js';
+import { API_BASE_PATH } from './api/route-table.js';
+import type { ResolvedConfig } from './config/load-config.js';
+import { createPgliteStore } from './store/kysely/create-pglite-store.js';
+import { createPostgresStore } from './store/kysely/create-postgres-store.js';
+import type { ApiKey, Store } from './store/store.js';
+import { issueApiKey } from './tenants/api-keys.js';
+import { createCredentialVault } from './tenants/credential-vault.js';
+import { createMarketplace } from './tenants/marketplace.js';
+import { tenantLifecycle, type HostCredentials } from './tenants/tenant-lifecycle.js';
+
+export type PowerUpOptions = {
+  /** A store to use instead of opening the configured one (tests: an in-memory PGlite). The power-up closes it. */
+  store?: Store;
+  /** A logger, or where to write the JSON log lines (default: stdout). */
+  logger?: Logger;
+  logDestination?: DestinationStream;
+  logLevel?: string;
+  /** The clock (default: the wall clock); nothing inside reads the time otherwise. */
+  now?: () => Date;
+  /** Largest request body accepted (default 1 MiB). */
+  bodyLimitBytes?: number;
+  /** How long `close()` waits for in-flight requests before it cuts their connections (default 10 s). */
+  shutdownTimeoutMs?: number;
+};
+
+/** A running power-up: the HTTP app and the operations the CLI needs. */
+export type PowerUp = {
+  /** The hono app (`app.request(...)` works without a server). */
+  readonly app: Hono<AppEnv>;
+  readonly store: Store;
+  readonly log: Logger;
+  /** Starts the HTTP server on the configured host and port (0: any free port); resolves with its URL. */
+  listen(): Promise<{ url: string; port: number }>;
+  /**
+   * Graceful shutdown: stops accepting connections, lets in-flight requests finish (up to the shutdown timeout),
+   * then closes the database. Safe to call more than once.
+   */
+  close(): Promise<void>;
+  /** A new API key for a tenant, shown once in the result. */
+  issueApiKey(tenantId: string, name: string): Promise<{ key: string; apiKey: ApiKey }>;
+  /** The tenant's host credentials, opened; `undefined` when none are stored (never installed, or uninstalled). */
+  credentialsFor(tenantId: string): Promise<HostCredentials | undefined>;
+  /** Moves credentials sealed under a previous key to the current one; returns how many moved. */
+  reencryptCredentials(): Promise<number>;
+  /** Purges tenants uninstalled longer than the retention period (`RETENTION_DAYS`); returns their ids. */
+  purgeExpiredTenants(): Promise<string[]>;
+};
+
+function openStore(config: ResolvedConfig): Promise<Store> {
+  return config.database.kind === 'postgres'
+    ? createPostgresStore({ connectionString: config.database.connectionString })
+    : createPgliteStore({ dataDir: config.database.dataDir });
+}
+
+/**
+ * The composition root: config → store (migrated on open) → vault and services → hono app → HTTP server.
+ *
+ * @example
+ * const powerUp = await createPowerUp(await loadConfig());
+ * const { url } = await powerUp.listen();
+ * process.once('SIGTERM', () => void powerUp.close());
+ */
+export async function createPowerUp(config: ResolvedConfig, options: PowerUpOptions = {}): Promise<PowerUp> {
+  const now = options.now ?? (() => new Date());
+  const log =
+    options.logger ??
+    createLogger({
+      level: options.logLevel ?? (config.environment === 'test' ? 'warn' : 'info'),
+      ...(options.logDestination === undefined ? {} : { destination: options.logDestination }),
+    });
+  const store = options.store ?? (await openStore(config));
+  const vault = createCredentialVault({ current: config.secretKey, previous: config.previousSecretKeys });
+  const marketplace = createMarketplace({ store, vault, secret: config.marketplaceSecret, now });
+  const metrics = createHttpMetrics();
+  const app = createApp(
+    {
+      store,
+      marketplace,
+      metrics,
+      now,
+      openApiDocument: contractsOpenApiDocument({ serverUrl: API_BASE_PATH }),
+    },
+    { log, ...(options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes }) },
+  );
+  const meta = (actor: string) => ({ actor, at: now().toISOString() });
+
+  let server: ReturnType<typeof serve> | undefined;
+  let closing: Promise<void> | undefined;
+
+  async function stopServer(): Promise<void> {
+    if (server === undefined) return;
+    const http = server as import('node:http').Server;
+    const closed = new Promise<void>((resolve, reject) =>
+      http.close((error) => (error === undefined ? resolve() : reject(error))),
+    );
+    // Keep-alive connections with no request in flight would hold close() open until they time out.
+    http.closeIdleConnections();
+    const timer = setTimeout(() => {
+      log.warn('requests still running at the shutdown timeout: closing their connections');
+      http.closeAllConnections();
+    }, options.shutdownTimeoutMs ?? 10_000);
+    try {
+      await closed;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    app,
+    store,
+    log,
+    async listen() {
+      if (server !== undefined)
+        throw new Error('listen() was already called: create another power-up to listen twice.');
+      const address = await new Promise<AddressInfo>((resolve, reject) => {
+        const started = serve({ fetch: app.fetch, port: config.http.port, hostname: config.http.host }, resolve);
+        started.once('error', reject);
+        server = started;
+      });
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      const url = `http://${host}:${address.port}`;
+      log.info({ url }, 'listening');
+      return { url, port: address.port };
+    },
+    close() {
+      closing ??= (async () => {
+        try {
+          await stopServer();
+        } finally {
+          await store.close();
+          log.info('stopped');
+        }
+      })();
+      return closing;
+    },
+    issueApiKey: (tenantId, name) => issueApiKey(store.forTenant(tenantId), name, meta('operator')),
+    credentialsFor: (tenantId) => tenantLifecycle(store, vault).credentialsFor(tenantId),
+    reencryptCredentials: () => tenantLifecycle(store, vault).reencryptCredentials(meta('operator')),
+    purgeExpiredTenants: async () => {
+      await marketplace.forgetOldRequests();
+      return tenantLifecycle(store, vault).purgeExpired(now());
+    },
+  };
+}
