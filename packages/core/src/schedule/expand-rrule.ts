@@ -4,7 +4,7 @@ import { collect, prepareExpansion, stream, type Prepared } from './occurrence-s
 import { parseRRule } from './rrule-parse.js';
 import { RuleIterator } from './rule-iterator.js';
 
-function prepare(input: RRuleInput, range: ExpansionRange): Prepared {
+function prepare(input: RRuleInput, range: ExpansionRange, lazy: boolean): Prepared {
   if (input === null || typeof input !== 'object') {
     throw new CoreError('invalid-input', 'expected { rrule, dtstart, tzid }.', { path: [] });
   }
@@ -15,8 +15,9 @@ function prepare(input: RRuleInput, range: ExpansionRange): Prepared {
   return prepareExpansion(input, range ?? {}, {
     create: (dtstart) => new RuleIterator(rule, dtstart),
     bounded: rule.count !== undefined || rule.until !== undefined,
+    count: rule.count,
     ...(rule.until && { [rule.until.utc ? 'untilInstant' : 'untilLocal']: rule.until.seconds }),
-  });
+  }, lazy);
 }
 
 /**
@@ -40,7 +41,7 @@ function prepare(input: RRuleInput, range: ExpansionRange): Prepared {
  * //  { local: '2025-03-31T09:00:00', instant: '2025-03-31T07:00:00Z', offset: '+02:00' }]
  */
 export function expandRRule(input: RRuleInput, range: ExpansionRange): Occurrence[] {
-  return collect(prepare(input, range));
+  return collect(prepare(input, range, false));
 }
 
 /**
@@ -48,5 +49,6 @@ export function expandRRule(input: RRuleInput, range: ExpansionRange): Occurrenc
  * iterated without a bound as long as the caller stops (`break`) by itself.
  */
 export function* iterateRRule(input: RRuleInput, range: ExpansionRange = {}): IterableIterator<Occurrence> {
-  yield* stream(prepare(input, { ...range, limit: range.limit ?? Number.MAX_SAFE_INTEGER }));
+  const limit = range?.limit ?? Number.MAX_SAFE_INTEGER;
+  yield* stream(prepare(input, { ...range, limit }, true));
 }
