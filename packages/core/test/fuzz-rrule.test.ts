@@ -224,7 +224,8 @@ describe('fuzz: expandRRule / iterateRRule', () => {
   }, 60_000);
 
   it('non-objects and wrong types are CoreErrors too', () => {
-    const odd = fc.oneof(fc.anything(), fc.record({ rrule: fc.anything(), dtstart: fc.anything(), tzid: fc.anything() }));
+    const fields = fc.record({ rrule: fc.anything(), dtstart: fc.anything(), tzid: fc.anything() });
+    const odd = fc.oneof(fc.anything(), fields);
     fc.assert(
       fc.property(odd, fc.anything(), (input, r) => {
         bounded('expandRRule', () => expandRRule(input as never, r as never));
@@ -256,7 +257,12 @@ const exceptions = fc.record(
 const schedule = fc.oneof(
   fc.record({ unit: fc.constant('day'), interval, time, exceptions }, { requiredKeys: ['unit'] }),
   fc.record(
-    { unit: fc.constant('workday'), interval, time, holidays: fc.oneof(fc.constant('nl'), fc.array(date, { maxLength: 3 })) },
+    {
+      unit: fc.constant('workday'),
+      interval,
+      time,
+      holidays: fc.oneof(fc.constant('nl'), fc.array(date, { maxLength: 3 })),
+    },
     { requiredKeys: ['unit'] },
   ),
   fc.record(
@@ -275,7 +281,13 @@ const schedule = fc.oneof(
     { requiredKeys: ['unit'] },
   ),
   fc.record(
-    { unit: fc.constant('year'), interval, time, month: fc.integer({ min: 0, max: 13 }), day: fc.integer({ min: 0, max: 32 }) },
+    {
+      unit: fc.constant('year'),
+      interval,
+      time,
+      month: fc.integer({ min: 0, max: 13 }),
+      day: fc.integer({ min: 0, max: 32 }),
+    },
     { requiredKeys: ['unit'] },
   ),
   fc.record({ unit: fc.constant('rrule'), rrule: ruleText, time, exceptions }, { requiredKeys: ['unit', 'rrule'] }),

@@ -29,8 +29,14 @@ function prepare(input: RRuleInput, range: ExpansionRange, lazy: boolean): Prepa
  * the gap's length, a time that occurs twice in a fall-back overlap takes the first instant. Results are ordered by
  * instant without duplicates and never depend on the host's `TZ`.
  *
+ * Where python-dateutil and rrule.js depart from RFC 5545 the RFC wins: BYDAY=1MO,FR is a union, a weekly BYSETPOS
+ * counts over the whole week, COUNT counts distinct instants, BYWEEKNO uses each year's own week count, and no
+ * instance precedes DTSTART. The cost follows the occurrences returned and the range asked for (see the README's
+ * limits): at most 100,000 occurrences per call, COUNT and INTERVAL up to 1,000,000.
+ *
  * @throws CoreError `invalid-rrule` (malformed rule, naming the part), `invalid-local-time`, `invalid-time-zone`,
- *   or `invalid-range` (e.g. an endless rule with neither `range.until` nor `range.limit`).
+ *   or `invalid-range` (e.g. an endless rule with neither `range.until` nor `range.limit`, a `limit` that is not a
+ *   whole number from 0 to 100,000, or more than 100,000 occurrences).
  * @example
  * expandRRule(
  *   { rrule: 'FREQ=WEEKLY;BYDAY=MO,TH', dtstart: '2025-03-24T09:00:00', tzid: 'Europe/Amsterdam' },

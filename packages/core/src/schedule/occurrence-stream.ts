@@ -86,7 +86,12 @@ export type SourceSpec = {
  * Checks the start, zone, exceptions and range (errors name the field) and sets up a stream over `spec`. `lazy`
  * is for the iterate* forms: their `limit` may exceed {@link MAX_OCCURRENCES}, as nothing is collected.
  */
-export function prepareExpansion(base: RecurrenceBase, range: ExpansionRange, spec: SourceSpec, lazy = false): Prepared {
+export function prepareExpansion(
+  base: RecurrenceBase,
+  range: ExpansionRange,
+  spec: SourceSpec,
+  lazy = false,
+): Prepared {
   if (typeof base.tzid !== 'string') {
     throw new CoreError('invalid-time-zone', "tzid must be an IANA zone such as 'Europe/Amsterdam'.", {
       path: ['tzid'],
@@ -312,8 +317,8 @@ export function collect(prepared: Prepared): Occurrence[] {
     if (result.length === MAX_OCCURRENCES) {
       throw new CoreError(
         'invalid-range',
-        `more than ${MAX_OCCURRENCES.toLocaleString('en')} occurrences: give an earlier range.until or a range.limit, ` +
-          'or read them lazily with iterateRRule / iterateSchedule.',
+        `more than ${MAX_OCCURRENCES.toLocaleString('en')} occurrences: give an earlier range.until or a ` +
+          'range.limit, or read them lazily with iterateRRule / iterateSchedule.',
         { path: ['until'] },
       );
     }

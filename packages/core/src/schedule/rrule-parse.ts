@@ -144,13 +144,14 @@ const parsedCache = new Map<string, ParsedRule>();
 
 function parseUncached(text: string): ParsedRule {
   if (text.length > MAX_RULE_LENGTH) {
-    throw invalid(`the rule is ${text.length} characters long: at most ${MAX_RULE_LENGTH.toLocaleString('en')} are accepted.`);
+    const max = MAX_RULE_LENGTH.toLocaleString('en');
+    throw invalid(`the rule is ${text.length} characters long: at most ${max} are accepted; shorten the BYxxx lists.`);
   }
   // A line break would otherwise end up inside a value and be reported as, say, an unknown FREQ.
   const control = /[\u0000-\u001f\u007f]/.exec(text.trim());
   if (control) {
     const what = control[0] === '\n' || control[0] === '\r' ? 'a line break' : 'a control character';
-    throw invalid(`the rule contains ${what} at position ${control.index}: write it on one line, parts separated by ';'.`);
+    throw invalid(`the rule contains ${what} at position ${control.index}: write it on one line, parts separated by ;.`);
   }
   const body = text.trim().replace(/^RRULE:/i, '');
   if (body === '') throw invalid('the rule is empty: write at least FREQ=…, e.g. FREQ=WEEKLY;BYDAY=MO.');

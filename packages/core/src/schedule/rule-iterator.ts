@@ -586,7 +586,8 @@ export class RuleIterator {
     }
     if (this.byNthWeekday !== null && !this.nthByFastPath() && this.infoMonth !== this.month) {
       const byMonth = this.freq === Freq.Yearly ? this.byMonth : null;
-      this.nthWeekdayMask = nthWeekdayMask(info, this.byNthWeekday, this.byPlainWeekday, this.freq, byMonth, this.month);
+      const plain = this.byPlainWeekday;
+      this.nthWeekdayMask = nthWeekdayMask(info, this.byNthWeekday, plain, this.freq, byMonth, this.month);
     }
     this.infoMonth = this.month;
   }
