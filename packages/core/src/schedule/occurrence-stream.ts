@@ -153,7 +153,9 @@ export function prepareExpansion(
     until,
     limit,
     count: spec.count ?? Infinity,
-    startInstant: resolve(dtstart).instant,
+    // Only source times within a day or so of DTSTART can land before it (a gap is at most a day long): a range
+    // that starts later cuts them anyway, unless a COUNT must count from DTSTART.
+    startInstant: spec.count === undefined && from - dtstart > 2 * 86400 ? -Infinity : resolve(dtstart).instant,
     sourceUntilLocal: spec.untilLocal ?? Infinity,
     sourceUntilInstant: untilInstant,
   };
