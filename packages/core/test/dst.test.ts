@@ -87,14 +87,15 @@ describe('spring-forward gap', () => {
     ]);
   });
 
-  it('Amsterdam: hourly COUNT=5 from 00:00 — COUNT counts the rule times, the duplicate collapses to one', () => {
-    // The five rule times are 00, 01, 02 (→ 03:00), 03, 04: four distinct instants (RFC 5545 §3.8.5.3: duplicate
-    // instances are ignored).
+  it('Amsterdam: hourly COUNT=5 from 00:00 — COUNT counts instances, so the duplicate uses up no count', () => {
+    // The rule times 00, 01, 02 (→ 03:00), 03 give three distinct instants (RFC 5545 §3.8.5.3: duplicate instances
+    // are ignored); COUNT counts the instances of the set (§3.3.10), so 04 and 05 complete the five.
     expect(expand({ rrule: 'FREQ=HOURLY;COUNT=5', dtstart: '2025-03-30T00:00:00', tzid: AMS })).toEqual([
       '2025-03-30T00:00:00 2025-03-29T23:00:00Z +01:00',
       '2025-03-30T01:00:00 2025-03-30T00:00:00Z +01:00',
       '2025-03-30T03:00:00 2025-03-30T01:00:00Z +02:00',
       '2025-03-30T04:00:00 2025-03-30T02:00:00Z +02:00',
+      '2025-03-30T05:00:00 2025-03-30T03:00:00Z +02:00',
     ]);
   });
 

@@ -68,11 +68,12 @@ function sourceOf(schedule: Schedule): SourceSpec {
   return {
     create: (dtstart) => new RuleIterator(rule, dtstart),
     bounded: rule.count !== undefined || rule.until !== undefined,
+    count: rule.count,
     ...(rule.until && { [rule.until.utc ? 'untilInstant' : 'untilLocal']: rule.until.seconds }),
   };
 }
 
-function prepare(input: ScheduleInput, anchorInput: ScheduleAnchor, range: ExpansionRange): Prepared {
+function prepare(input: ScheduleInput, anchorInput: ScheduleAnchor, range: ExpansionRange, lazy: boolean): Prepared {
   const schedule = parseTrusted(scheduleSchema, input, { code: 'invalid-schedule' });
   const anchor = parseInput(anchorSchema, anchorInput);
   checkExceptionDates(schedule, anchor);
@@ -94,6 +95,7 @@ function prepare(input: ScheduleInput, anchorInput: ScheduleAnchor, range: Expan
     },
     { ...range, until },
     sourceOf(schedule),
+    lazy,
   );
 }
 
@@ -110,7 +112,7 @@ function prepare(input: ScheduleInput, anchorInput: ScheduleAnchor, range: Expan
  * ).map((o) => o.local); // ['2025-01-31T08:00:00', '2025-02-28T08:00:00', '2025-03-31T08:00:00']
  */
 export function expandSchedule(schedule: ScheduleInput, anchor: ScheduleAnchor, range: ExpansionRange = {}): Occurrence[] {
-  return collect(prepare(schedule, anchor, range));
+  return collect(prepare(schedule, anchor, range, false));
 }
 
 /** The lazy form of {@link expandSchedule}; an open-ended schedule may be read until the caller stops. */
@@ -119,5 +121,5 @@ export function* iterateSchedule(
   anchor: ScheduleAnchor,
   range: ExpansionRange = {},
 ): IterableIterator<Occurrence> {
-  yield* stream(prepare(schedule, anchor, { ...range, limit: range.limit ?? Number.MAX_SAFE_INTEGER }));
+  yield* stream(prepare(schedule, anchor, { ...range, limit: range?.limit ?? Number.MAX_SAFE_INTEGER }, true));
 }

@@ -58,9 +58,26 @@ function invalid(message: string, path: (string | number)[] = ['rrule']): CoreEr
   return new CoreError('invalid-rrule', message, { path });
 }
 
+/**
+ * The largest COUNT and INTERVAL accepted. They keep every expansion's cost bounded: a COUNT must be walked from
+ * DTSTART on even when only a late window is asked for.
+ */
+export const MAX_COUNT = 1_000_000;
+export const MAX_INTERVAL = 1_000_000;
+/** The longest rule text accepted (a rule listing every BYYEARDAY value both ways is about 3,500 characters). */
+export const MAX_RULE_LENGTH = 10_000;
+
 function parseInteger(part: string, text: string): number {
-  if (!/^[+-]?\d{1,9}$/.test(text)) throw invalid(`${part} must be a whole number, got '${text}'.`);
+  if (!/^[+-]?\d+$/.test(text)) throw invalid(`${part} must be a whole number, got '${text}'.`);
   return Number(text);
+}
+
+/** A whole number in 1…max, for COUNT and INTERVAL. */
+function parseBounded(part: string, text: string, max: number): number {
+  const value = parseInteger(part, text);
+  if (value < 1) throw invalid(`${part} must be 1 or more.`);
+  if (value > max) throw invalid(`${part} must be at most ${max.toLocaleString('en')}, got ${text}.`);
+  return value;
 }
 
 /** A comma list of signed integers, each within ±[min, max] (zero refused where the RFC refuses it). */
@@ -126,6 +143,16 @@ export function parseRRule(text: string): ParsedRule {
 const parsedCache = new Map<string, ParsedRule>();
 
 function parseUncached(text: string): ParsedRule {
+  if (text.length > MAX_RULE_LENGTH) {
+    const max = MAX_RULE_LENGTH.toLocaleString('en');
+    throw invalid(`the rule is ${text.length} characters long: at most ${max} are accepted; shorten the BYxxx lists.`);
+  }
+  // A line break would otherwise end up inside a value and be reported as, say, an unknown FREQ.
+  const control = /[\u0000-\u001f\u007f]/.exec(text.trim());
+  if (control) {
+    const what = control[0] === '\n' || control[0] === '\r' ? 'a line break' : 'a control character';
+    throw invalid(`the rule contains ${what} at position ${control.index}: write it on one line, parts separated by ;.`);
+  }
   const body = text.trim().replace(/^RRULE:/i, '');
   if (body === '') throw invalid('the rule is empty: write at least FREQ=…, e.g. FREQ=WEEKLY;BYDAY=MO.');
   const seen = new Map<string, string>();
@@ -150,12 +177,10 @@ function parseUncached(text: string): ParsedRule {
   for (const [name, value] of seen) {
     switch (name) {
       case 'INTERVAL':
-        rule.interval = parseInteger(name, value);
-        if (rule.interval < 1) throw invalid('INTERVAL must be 1 or more.');
+        rule.interval = parseBounded(name, value, MAX_INTERVAL);
         break;
       case 'COUNT':
-        rule.count = parseInteger(name, value);
-        if (rule.count < 1) throw invalid('COUNT must be 1 or more.');
+        rule.count = parseBounded(name, value, MAX_COUNT);
         break;
       case 'UNTIL':
         rule.until = parseUntil(value);
@@ -196,6 +221,12 @@ function parseUncached(text: string): ParsedRule {
   return rule;
 }
 
+/**
+ * The most times of day a rule with a FREQ of a day or coarser may list: a period's times are built at once, so
+ * this bounds the memory of one period (a year of 366 days × 1,440 times).
+ */
+export const MAX_TIMES_PER_DAY = 1440;
+
 /** The combinations RFC 5545 §3.3.10 rules out, refused so a rule never silently means something else. */
 function checkCombinations(rule: ParsedRule): void {
   const freqName = FREQUENCIES[rule.freq];
@@ -220,6 +251,16 @@ function checkCombinations(rule: ParsedRule): void {
     }
     if (rule.freq === Freq.Monthly && rule.byDay.some((entry) => Math.abs(entry.nth ?? 0) > 5)) {
       throw invalid('with FREQ=MONTHLY a BYDAY ordinal must be 1…5 or -5…-1.');
+    }
+  }
+  if (rule.freq < Freq.Hourly) {
+    const timesPerDay = (rule.byHour?.length ?? 1) * (rule.byMinute?.length ?? 1) * (rule.bySecond?.length ?? 1);
+    if (timesPerDay > MAX_TIMES_PER_DAY) {
+      throw invalid(
+        `BYHOUR × BYMINUTE × BYSECOND give ${timesPerDay} times a day with FREQ=${freqName}: at most ` +
+          `${MAX_TIMES_PER_DAY.toLocaleString('en')} are supported; use FREQ=MINUTELY or FREQ=SECONDLY with the ` +
+          'same BYxxx parts.',
+      );
     }
   }
   if (rule.bySetPos) {

@@ -17,7 +17,10 @@ export class RuleIterator {
   private readonly freq: number;
   private readonly interval: number;
   private readonly dtstart: number;
-  private remaining: number;
+  /** Whether the rule has a COUNT (applied by the stream, on distinct instants, but it forbids skipping ahead). */
+  private readonly counted: boolean;
+  /** Local seconds past which no period is needed (the range's end); empty periods beyond it end the rule. */
+  private end = Infinity;
 
   // Filters, as lookup tables (null = not constrained).
   private readonly byMonth: Uint8Array | null;
@@ -30,6 +33,8 @@ export class RuleIterator {
   private readonly byYearDayFromEnd: Uint8Array | null;
   private readonly byWeekNo: number[] | null;
   private readonly byNthWeekday: { weekday: number; nth: number }[] | null;
+  /** Plain BYDAY weekdays given together with ordinals: then a day matches either (their union, §3.3.10). */
+  private readonly byPlainWeekday: Uint8Array | null;
   private readonly bySetPos: number[] | null;
   private readonly byHour: number[] | null;
   private readonly byMinute: number[] | null;
@@ -62,7 +67,7 @@ export class RuleIterator {
     this.freq = rule.freq;
     this.interval = rule.interval;
     this.dtstart = dtstartLocalSeconds;
-    this.remaining = rule.count ?? Infinity;
+    this.counted = rule.count !== undefined;
     this.wkst = rule.wkst;
     this.year = year;
     this.month = month;
@@ -83,25 +88,42 @@ export class RuleIterator {
     this.byWeekNo = filters.byWeekNo;
     this.byWeekday = filters.byWeekday;
     this.byNthWeekday = filters.byNthWeekday;
+    this.byPlainWeekday = filters.byPlainWeekday;
     this.bySetPos = filters.bySetPos;
     this.byHour = filters.byHour;
     this.byMinute = filters.byMinute;
     this.bySecond = filters.bySecond;
     this.dayTimes = filters.dayTimes;
+    this.done = filters.bySetPos !== null && filters.bySetPos.length === 0;
 
-    if (this.freq < Freq.Hourly) {
-      this.times = this.dayTimes;
-    } else if (
+    // "A set of recurrence instances starts at the beginning of the interval" (§3.3.10): a weekly rule's first
+    // set is the whole week that holds DTSTART, so BYSETPOS counts from the week's start; the instances before
+    // DTSTART are dropped afterwards (in `emit`). Monthly and yearly periods already start at their beginning.
+    if (this.freq === Freq.Weekly) this.moveToDay(startDay - ((this.weekday - this.wkst + 7) % 7));
+    this.times = this.timesAtPosition();
+    this.info = yearInfo(this.year);
+    this.rebuild();
+  }
+
+  /** The times of the current position's period (sub-daily: none when the position itself is filtered out). */
+  private timesAtPosition(): number[] {
+    if (this.freq < Freq.Hourly) return this.dayTimes;
+    if (
       (this.byHour && !this.byHour.includes(this.hour)) ||
       (this.freq >= Freq.Minutely && this.byMinute && !this.byMinute.includes(this.minute)) ||
       (this.freq >= Freq.Secondly && this.bySecond && !this.bySecond.includes(this.second))
     ) {
-      this.times = [];
-    } else {
-      this.times = this.subDayTimes();
+      return [];
     }
-    this.info = yearInfo(this.year);
-    this.rebuild();
+    return this.subDayTimes();
+  }
+
+  /**
+   * Tells the rule that no time after `localSeconds` is needed: a run of empty periods (a BYSETPOS or a filter
+   * that rarely matches) then stops there instead of searching on for the next match.
+   */
+  endAt(localSeconds: number): void {
+    this.end = localSeconds;
   }
 
   /**
@@ -109,7 +131,7 @@ export class RuleIterator {
    * Only valid when the rule has no COUNT (a count must be taken from DTSTART on).
    */
   skipTo(fromLocalSeconds: number): void {
-    if (this.remaining !== Infinity) return;
+    if (this.counted || this.done) return;
     const fromDay = Math.floor(fromLocalSeconds / 86400);
     const [fromYear, fromMonth] = civilFromDays(fromDay);
     const interval = this.interval;
@@ -133,7 +155,17 @@ export class RuleIterator {
       const steps = Math.floor((fromDay - 1 - startDay) / interval);
       if (steps > 0) this.moveToDay(startDay + steps * interval);
     } else {
-      return;
+      // Sub-daily positions stay on DTSTART + k × INTERVAL units (filters only skip along that lattice).
+      const step = interval * (this.freq === Freq.Hourly ? 3600 : this.freq === Freq.Minutely ? 60 : 1);
+      const steps = Math.floor((fromLocalSeconds - this.dtstart) / step);
+      if (steps <= 0) return;
+      const at = this.dtstart + steps * step;
+      const day = Math.floor(at / 86400);
+      this.moveToDay(day);
+      this.hour = Math.floor((at - day * 86400) / 3600);
+      this.minute = Math.floor((at % 3600) / 60);
+      this.second = at % 60;
+      this.times = this.timesAtPosition();
     }
     this.lastHitDay = Math.max(this.lastHitDay, daysFromCivil(this.year, this.month, 1) - 31);
     this.info = yearInfo(this.year);
@@ -175,7 +207,7 @@ export class RuleIterator {
     this.candidateCount = 0;
     if (this.freq <= Freq.Monthly && this.byMonthDayList !== null) {
       this.monthDayCandidates();
-    } else if (this.freq <= Freq.Monthly && this.byNthWeekday !== null && this.byMonthDay === null) {
+    } else if (this.freq <= Freq.Monthly && this.byNthWeekday !== null && this.nthByFastPath()) {
       this.nthWeekdayCandidates();
     } else {
       this.scanCandidates();
@@ -184,7 +216,6 @@ export class RuleIterator {
     const times = this.times;
     if (count === 0 || times.length === 0) return;
     const candidates = this.candidates;
-    this.lastHitDay = info.firstDay + (candidates[0] as number);
 
     const firstDaySeconds = info.firstDay * 86400;
     if (this.bySetPos) {
@@ -197,10 +228,14 @@ export class RuleIterator {
         const value = firstDaySeconds + (candidates[dayIndex] as number) * 86400 + (times[index % times.length] as number);
         if (!picked.includes(value)) picked.push(value);
       }
+      if (picked.length === 0) return;
       picked.sort((a, b) => a - b);
+      // Only a period that selects counts as a hit: a BYSETPOS that never selects ends by the 400-year bound.
+      this.lastHitDay = Math.floor((picked[0] as number) / 86400);
       for (const value of picked) this.emit(value);
     } else {
-      for (let c = 0; c < count && this.remaining > 0; c++) {
+      this.lastHitDay = info.firstDay + (candidates[0] as number);
+      for (let c = 0; c < count; c++) {
         const daySeconds = firstDaySeconds + (candidates[c] as number) * 86400;
         for (let t = 0; t < times.length; t++) this.emit(daySeconds + (times[t] as number));
       }
@@ -288,10 +323,8 @@ export class RuleIterator {
   }
 
   private emit(value: number): void {
-    if (value < this.dtstart || this.remaining <= 0) return;
-    this.remaining--;
+    if (value < this.dtstart) return;
     this.batch[this.batchSize++] = value;
-    if (this.remaining <= 0) this.done = true;
   }
 
   /** Whether day index `i` of the current year passes every BYxxx filter. */
@@ -348,7 +381,13 @@ export class RuleIterator {
         dayChanged = this.advanceWithinDays();
         if (this.done) return;
     }
-    if (dayChanged && this.day > 28) {
+    if (dayChanged && this.day > 62) {
+      // A long jump (a large INTERVAL): convert through the day number instead of walking month by month.
+      const [y, m, d] = civilFromDays(daysFromCivil(this.year, this.month, 1) + this.day - 1);
+      this.year = y;
+      this.month = m;
+      this.day = d;
+    } else if (dayChanged && this.day > 28) {
       let length = daysInMonth(this.year, this.month);
       while (this.day > length) {
         this.day -= length;
@@ -360,19 +399,61 @@ export class RuleIterator {
         length = daysInMonth(this.year, this.month);
       }
     }
-    // A full 400-year Gregorian cycle (scaled by INTERVAL) without a hit: the rule can never match again.
-    if (
-      this.year > 9999 ||
-      (!hit && daysFromCivil(this.year, this.month, Math.min(this.day, 28)) - this.lastHitDay > 146097 * interval + 366)
-    ) {
+    if (!hit && this.byMonth !== null && this.freq >= Freq.Daily && this.byMonth[this.month] === 0) {
+      this.skipToAllowedMonth();
+    }
+    if (this.year > 9999) {
       this.done = true;
       return;
+    }
+    if (!hit) {
+      // An empty period past the range's end ends the rule; so does a full 400-year Gregorian cycle (scaled by
+      // INTERVAL) without a hit: the calendar repeats after it, so the rule can never match again.
+      const periodStart = daysFromCivil(
+        this.year,
+        this.freq === Freq.Yearly ? 1 : this.month,
+        this.freq <= Freq.Monthly ? 1 : this.day,
+      );
+      if (periodStart * 86400 > this.end || periodStart - this.lastHitDay > 146097 * interval + 366) {
+        this.done = true;
+        return;
+      }
     }
     if (this.year !== this.info.year) {
       this.info = yearInfo(this.year);
       this.infoMonth = -1;
     }
     this.rebuild();
+  }
+
+  /**
+   * A daily or finer rule in a month BYMONTH rules out moves on to the first position (on the DTSTART + k × INTERVAL
+   * lattice) in the next month it allows, instead of visiting each day: FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29 then
+   * costs 29 periods a year, not 365.
+   */
+  private skipToAllowedMonth(): void {
+    const byMonth = this.byMonth as Uint8Array;
+    let year = this.year;
+    let month = this.month;
+    do {
+      month++;
+      if (month === 13) {
+        month = 1;
+        year++;
+      }
+    } while (byMonth[month] === 0);
+    const step = this.interval * [86400, 3600, 60, 1][this.freq - Freq.Daily]!;
+    const position =
+      daysFromCivil(this.year, this.month, this.day) * 86400 + this.hour * 3600 + this.minute * 60 + this.second;
+    const at = position + Math.ceil((daysFromCivil(year, month, 1) * 86400 - position) / step) * step;
+    const day = Math.floor(at / 86400);
+    this.moveToDay(day);
+    if (this.freq > Freq.Daily) {
+      this.hour = Math.floor((at - day * 86400) / 3600);
+      this.minute = Math.floor((at % 3600) / 60);
+      this.second = at % 60;
+      this.times = this.timesAtPosition();
+    }
   }
 
   /** HOURLY, MINUTELY and SECONDLY stepping; returns whether the day moved. */
@@ -410,6 +491,10 @@ export class RuleIterator {
           valid = true;
           break;
         }
+        // The hour is ruled out: go to the last minute on the lattice before the next allowed hour, so that the
+        // next step lands in it.
+        const target = nextAllowed(this.hour, this.byHour, 24) * 60 - 1 - (this.hour * 60 + this.minute);
+        this.minute += Math.floor(target / interval) * interval;
       }
       if (!valid) return this.finish();
     } else {
@@ -433,11 +518,15 @@ export class RuleIterator {
         const totalHours = this.hour + Math.floor(totalMinutes / 60);
         days += Math.floor(totalHours / 24);
         this.hour = totalHours % 24;
-        if (
-          (!this.byHour || this.byHour.includes(this.hour)) &&
-          (!this.byMinute || this.byMinute.includes(this.minute)) &&
-          (!this.bySecond || this.bySecond.includes(this.second))
-        ) {
+        if (this.byHour && !this.byHour.includes(this.hour)) {
+          // The hour is ruled out: go to the last second on the lattice before the next allowed hour, so that the
+          // next step lands in it (likewise for a minute that is ruled out).
+          const target = nextAllowed(this.hour, this.byHour, 24) * 3600 - 1 - (this.hour * 3600 + this.minute * 60);
+          this.second += Math.floor((target - this.second) / interval) * interval;
+        } else if (this.byMinute && !this.byMinute.includes(this.minute)) {
+          const target = nextAllowed(this.minute, this.byMinute, 60) * 60 - 1 - this.minute * 60;
+          this.second += Math.floor((target - this.second) / interval) * interval;
+        } else if (!this.bySecond || this.bySecond.includes(this.second)) {
           valid = true;
           break;
         }
@@ -484,15 +573,21 @@ export class RuleIterator {
     return [base + this.minute * 60 + this.second];
   }
 
+  /** Whether ordinal weekdays are computed directly (alone, without BYMONTHDAY or plain weekdays to merge with). */
+  private nthByFastPath(): boolean {
+    return this.freq <= Freq.Monthly && this.byMonthDay === null && this.byPlainWeekday === null;
+  }
+
   /** Recomputes the rule-specific masks (week numbers, nth weekdays) for the current year/month. */
   private rebuild(): void {
     const info = this.info;
     if (this.byWeekNo !== null && (this.weekNoMask === null || this.infoMonth === -1)) {
       this.weekNoMask = weekNumberMask(info, this.byWeekNo, this.wkst);
     }
-    const nthByFastPath = this.freq <= Freq.Monthly && this.byMonthDay === null;
-    if (this.byNthWeekday !== null && !nthByFastPath && this.infoMonth !== this.month) {
-      this.nthWeekdayMask = nthWeekdayMask(info, this.byNthWeekday, this.freq, this.freq === Freq.Yearly ? this.byMonth : null, this.month);
+    if (this.byNthWeekday !== null && !this.nthByFastPath() && this.infoMonth !== this.month) {
+      const byMonth = this.freq === Freq.Yearly ? this.byMonth : null;
+      const plain = this.byPlainWeekday;
+      this.nthWeekdayMask = nthWeekdayMask(info, this.byNthWeekday, plain, this.freq, byMonth, this.month);
     }
     this.infoMonth = this.month;
   }
@@ -504,15 +599,25 @@ function mask(size: number, values: number[]): Uint8Array {
   return result;
 }
 
+/** The first value of an ascending set after `value`, or the set's first plus `base` (it wraps around). */
+function nextAllowed(value: number, sorted: number[], base: number): number {
+  for (const candidate of sorted) if (candidate > value) return candidate;
+  return (sorted[0] as number) + base;
+}
+
 function gcd(a: number, b: number): number {
   while (b !== 0) [a, b] = [b, a % b];
   return a;
 }
 
-/** Days that are the nth given weekday of the period: of the month, or of the year (or of each BYMONTH month). */
+/**
+ * Days that are the nth given weekday of the period: of the month, or of the year (or of each BYMONTH month); with
+ * `plain`, also every day of those weekdays (BYDAY=1MO,FR: each entry selects on its own, RFC 5545 §3.3.10).
+ */
 function nthWeekdayMask(
   info: YearInfo,
   entries: { weekday: number; nth: number }[],
+  plain: Uint8Array | null,
   freq: number,
   byMonth: Uint8Array | null,
   month: number,
@@ -531,6 +636,9 @@ function nthWeekdayMask(
   }
   const result = new Uint8Array(info.yearLength + 7);
   for (const [first, end] of ranges) {
+    if (plain !== null) {
+      for (let i = first; i < end; i++) if (plain[info.weekday[i] as number] === 1) result[i] = 1;
+    }
     for (const { weekday, nth } of entries) {
       const index = nthWeekdayIndex(info, first, end, weekday, nth);
       if (index >= 0) result[index] = 1;
@@ -555,20 +663,22 @@ function nthWeekdayIndex(info: YearInfo, first: number, end: number, weekday: nu
   return i >= first && i <= last ? i : -1;
 }
 
+/**
+ * Weeks in a year under RFC 5545 §3.3.10 numbering (week 1 is the first with at least four days of the year, weeks
+ * start on WKST): 53 when the year starts on the week's fourth day, or on its third in a leap year; else 52.
+ */
+function weeksInYear(firstWeekday: number, yearLength: number, wkst: number): number {
+  const position = (firstWeekday - wkst + 7) % 7;
+  return position === 3 || (position === 2 && yearLength === 366) ? 53 : 52;
+}
+
 /** Days of the year that fall in one of the BYWEEKNO weeks (ISO-style numbering with week start WKST). */
 function weekNumberMask(info: YearInfo, weekNumbers: number[], wkst: number): Uint8Array {
   const result = new Uint8Array(info.yearLength + 7);
   const firstWkst = (7 - info.firstWeekday + wkst) % 7;
-  let firstWeekStart = firstWkst;
-  let weekYearLength: number;
-  if (firstWeekStart >= 4) {
-    // Week 1 starts in the previous year: it borrowed days from it.
-    firstWeekStart = 0;
-    weekYearLength = info.yearLength + ((info.firstWeekday - wkst + 7) % 7);
-  } else {
-    weekYearLength = info.yearLength - firstWeekStart;
-  }
-  const weeks = Math.floor(weekYearLength / 7) + Math.floor((weekYearLength % 7) / 4);
+  // Week 1 starts in the previous year when this year's first week start is its 5th day or later.
+  const firstWeekStart = firstWkst >= 4 ? 0 : firstWkst;
+  const weeks = weeksInYear(info.firstWeekday, info.yearLength, wkst);
   const markWeek = (from: number) => {
     let i = from;
     for (let j = 0; j < 7; j++) {
@@ -597,20 +707,11 @@ function weekNumberMask(info: YearInfo, weekNumbers: number[], wkst: number): Ui
   }
   if (firstWeekStart !== 0) {
     // The first days of the year may belong to the last week of the previous year.
-    let lastYearWeeks: number;
-    if (!weekNumbers.includes(-1)) {
-      const previousFirstWeekday = weekdayOfDays(info.firstDay - (isLeapYear(info.year - 1) ? 366 : 365));
-      let previousStart = (7 - previousFirstWeekday + wkst) % 7;
-      const previousLength = isLeapYear(info.year - 1) ? 366 : 365;
-      if (previousStart >= 4) {
-        previousStart = 0;
-        lastYearWeeks = 52 + Math.floor(((previousLength + ((previousFirstWeekday - wkst + 7) % 7)) % 7) / 4);
-      } else {
-        lastYearWeeks = 52 + Math.floor(((info.yearLength - firstWeekStart) % 7) / 4);
-      }
-    } else {
-      lastYearWeeks = -1;
-    }
+    // The previous year's own week count (python-dateutil and rrule.js use this year's length here, which puts
+    // early-January days in week 53 of a 52-week year).
+    const previousLength = isLeapYear(info.year - 1) ? 366 : 365;
+    const previousFirstWeekday = weekdayOfDays(info.firstDay - previousLength);
+    const lastYearWeeks = weekNumbers.includes(-1) ? -1 : weeksInYear(previousFirstWeekday, previousLength, wkst);
     if (weekNumbers.includes(lastYearWeeks)) {
       for (let i = 0; i < firstWeekStart; i++) result[i] = 1;
     }
@@ -631,6 +732,8 @@ type CompiledFilters = {
   byWeekNo: number[] | null;
   byWeekday: Uint8Array | null;
   byNthWeekday: { weekday: number; nth: number }[] | null;
+  byPlainWeekday: Uint8Array | null;
+  /** BYSETPOS without the positions no period can reach; empty when none is left (the rule has no instances). */
   bySetPos: number[] | null;
   byHour: number[] | null;
   byMinute: number[] | null;
@@ -666,6 +769,28 @@ function compiledFilters(
     byDefaults.set(key, compiled);
   }
   return compiled;
+}
+
+/**
+ * BYSETPOS without positions beyond the largest set a period can hold (366 days × times a day for a year, …, the
+ * BYMINUTE × BYSECOND times of an hour): a position no period reaches would otherwise be searched for period after
+ * period until year 9999.
+ */
+function reachablePositions(
+  bySetPos: number[] | undefined,
+  freq: number,
+  timesPerDay: number,
+  byMinute: number[] | null,
+  bySecond: number[] | null,
+): number[] | null {
+  if (bySetPos === undefined) return null;
+  const daysPerPeriod = [366, 31, 7, 1][freq];
+  let largest: number;
+  if (daysPerPeriod !== undefined) largest = daysPerPeriod * timesPerDay;
+  else if (freq === Freq.Hourly) largest = (byMinute?.length ?? 1) * (bySecond?.length ?? 1);
+  else if (freq === Freq.Minutely) largest = bySecond?.length ?? 1;
+  else largest = 1;
+  return bySetPos.filter((pos) => Math.abs(pos) <= largest);
 }
 
 function compileFilters(
@@ -707,6 +832,7 @@ function compileFilters(
     }
     dayTimes.sort((a, b) => a - b);
   }
+  const mixed = plain.length > 0 && nth.length > 0;
   return {
     byMonth: byMonth ? mask(13, byMonth) : null,
     byMonthDay: byMonthDay ? mask(32, byMonthDay.filter((d) => d > 0)) : null,
@@ -715,9 +841,10 @@ function compileFilters(
     byYearDay: rule.byYearDay ? mask(367, rule.byYearDay.filter((d) => d > 0)) : null,
     byYearDayFromEnd: rule.byYearDay ? mask(367, rule.byYearDay.filter((d) => d < 0).map((d) => -d)) : null,
     byWeekNo: rule.byWeekNo ?? null,
-    byWeekday: plain.length > 0 ? mask(7, plain.map((entry) => entry.weekday)) : null,
+    byWeekday: plain.length > 0 && !mixed ? mask(7, plain.map((entry) => entry.weekday)) : null,
     byNthWeekday: nth.length > 0 ? nth.map((entry) => ({ weekday: entry.weekday, nth: entry.nth as number })) : null,
-    bySetPos: rule.bySetPos ?? null,
+    byPlainWeekday: mixed ? mask(7, plain.map((entry) => entry.weekday)) : null,
+    bySetPos: reachablePositions(rule.bySetPos, freq, dayTimes.length, byMinute, bySecond),
     byHour,
     byMinute,
     bySecond,

@@ -1,26 +1,42 @@
 import { IANAZone } from 'luxon';
 import { CoreError } from '../errors.js';
-import { civilFromDays, daysFromCivil, formatLocalSeconds, pad2, parseLocalSeconds } from './civil.js';
+import {
+  civilFromDays,
+  daysFromCivil,
+  formatLocalSeconds,
+  isLeapYear,
+  pad2,
+  parseLocalSeconds,
+  weekdayOfDays,
+} from './civil.js';
 import type { Occurrence } from '../schedule/occurrence.js';
+
+/** The segments of one year, with two days on either side, so any local time of the year resolves within it. */
+type YearBlock = { starts: number[]; offsets: number[]; safeFrom: number; safeTo: number };
+
+/** The first year of the 28-year window whose offsets stand in for the years from 2200 on. */
+const TEMPLATE_FROM = 2172;
+
+/** Years kept per zone before the memo starts over (a block is a handful of numbers). */
+const MAX_YEARS_PER_ZONE = 4096;
 
 /**
  * A zone's UTC offsets as a list of segments: `starts[i]` is the UTC second from which `offsets[i]` (seconds east of
- * UTC) holds, until `starts[i + 1]`. It is built year by year on demand from the platform's time-zone database (via
- * luxon / Intl) and then answers local → UTC in a few comparisons, with no Intl call and no allocation: this is what
- * makes expansion in a named zone as fast as floating expansion.
+ * UTC) holds, until `starts[i + 1]`. It is built per year on demand from the platform's time-zone database (via
+ * luxon / Intl), only for the years a caller visits (a rule with INTERVAL=1000 touches a handful of years, not the
+ * thousands between them), and then answers local → UTC in a few comparisons, with no Intl call and no allocation:
+ * this is what makes expansion in a named zone as fast as floating expansion.
  */
 class ZoneTimeline {
   readonly tzid: string;
   private readonly zone: IANAZone;
+  private readonly years = new Map<number, YearBlock>();
+  /** The segments of the year in use (see {@link YearBlock}). */
   private starts: number[] = [];
   private offsets: number[] = [];
-  private firstYear = 0;
-  private lastYear = -1;
-  /** Local seconds for which `resolve` needs no new years: the covered years minus two days at each end. */
+  /** Local seconds that the year in use answers: that year's own days. */
   private safeFrom = Infinity;
   private safeTo = -Infinity;
-  /** The largest offset seen so far, used to bound how far a later local time can map back in UTC. */
-  maxOffset = -Infinity;
 
   constructor(tzid: string, zone: IANAZone) {
     this.tzid = tzid;
@@ -31,70 +47,89 @@ class ZoneTimeline {
     return Math.round(this.zone.offset(utcSeconds * 1000) * 60);
   }
 
-  /** Segments of one calendar year (in UTC), found by sampling each day and bisecting to the exact second. */
-  private yearSegments(year: number): { starts: number[]; offsets: number[] } {
-    const first = daysFromCivil(year, 1, 1) * 86400;
-    const last = daysFromCivil(year + 1, 1, 1) * 86400;
+  /** Segments of [first, last) (UTC seconds), found by sampling every `days` days and bisecting to the second. */
+  private segments(first: number, last: number, days: number): { starts: number[]; offsets: number[] } {
     const starts = [first];
     const offsets = [this.offsetAt(first)];
     let previous = offsets[0] as number;
-    for (let at = first + 86400; at <= last; at += 86400) {
+    let sampled = first;
+    while (sampled < last) {
+      const at = Math.min(sampled + days * 86400, last);
       const offset = this.offsetAt(at);
-      if (offset === previous) continue;
-      // The change lies in (at − 1 day, at]: bisect for the first second with the new offset.
-      let low = at - 86400;
-      let high = at;
-      while (high - low > 1) {
-        const mid = low + Math.floor((high - low) / 2);
-        if (this.offsetAt(mid) === previous) low = mid;
-        else high = mid;
+      // Each change in (sampled, at]: bisect for the first second that no longer has the previous offset.
+      let low = sampled;
+      while (offset !== previous) {
+        let high = at;
+        while (high - low > 1) {
+          const mid = low + Math.floor((high - low) / 2);
+          if (this.offsetAt(mid) === previous) low = mid;
+          else high = mid;
+        }
+        previous = this.offsetAt(high);
+        if (high < last) {
+          starts.push(high);
+          offsets.push(previous);
+        }
+        low = high;
       }
-      if (high < last) {
-        starts.push(high);
-        offsets.push(offset);
-      }
-      previous = offset;
+      sampled = at;
     }
     return { starts, offsets };
   }
 
-  /** Makes sure the segments cover the given years, keeping the covered range contiguous. */
-  private cover(fromYear: number, toYear: number): void {
-    if (this.lastYear >= this.firstYear && fromYear >= this.firstYear && toYear <= this.lastYear) return;
-    const start = this.lastYear < this.firstYear ? fromYear : Math.min(fromYear, this.firstYear);
-    const end = this.lastYear < this.firstYear ? toYear : Math.max(toYear, this.lastYear);
-    const starts: number[] = [];
-    const offsets: number[] = [];
-    for (let year = start; year <= end; year++) {
-      const reuse = year >= this.firstYear && year <= this.lastYear;
-      const segments = reuse ? this.segmentsOfCoveredYear(year) : this.yearSegments(year);
-      for (let i = 0; i < segments.starts.length; i++) {
-        const offset = segments.offsets[i] as number;
-        if (offsets.length > 0 && offsets[offsets.length - 1] === offset) continue;
-        starts.push(segments.starts[i] as number);
-        offsets.push(offset);
-        if (offset > this.maxOffset) this.maxOffset = offset;
-      }
+  private yearBlock(year: number): YearBlock {
+    let block = this.years.get(year);
+    if (block === undefined) {
+      if (this.years.size >= MAX_YEARS_PER_ZONE) this.years.clear();
+      block = year >= TEMPLATE_FROM + 28 ? this.shiftedBlock(year) : this.sampledBlock(year);
+      this.years.set(year, block);
     }
-    this.starts = starts;
-    this.offsets = offsets;
-    this.firstYear = start;
-    this.lastYear = end;
-    this.safeFrom = daysFromCivil(start, 1, 1) * 86400 + 2 * 86400;
-    this.safeTo = daysFromCivil(end + 1, 1, 1) * 86400 - 2 * 86400;
+    return block;
   }
 
-  private segmentsOfCoveredYear(year: number): { starts: number[]; offsets: number[] } {
+  private sampledBlock(year: number): YearBlock {
     const first = daysFromCivil(year, 1, 1) * 86400;
-    const last = daysFromCivil(year + 1, 1, 1) * 86400;
-    const index = this.indexAt(first);
-    const starts = [first];
-    const offsets = [this.offsets[index] as number];
-    for (let i = index + 1; i < this.starts.length && (this.starts[i] as number) < last; i++) {
-      starts.push(this.starts[i] as number);
-      offsets.push(this.offsets[i] as number);
+    const end = daysFromCivil(year + 1, 1, 1) * 86400;
+    const from = first - 2 * 86400;
+    const to = end + 2 * 86400;
+    // Before 1900 no zone changed its offset twice within a week (there was no DST: at most a switch from local
+    // mean time, and before 1800 none at all), and from 2040 on the platform applies each zone's last rule, whose
+    // changes lie weeks apart: sampling that far apart finds every change. From 1900 to 2040 each day is sampled.
+    const step = year < 1800 ? 400 : year < 1900 || year >= 2040 ? 7 : 1;
+    return { ...this.segments(from, to, step), safeFrom: first, safeTo: end };
+  }
+
+  /**
+   * From 2200 on, the year of the 28-year window from 2172 that has the same weekday on 1 January and the same
+   * leap-ness, shifted by whole days: far-future offsets come from each zone's last (weekday-based) rule, so the
+   * two years change offsets on the same dates. This keeps a rule with INTERVAL=1000 as cheap as one near today.
+   */
+  private shiftedBlock(year: number): YearBlock {
+    const firstDay = daysFromCivil(year, 1, 1);
+    let template = TEMPLATE_FROM;
+    const weekday = weekdayOfDays(firstDay);
+    while (isLeapYear(template) !== isLeapYear(year) || weekdayOfDays(daysFromCivil(template, 1, 1)) !== weekday) {
+      template++;
     }
-    return { starts, offsets };
+    const source = this.yearBlock(template);
+    const shift = (firstDay - daysFromCivil(template, 1, 1)) * 86400;
+    return {
+      starts: source.starts.map((start) => start + shift),
+      offsets: source.offsets,
+      safeFrom: source.safeFrom + shift,
+      safeTo: source.safeTo + shift,
+    };
+  }
+
+  /** Makes the year of a local time (or of a UTC second: the margins absorb any offset) the one in use. */
+  private coverLocal(localSeconds: number): void {
+    if (localSeconds >= this.safeFrom && localSeconds < this.safeTo) return;
+    const [year] = civilFromDays(Math.floor(localSeconds / 86400));
+    const block = this.yearBlock(year);
+    this.starts = block.starts;
+    this.offsets = block.offsets;
+    this.safeFrom = block.safeFrom;
+    this.safeTo = block.safeTo;
   }
 
   /** Index of the segment holding a UTC second (binary search). */
@@ -107,15 +142,6 @@ class ZoneTimeline {
       else high = mid - 1;
     }
     return low;
-  }
-
-  /** Ensures the years around a local time are covered (a day either side absorbs any offset). */
-  private coverLocal(localSeconds: number): void {
-    if (localSeconds >= this.safeFrom && localSeconds < this.safeTo) return;
-    const days = Math.floor(localSeconds / 86400);
-    const [yearBefore] = civilFromDays(days - 2);
-    const [yearAfter] = civilFromDays(days + 2);
-    this.cover(yearBefore, yearAfter);
   }
 
   /** Offset in seconds at a UTC instant. */
