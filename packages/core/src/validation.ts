@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { CoreError, echo, type CoreErrorCode } from './errors.js';
 import { parseLocalSeconds } from './time/civil.js';
-import { inDateRange, MAX_DATE, MIN_DATE } from './time/date-range.js';
+import { MAX_DATE, MIN_DATE } from './time/date-range.js';
 
 // The engine validates with zod's tree-shakable "mini" build: the classic build adds ~90 KB gzipped to every
 // browser bundle. Mini has no message locale, so the few messages zod writes itself are phrased here.
@@ -55,17 +55,10 @@ const RANGE_MESSAGE = `falls outside the supported dates ${MIN_DATE} – ${MAX_D
 
 /** A local calendar date `'YYYY-MM-DD'` that exists, from 0001-01-01 through 9999-12-31 (see `MIN_DATE`). */
 export const localDateSchema = z.string({ error: "expected a date 'YYYY-MM-DD'" }).check(
-  z.superRefine((text, ctx) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-      // A five-digit or signed year is a date, just not one the engine supports; say so rather than "wrong format".
-      const farYear = /^([+-]\d{4,}|\d{5,})-\d{2}-\d{2}$/.test(text);
-      ctx.addIssue({ code: 'custom', message: farYear ? RANGE_MESSAGE : "use 'YYYY-MM-DD'", ...(farYear && { params: OUT_OF_RANGE }) });
-      return;
-    }
-    const seconds = parseLocalSeconds(text);
-    if (seconds === undefined) ctx.addIssue({ code: 'custom', message: 'is not a date that exists' });
-    else if (!inDateRange(seconds / 86400)) ctx.addIssue({ code: 'custom', message: RANGE_MESSAGE, params: OUT_OF_RANGE });
-  }),
+  // A five-digit or signed year is a date, just not one the engine supports: the second check says so.
+  z.regex(/^[+-]?\d{4,}-\d{2}-\d{2}$/, { error: "use 'YYYY-MM-DD'", abort: true }),
+  z.refine((text) => text.length === 10 && text >= MIN_DATE, { error: RANGE_MESSAGE, params: OUT_OF_RANGE, abort: true }),
+  z.refine((text) => parseLocalSeconds(text) !== undefined, { error: 'is not a date that exists' }),
 );
 
 /** A local time of day `'HH:mm'` (seconds optional). */

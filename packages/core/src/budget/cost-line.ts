@@ -54,16 +54,20 @@ export function costField(line: CostLine): string {
  */
 export function costOf(line: CostLine, rates: HourTypeRates, currency: string, index: number): number {
   if (line === null || typeof line !== 'object') fail(index, 'kind', 'expected a cost line object');
-  if (typeof line.kind !== 'string') fail(index, 'kind', "expected 'labour', 'material' or 'other'");
   if (typeof line.date !== 'string' || !isLocalDate(line.date)) {
     fail(index, 'date', `expected a date 'YYYY-MM-DD', got ${echo(line.date)}`);
   }
   switch (line.kind) {
     case 'labour': {
       if (!Number.isSafeInteger(line.minutes) || line.minutes < 0) fail(index, 'minutes', 'expected whole minutes ≥ 0');
-      // Own keys only: an hour type called '__proto__' or 'toString' must not find Object.prototype's members.
-      const rate = Object.hasOwn(rates, line.hourTypeCode) ? rates[line.hourTypeCode] : undefined;
-      if (rate === undefined) fail(index, 'hourTypeCode', `no rate for hour type '${clip(line.hourTypeCode)}': add it to hourTypeRates`);
+      const rate = rates[line.hourTypeCode];
+      // An hour type called '__proto__' or 'toString' finds Object.prototype's members, never a valid rate: the
+      // own-key check runs only then, off the hot path.
+      if (rate === undefined || rate === null || typeof rate !== 'object' || rate.currency !== currency) {
+        if (rate === undefined || !Object.hasOwn(rates, line.hourTypeCode)) {
+          fail(index, 'hourTypeCode', `no rate for hour type '${clip(line.hourTypeCode)}': add it to hourTypeRates`);
+        }
+      }
       sameCurrency(rate, currency, index, 'hourTypeCode');
       return safeCost(divideRounded(BigInt(rate.amount) * BigInt(line.minutes), 60n), index, 'minutes');
     }

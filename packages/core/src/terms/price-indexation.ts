@@ -1,6 +1,6 @@
 import { checkMoney, divideRounded, type Money } from '../budget/money.js';
 import { CoreError, echo } from '../errors.js';
-import { parseInput } from '../validation.js';
+import { parseInput, requireObject } from '../validation.js';
 import { indexationSchema, type Indexation } from './contract-terms.js';
 
 /** A decimal written as text or a whole number, read exactly as a fraction (no floating point). */
@@ -50,6 +50,7 @@ export function indexPrice(
   indices: { previousIndex?: string | number; currentIndex?: string | number } = {},
 ): IndexedPrice {
   checkMoney(price, ['price']);
+  requireObject(indices, ['indices'], 'indices { previousIndex, currentIndex }');
   const indexation = parseInput(indexationSchema, indexationInput, { path: ['indexation'] });
   const amount = BigInt(price.amount);
   if (indexation.kind === 'fixed') {
