@@ -55,7 +55,7 @@ function edit(contract: Contract, command: Extract<ContractCommand, { type: 'edi
   if (command.expectedVersion !== contract.version) {
     throw new CoreError(
       'version-conflict',
-      `the contract is at version ${contract.version}, the edit was made on version ${command.expectedVersion}: reload it and edit again.`,
+      `the contract is at version ${contract.version}, the edit was made on version ${echo(command.expectedVersion)}: reload it and edit again.`,
       { path: ['expectedVersion'] },
     );
   }
