@@ -8,10 +8,35 @@ export type CoreErrorCode =
   | 'invalid-local-time'
   | 'invalid-time-zone'
   | 'invalid-range'
+  | 'date-out-of-range'
   | 'invalid-schedule'
   | 'invalid-command'
   | 'not-allowed'
   | 'version-conflict';
+
+/** Longest message a `CoreError` carries; longer ones (a huge echoed input) are cut in the middle. */
+const MAX_MESSAGE = 1_000;
+
+/**
+ * Echoes a caller's value in a message: as JSON, cut to `max` characters, so a 10 MB string yields a readable
+ * message rather than a 10 MB one.
+ */
+export function echo(value: unknown, max = 80): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? JSON.stringify(value.length > max ? value.slice(0, max) : value) : String(JSON.stringify(value));
+  } catch {
+    text = Object.prototype.toString.call(value);
+  }
+  if (typeof value === 'string' && value.length > max) return `${text.slice(0, -1)}…" (${value.length} characters)`;
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** Cuts a caller's text to `max` characters for a message that quotes it itself (`'…'`). */
+export function clip(text: unknown, max = 80): string {
+  const value = String(text);
+  return value.length > max ? `${value.slice(0, max)}… (${value.length} characters)` : value;
+}
 
 export class CoreError extends Error {
   override readonly name = 'CoreError';
@@ -24,8 +49,17 @@ export class CoreError extends Error {
     options: { path?: readonly (string | number)[]; cause?: unknown } = {},
   ) {
     const path = options.path ?? [];
-    super(path.length > 0 ? `${path.join('.')}: ${message}` : message, { cause: options.cause });
+    const full = path.length > 0 ? `${path.map((part) => echoPathPart(part)).join('.')}: ${message}` : message;
+    // A last line of defence: messages built elsewhere (zod, the zone database) may still echo a huge input.
+    super(full.length > MAX_MESSAGE ? `${full.slice(0, MAX_MESSAGE / 2)} … ${full.slice(-MAX_MESSAGE / 2)}` : full, {
+      cause: options.cause,
+    });
     this.code = code;
     this.path = path;
   }
+}
+
+/** A path part as it appears in a message: a key taken from the caller's object may itself be huge. */
+function echoPathPart(part: string | number): string {
+  return typeof part === 'string' && part.length > 80 ? `${part.slice(0, 80)}…` : String(part);
 }

@@ -32,6 +32,7 @@ export { describeSchedule, type DescriptionLocale } from './schedule/describe-sc
 export { expandSchedule, iterateSchedule, type ScheduleAnchor } from './schedule/expand-schedule.js';
 export { localToOccurrence } from './time/zone.js';
 export { localDateAt } from './time/instant.js';
+export { MAX_DATE, MIN_DATE } from './time/date-range.js';
 
 // Planning work orders
 export { ALL_OBJECTS, occurrenceKey, parseOccurrenceKey, type OccurrenceKeyParts } from './planning/occurrence-key.js';

@@ -1,9 +1,34 @@
 import * as z from 'zod/mini';
-import { CoreError, type CoreErrorCode } from './errors.js';
+import { CoreError, echo, type CoreErrorCode } from './errors.js';
 import { parseLocalSeconds } from './time/civil.js';
+import { MAX_DATE, MIN_DATE } from './time/date-range.js';
 
 // The engine validates with zod's tree-shakable "mini" build: the classic build adds ~90 KB gzipped to every
 // browser bundle. Mini has no message locale, so the few messages zod writes itself are phrased here.
+
+/**
+ * Checks that an argument of a function without a schema is an object (not null, not an array); the error names
+ * `path`. The engine's plain functions are called from JavaScript too, where nothing stops an `undefined`.
+ */
+export function requireObject(value: unknown, path: readonly (string | number)[], what = 'an object'): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new CoreError('invalid-input', `expected ${what}, got ${echo(value)}.`, { path });
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Checks that an argument is an array (holes read as `undefined`, so check each item too). */
+export function requireArray(value: unknown, path: readonly (string | number)[], what = 'an array'): readonly unknown[] {
+  if (!Array.isArray(value)) throw new CoreError('invalid-input', `expected ${what}, got ${echo(value)}.`, { path });
+  return value;
+}
+
+/** Checks that an argument is text of at most `max` characters. */
+export function requireString(value: unknown, path: readonly (string | number)[], what = 'text', max = 65_535): string {
+  if (typeof value !== 'string') throw new CoreError('invalid-input', `expected ${what}, got ${echo(value)}.`, { path });
+  if (value.length > max) throw new CoreError('invalid-input', `${what} is longer than ${max} characters.`, { path });
+  return value;
+}
 
 /** A whole number within bounds, with messages that say the bounds. */
 export function wholeNumber(min: number, max: number, unit = '') {
@@ -24,9 +49,15 @@ export function codeText(what: string) {
   );
 }
 
-/** A local calendar date `'YYYY-MM-DD'` that exists. */
+/** Marks a zod issue that {@link parseInput} reports with its own error code rather than the default. */
+const OUT_OF_RANGE = { coreCode: 'date-out-of-range' } as const;
+const RANGE_MESSAGE = `falls outside the supported dates ${MIN_DATE} – ${MAX_DATE}: use a date inside that range`;
+
+/** A local calendar date `'YYYY-MM-DD'` that exists, from 0001-01-01 through 9999-12-31 (see `MIN_DATE`). */
 export const localDateSchema = z.string({ error: "expected a date 'YYYY-MM-DD'" }).check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "use 'YYYY-MM-DD'", abort: true }),
+  // A five-digit or signed year is a date, just not one the engine supports: the second check says so.
+  z.regex(/^[+-]?\d{4,}-\d{2}-\d{2}$/, { error: "use 'YYYY-MM-DD'", abort: true }),
+  z.refine((text) => text.length === 10 && text >= MIN_DATE, { error: RANGE_MESSAGE, params: OUT_OF_RANGE, abort: true }),
   z.refine((text) => parseLocalSeconds(text) !== undefined, { error: 'is not a date that exists' }),
 );
 
@@ -95,5 +126,7 @@ export function parseInput<Schema extends z.ZodMiniType>(
   const [first, ...others] = issues as [(typeof issues)[number], ...typeof issues];
   const more =
     others.length === 0 ? '' : ` (also: ${others.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')})`;
-  throw new CoreError(options.code ?? 'invalid-input', `${first.message}${more}`, { path: first.path });
+  const firstIssue = parsed.error.issues[0] as z.core.$ZodIssue;
+  const code = firstIssue.code === 'custom' && firstIssue.params?.['coreCode'] === 'date-out-of-range' ? 'date-out-of-range' : undefined;
+  throw new CoreError(code ?? options.code ?? 'invalid-input', `${first.message}${more}`, { path: first.path });
 }

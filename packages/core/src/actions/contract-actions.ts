@@ -1,5 +1,5 @@
 import type { Money } from '../budget/money.js';
-import { CoreError } from '../errors.js';
+import { CoreError, echo } from '../errors.js';
 import { parseContract, type Contract, type ContractInput } from '../model/contract.js';
 import { parseOccurrenceKey } from '../planning/occurrence-key.js';
 import { previewScheduleChange, type ScheduleChangePreview } from '../planning/preview-schedule-change.js';
@@ -10,6 +10,7 @@ import { indexPrice } from '../terms/price-indexation.js';
 import { timelineOn } from '../terms/renewal-timeline.js';
 import { addDays, daysBetween, periodEnd } from '../time/calendar-date.js';
 import { localDateAt } from '../time/instant.js';
+import { requireArray, requireObject, requireString } from '../validation.js';
 
 /** A work order the contract already generated, as the ledger and the host know it. */
 export type GeneratedWorkOrder = { key: string; state: 'open' | 'started' | 'completed' | 'handled' };
@@ -54,11 +55,11 @@ function edit(contract: Contract, command: Extract<ContractCommand, { type: 'edi
   if (command.expectedVersion !== contract.version) {
     throw new CoreError(
       'version-conflict',
-      `the contract is at version ${contract.version}, the edit was made on version ${command.expectedVersion}: reload it and edit again.`,
+      `the contract is at version ${contract.version}, the edit was made on version ${echo(command.expectedVersion)}: reload it and edit again.`,
       { path: ['expectedVersion'] },
     );
   }
-  const changes = command.changes ?? {};
+  const changes = requireObject(command.changes ?? {}, ['changes'], 'the changes as an object of contract fields');
   for (const field of ['id', 'version', 'termination', 'restartOf'] as const) {
     if (field in changes) invalid(`${field} cannot be edited${field === 'termination' ? ': use the terminate action' : ''}.`, ['changes', field]);
   }
@@ -157,6 +158,24 @@ function remove(contract: Contract, ctx: ActionContext): ActionResult {
   return { contract: null, effects };
 }
 
+/** The context comes from the caller's storage; check its shape before the actions read it. */
+function checkContext(ctx: ActionContext): void {
+  requireObject(ctx, ['ctx'], 'a context { asOf, … }');
+  if (ctx.workOrders !== undefined) {
+    requireArray(ctx.workOrders, ['workOrders'], 'an array of work orders');
+    for (let i = 0; i < ctx.workOrders.length; i++) {
+      const workOrder = requireObject(ctx.workOrders[i], ['workOrders', i], 'a work order { key, state }');
+      parseOccurrenceKey(requireString(workOrder['key'], ['workOrders', i, 'key'], 'an occurrence key', 1_000));
+      if (!['open', 'started', 'completed', 'handled'].includes(workOrder['state'] as string)) {
+        throw new CoreError('invalid-input', "use 'open', 'started', 'completed' or 'handled'.", { path: ['workOrders', i, 'state'] });
+      }
+    }
+  }
+  if (ctx.reasonRequired !== undefined && typeof ctx.reasonRequired !== 'boolean') {
+    throw new CoreError('invalid-input', 'expected true or false.', { path: ['reasonRequired'] });
+  }
+}
+
 /**
  * Applies an action to a contract as a pure transition: `(contract, command, ctx) → { contract, effects }`. Effects
  * are described, never executed — the caller saves, stops generation, reviews work orders, creates the restarted
@@ -179,6 +198,7 @@ function remove(contract: Contract, ctx: ActionContext): ActionResult {
  */
 export function applyContractAction(contractInput: ContractInput | Contract, command: ContractCommand, ctx: ActionContext): ActionResult {
   const contract = parseContract(contractInput);
+  checkContext(ctx);
   switch (command?.type) {
     case 'edit':
       return edit(contract, command, ctx);
@@ -191,6 +211,6 @@ export function applyContractAction(contractInput: ContractInput | Contract, com
     case 'delete':
       return remove(contract, ctx);
     default:
-      return invalid(`unknown action ${JSON.stringify((command as { type?: unknown } | undefined)?.type)}: use edit, terminate, restart, renew or delete.`, ['type']);
+      return invalid(`unknown action ${echo((command as { type?: unknown } | undefined)?.type)}: use edit, terminate, restart, renew or delete.`, ['type']);
   }
 }

@@ -1,14 +1,17 @@
 import * as z from 'zod/mini';
-import { CoreError } from '../errors.js';
+import { CoreError, echo } from '../errors.js';
 import { parseContract, type Contract, type ContractInput } from '../model/contract.js';
 import { contractTargets } from '../planning/contract-targets.js';
+import { FORECAST_HORIZON_DAYS } from '../planning/horizon.js';
 import { workOrderGroups } from '../planning/plan-work-orders.js';
 import { parseContractTerms, type ContractTerms, type ContractTermsInput } from '../terms/contract-terms.js';
 import { timelineOn } from '../terms/renewal-timeline.js';
-import { addDays, addMonths, daysBetween } from '../time/calendar-date.js';
+import { dayNumber, daysBetween, periodStartHolding } from '../time/calendar-date.js';
+import { civilFromDays, daysFromCivil, daysInMonth, formatDate } from '../time/civil.js';
+import { MAX_DAY } from '../time/date-range.js';
 import { localDateAt } from '../time/instant.js';
-import { parseInput, wholeNumber } from '../validation.js';
-import { costOf, type CostLine, type HourTypeRates } from './cost-line.js';
+import { parseInput, requireObject, wholeNumber } from '../validation.js';
+import { costField, costOf, type CostLine, type HourTypeRates } from './cost-line.js';
 import { divideRounded, moneySchema, multiplyMoney, type Money } from './money.js';
 
 export type PressureReason = 'over-budget' | 'forecast-over-budget' | 'spending-ahead-of-time';
@@ -49,22 +52,29 @@ export type BudgetOptions = {
   marginBasisPoints?: number;
 };
 
+function safe(amount: number, what: string): number {
+  if (!Number.isSafeInteger(amount)) {
+    throw new CoreError('invalid-input', `the ${what} leaves the range of exact cents (±${Number.MAX_SAFE_INTEGER}).`, { path: ['costLines'] });
+  }
+  return amount;
+}
+
 /** The budget period holding `today`, and its share of a yearly budget. */
 function budgetPeriod(contract: Contract, lastDay: string | null, today: string) {
   const budget = contract.budget as NonNullable<Contract['budget']>;
   if (budget.per === 'contract') return { start: contract.startDate, end: lastDay, amount: budget.amount };
-  let start = contract.startDate;
-  let fullYearStart = start;
-  if (budget.yearStart === 'january') fullYearStart = `${start.slice(0, 4)}-01-01`;
-  let next = addMonths(fullYearStart, 12);
-  // Step whole years up to the one holding today (bounded by the calendar: at most a few thousand steps).
-  while (next <= today && (lastDay === null || next <= lastDay)) {
-    fullYearStart = next;
-    start = next;
-    next = addMonths(fullYearStart, 12);
-  }
-  const fullLength = daysBetween(fullYearStart, next);
-  const end = lastDay !== null && lastDay < addDays(next, -1) ? lastDay : addDays(next, -1);
+  const first = budget.yearStart === 'january' ? `${contract.startDate.slice(0, 4)}-01-01` : contract.startDate;
+  // The contract year holding today (or the last one), found by arithmetic: a contract from year 0001 costs no more
+  // than one from last year.
+  const target = lastDay !== null && lastDay < today ? lastDay : today;
+  const { start: fullYearStart, steps } = periodStartHolding(first, { count: 1, unit: 'year' }, target);
+  const start = steps === 0 ? contract.startDate : fullYearStart;
+  const [y, m, d] = civilFromDays(dayNumber(fullYearStart));
+  const nextDay = daysFromCivil(y + 1, m, Math.min(d, daysInMonth(y + 1, m)));
+  // A contract year that would end after 9999-12-31 is cut there, like one cut by the end date.
+  const yearEnd = formatDate(Math.min(nextDay - 1, MAX_DAY));
+  const fullLength = nextDay - dayNumber(fullYearStart);
+  const end = lastDay !== null && lastDay < yearEnd ? lastDay : yearEnd;
   const days = daysBetween(start, end) + 1;
   return { start, end, amount: days === fullLength ? budget.amount : multiplyMoney(budget.amount, days, fullLength) };
 }
@@ -73,7 +83,10 @@ function budgetPeriod(contract: Contract, lastDay: string | null, today: string)
  * How a contract's budget stands on `asOf`: consumed from the actual cost lines, remaining, the share used against
  * the share of time elapsed, a forecast at the end of the period (actuals + planned work orders × expected cost),
  * and an "under pressure" verdict with its reasons — in time for the notice deadline. Integer cents throughout;
- * returns `null` for a contract without a budget.
+ * returns `null` for a contract without a budget. Planned work is counted at most ten years ahead
+ * (`FORECAST_HORIZON_DAYS`); a period that ends later has no forecast, like an open-ended one.
+ *
+ * @throws CoreError naming the field for bad options, cost lines and totals beyond `Number.MAX_SAFE_INTEGER` cents.
  *
  * @example
  * budgetStatus(contract, {
@@ -84,6 +97,7 @@ function budgetPeriod(contract: Contract, lastDay: string | null, today: string)
  */
 export function budgetStatus(contractInput: ContractInput | Contract, input: BudgetOptions): BudgetStatus | null {
   const contract = parseContract(contractInput);
+  requireObject(input, ['options'], 'options { asOf, costLines, hourTypeRates, expectedCostPerWorkOrder }');
   if (contract.budget === undefined) return null;
   const options = parseInput(optionsSchema, {
     asOf: input.asOf,
@@ -91,6 +105,14 @@ export function budgetStatus(contractInput: ContractInput | Contract, input: Bud
     marginBasisPoints: input.marginBasisPoints,
   });
   const terms = input.terms === undefined ? undefined : parseContractTerms(input.terms);
+  if (!Array.isArray(input.costLines)) {
+    throw new CoreError('invalid-input', `expected an array of cost lines, got ${echo(input.costLines)}.`, { path: ['costLines'] });
+  }
+  if (typeof input.hourTypeRates !== 'object' || input.hourTypeRates === null) {
+    throw new CoreError('invalid-input', `expected hourTypeRates as { CODE: money }, got ${echo(input.hourTypeRates)}: pass {} when there is no labour.`, {
+      path: ['hourTypeRates'],
+    });
+  }
   const currency = contract.budget.amount.currency;
   if (options.expectedCostPerWorkOrder.currency !== currency) {
     throw new CoreError('invalid-input', `expected ${currency}, the budget's currency.`, { path: ['expectedCostPerWorkOrder', 'currency'] });
@@ -103,20 +125,33 @@ export function budgetStatus(contractInput: ContractInput | Contract, input: Bud
   let consumed = 0;
   input.costLines.forEach((line, index) => {
     const cost = costOf(line, input.hourTypeRates, currency, index);
-    if (line.date >= period.start && (period.end === null || line.date <= period.end)) consumed += cost;
+    if (line.date >= period.start && (period.end === null || line.date <= period.end)) {
+      consumed += cost;
+      if (!Number.isSafeInteger(consumed)) {
+        throw new CoreError('invalid-input', `the consumed total leaves the range of exact cents (±${Number.MAX_SAFE_INTEGER}).`, {
+          path: ['costLines', index, costField(line)],
+        });
+      }
+    }
   });
 
+  // Work orders are counted up to the forecast horizon only, so an end date of 9999-12-31 costs what a century does;
+  // a period that ends beyond the horizon gets no forecast, like an open-ended one.
+  const todayDay = dayNumber(today);
+  const horizon = formatDate(Math.min(todayDay + FORECAST_HORIZON_DAYS, MAX_DAY));
+  const forecastable = period.end !== null && period.end <= horizon;
   let workOrders = 0;
-  if (period.end !== null) {
+  if (period.end !== null && todayDay < MAX_DAY) {
     const perTarget = workOrderGroups(contract).length;
-    for (const target of contractTargets(contract, addDays(today, 1))) {
-      if (target.date > period.end) break;
+    const until = forecastable ? (period.end as string) : horizon;
+    for (const target of contractTargets(contract, formatDate(todayDay + 1))) {
+      if (target.date > until) break;
       workOrders += perTarget;
     }
   }
   const plannedCost = multiplyMoney(options.expectedCostPerWorkOrder, workOrders);
   const budget = period.amount;
-  const forecast = period.end === null ? null : { amount: consumed + plannedCost.amount, currency };
+  const forecast = forecastable ? { amount: safe(consumed + plannedCost.amount, 'forecast'), currency } : null;
   const usedBasisPoints = budget.amount === 0 ? (consumed > 0 ? 10_000 : 0) : divideRounded(BigInt(consumed) * 10_000n, BigInt(budget.amount));
   let elapsedBasisPoints: number | null = null;
   if (period.end !== null) {
@@ -133,7 +168,7 @@ export function budgetStatus(contractInput: ContractInput | Contract, input: Bud
     period: { start: period.start, end: period.end },
     budget,
     consumed: { amount: consumed, currency },
-    remaining: { amount: budget.amount - consumed, currency },
+    remaining: { amount: safe(budget.amount - consumed, 'remaining'), currency },
     usedBasisPoints,
     elapsedBasisPoints,
     planned: { workOrders, cost: plannedCost },

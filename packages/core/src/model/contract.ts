@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import { moneySchema } from '../budget/money.js';
 import { scheduleSchema } from '../schedule/schedule-spec.js';
 import { zoneTimeline } from '../time/zone.js';
+import { echo } from '../errors.js';
+import { MAX_ZONE_NAME } from '../time/zone-offset.js';
 import { codeText, localDateSchema, parseTrusted, trust, wholeNumber } from '../validation.js';
 
 export const CONTRACT_TYPES = ['preventive', 'corrective', 'yearly-orders'] as const;
@@ -15,9 +17,11 @@ const timeZoneSchema = z._default(
   z.string({ error: "expected an IANA zone such as 'Europe/Amsterdam'" }).check(
     z.superRefine((tzid, ctx) => {
       try {
+        // IANA names are short (the longest is about 30 characters); a longer one is never worth a lookup.
+        if (tzid.length > MAX_ZONE_NAME) throw new Error('too long');
         zoneTimeline(tzid);
       } catch {
-        ctx.addIssue({ code: 'custom', message: `'${tzid}' is not an IANA time zone: use e.g. 'Europe/Amsterdam'` });
+        ctx.addIssue({ code: 'custom', message: `${echo(tzid)} is not an IANA time zone: use e.g. 'Europe/Amsterdam'` });
       }
     }),
   ),

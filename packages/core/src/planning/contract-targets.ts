@@ -2,6 +2,8 @@ import type { Contract } from '../model/contract.js';
 import { iterateSchedule } from '../schedule/expand-schedule.js';
 import { dayNumber } from '../time/calendar-date.js';
 import { civilFromDays, daysFromCivil, daysInMonth, formatDate } from '../time/civil.js';
+import { MAX_DAY } from '../time/date-range.js';
+import { PLANNING_FIRST_DATE, PLANNING_LAST_DATE } from './horizon.js';
 
 /** One date on which the contract wants work done, in the contract's zone. */
 export type ContractTarget = {
@@ -30,12 +32,16 @@ function addYears(day: number, years: number): number {
 function* yearlyOrderDates(contract: Contract, firstDay: number, lastDay: number): Generator<ContractTarget> {
   const start = dayNumber(contract.startDate);
   const perYear = contract.ordersPerYear ?? 1;
-  for (let year = 0; year < 8000; year++) {
+  // Start at the contract year holding `firstDay` (a year is at least 365 days, so this never overshoots) rather
+  // than walking every year since the start date.
+  const skipYears = firstDay > start ? Math.max(0, Math.floor((firstDay - start) / 366) - 1) : 0;
+  for (let year = skipYears; year < 10_000; year++) {
     const yearStart = addYears(start, year);
+    if (yearStart > MAX_DAY) return;
     const length = addYears(start, year + 1) - yearStart;
     for (let i = 0; i < perYear; i++) {
       const day = yearStart + Math.floor((i * length) / perYear);
-      if (day > lastDay) return;
+      if (day > lastDay || day > MAX_DAY) return;
       if (day >= firstDay) yield { date: formatDate(day), time: null };
     }
   }
@@ -43,14 +49,17 @@ function* yearlyOrderDates(contract: Contract, firstDay: number, lastDay: number
 
 /**
  * The contract's target dates from `since` (default: the start date) onwards, lazily and in order, never past
- * its end or termination date. Corrective contracts have none.
+ * its end or termination date, and only inside the planning years 1900–2199 (see `PLANNING_FIRST_DATE`).
+ * Corrective contracts have none.
  */
 export function* contractTargets(contract: Contract, since?: string): Generator<ContractTarget> {
-  const last = lastTargetDate(contract);
-  const from = since !== undefined && since > contract.startDate ? since : contract.startDate;
+  const contractLast = lastTargetDate(contract);
+  const last = contractLast === undefined || contractLast > PLANNING_LAST_DATE ? PLANNING_LAST_DATE : contractLast;
+  const asked = since !== undefined && since > contract.startDate ? since : contract.startDate;
+  const from = asked < PLANNING_FIRST_DATE ? PLANNING_FIRST_DATE : asked;
   if (last !== undefined && from > last) return;
   if (contract.type === 'yearly-orders') {
-    yield* yearlyOrderDates(contract, dayNumber(from), last === undefined ? Infinity : dayNumber(last));
+    yield* yearlyOrderDates(contract, dayNumber(from), dayNumber(last));
     return;
   }
   if (contract.type !== 'preventive' || contract.schedule === undefined) return;
@@ -59,7 +68,7 @@ export function* contractTargets(contract: Contract, since?: string): Generator<
   const occurrences = iterateSchedule(
     contract.schedule,
     { start: contract.startDate, end: contract.endDate, tzid: contract.timeZone },
-    last === undefined ? { from } : { from, until: last },
+    { from, until: last },
   );
   for (const occurrence of occurrences) {
     yield { date: occurrence.local.slice(0, 10), time: withTime ? occurrence.local.slice(11, 16) : null };

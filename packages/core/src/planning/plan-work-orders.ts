@@ -2,10 +2,12 @@ import * as z from 'zod/mini';
 import { parseContract, type Contract, type ContractInput } from '../model/contract.js';
 import { localDateAt } from '../time/instant.js';
 import { formatDate } from '../time/civil.js';
+import { MIN_DAY } from '../time/date-range.js';
 import { localDateSchema, parseInput, wholeNumber } from '../validation.js';
 import { dayNumber } from '../time/calendar-date.js';
 import { contractTargets } from './contract-targets.js';
-import { occurrenceKey } from './occurrence-key.js';
+import { LOOK_BACK_DAYS } from './horizon.js';
+import { keyOf } from './occurrence-key.js';
 
 /** How the host gets the work order: planned for an employee on a date, or unplanned with a deadline only. */
 export type WorkOrderTiming =
@@ -85,6 +87,9 @@ export function workOrderGroups(contract: Contract): { objectCode: string | null
  * from its creation date (target − days in advance) on, which may precede the start date: the first visit is
  * prepared in advance like every other. Corrective contracts plan nothing.
  *
+ * Planning looks back at most {@link LOOK_BACK_DAYS} days (about ten years) before today: older occurrences that were
+ * never generated are history and are neither planned nor listed as skipped.
+ *
  * @example
  * planWorkOrders(
  *   { id: 'C-1', type: 'preventive', startDate: '2025-01-01', debtorNumber: 'D100', objectCodes: ['CV-01'],
@@ -107,17 +112,20 @@ export function planWorkOrders(contractInput: ContractInput | Contract, optionsI
   const skipped: SkippedOccurrence[] = [];
   let nextCreationDate: string | null = null;
 
-  for (const target of contractTargets(contract, options.since)) {
+  // Look back a bounded window only: a contract that started in year 0001 costs what a ten-year-old one does.
+  const lookBack = formatDate(Math.max(today - LOOK_BACK_DAYS, MIN_DAY));
+  const since = options.since !== undefined && options.since > lookBack ? options.since : lookBack;
+  for (const target of contractTargets(contract, since)) {
     const targetDay = dayNumber(target.date);
     const creationDay = targetDay - contract.daysInAdvance;
-    const open = groups.filter((group) => !generated.has(occurrenceKey(contract.id, group.objectCode, target.date)));
+    const open = groups.filter((group) => !generated.has(keyOf(contract.id, group.objectCode, target.date)));
     if (open.length === 0) continue;
     if (creationDay > today) {
       nextCreationDate = formatDate(creationDay);
       break;
     }
     for (const group of open) {
-      const key = occurrenceKey(contract.id, group.objectCode, target.date);
+      const key = keyOf(contract.id, group.objectCode, target.date);
       if (targetDay < oldestCreatable) {
         skipped.push({ key, targetDate: target.date, reason: 'past-catch-up-limit' });
         continue;

@@ -4,8 +4,11 @@ import { formatDate } from '../time/civil.js';
 import { localDateAt } from '../time/instant.js';
 import { localDateSchema, parseInput } from '../validation.js';
 import { dayNumber } from '../time/calendar-date.js';
+import { CoreError } from '../errors.js';
+import { MAX_DAY } from '../time/date-range.js';
 import { contractTargets } from './contract-targets.js';
-import { occurrenceKey } from './occurrence-key.js';
+import { PREVIEW_MAX_DAYS } from './horizon.js';
+import { keyOf } from './occurrence-key.js';
 import { workOrderGroups } from './plan-work-orders.js';
 
 /** One future occurrence as a preview shows it. */
@@ -36,7 +39,7 @@ const previewOptionsSchema = z.object({
       error: 'expected a Set or an array of occurrence keys',
     }),
   ),
-  /** Compare up to this local date; default one year after today. */
+  /** Compare up to this local date; default one year after today, at most ten years (`PREVIEW_MAX_DAYS`). */
   until: z.optional(localDateSchema),
 });
 export type PreviewOptions = z.input<typeof previewOptionsSchema>;
@@ -51,7 +54,7 @@ function futureOccurrences(contract: Contract, today: string, until: string, gen
     if (target.date > until) break;
     const creationDate = formatDate(dayNumber(target.date) - contract.daysInAdvance);
     for (const { objectCode } of groups) {
-      const key = occurrenceKey(contract.id, objectCode, target.date);
+      const key = keyOf(contract.id, objectCode, target.date);
       const time = contract.workOrder.timeOfDay ?? target.time;
       result.push({ key, objectCode, targetDate: target.date, creationDate, time, generated: generated.has(key) });
     }
@@ -91,6 +94,7 @@ const sameTiming = (a: PreviewOccurrence, b: PreviewOccurrence) => a.creationDat
  * schedule change is saved. Per object, occurrences are compared in date order: between two occurrences that stay
  * (or are already generated), a removed and an added occurrence that are neighbours pair up as a move, the closest
  * pairs first; what is left is listed as removed or added. A change of only the creation date or time is a move too.
+ * The window is at most ten years (`PREVIEW_MAX_DAYS`); a longer one throws `invalid-range` on `until`.
  *
  * @example
  * const before = { id: 'C-1', type: 'preventive', startDate: '2025-01-01', debtorNumber: 'D1',
@@ -108,7 +112,13 @@ export function previewScheduleChange(
   const options = parseInput(previewOptionsSchema, optionsInput);
   const generated = new Set(options.generatedKeys ?? []);
   const today = localDateAt(options.asOf, after.timeZone);
-  const until = options.until ?? formatDate(dayNumber(today) + 366);
+  const until = options.until ?? formatDate(Math.min(dayNumber(today) + 366, MAX_DAY));
+  // The preview lists every occurrence in the window, so the window is what a call costs: keep it to ten years.
+  if (dayNumber(until) - dayNumber(today) > PREVIEW_MAX_DAYS) {
+    throw new CoreError('invalid-range', `compare at most ${PREVIEW_MAX_DAYS} days (about ten years) ahead of today (${today}): choose an earlier until.`, {
+      path: ['until'],
+    });
+  }
   const old = futureOccurrences(before, today, until, generated);
   const next = futureOccurrences(after, today, until, generated);
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { CoreError } from '../errors.js';
-import { codeText, parseInput } from '../validation.js';
+import { clip, CoreError } from '../errors.js';
+import { codeText, parseInput, requireArray, requireObject, requireString } from '../validation.js';
 
 /** A cancellation reason (settings): chosen when terminating, archived rather than deleted once used. */
 export const cancellationReasonSchema = z.strictObject({
@@ -25,25 +25,27 @@ export type ReasonSnapshot = { reasonCode: string; reasonLabel: string };
 export function snapshotReason(
   reasonsInput: readonly CancellationReasonInput[],
   code: string | undefined,
-  { required }: { required: boolean },
+  options: { required: boolean },
 ): ReasonSnapshot | undefined {
+  const { required } = requireObject(options, ['options'], 'options { required }');
+  if (code !== undefined) requireString(code, ['reasonCode'], 'a reason code', 255);
   if (code === undefined || code === '') {
-    if (required) {
+    if (required === true) {
       throw new CoreError('invalid-input', 'this tenant requires a cancellation reason: choose one of the reasons in settings.', {
         path: ['reasonCode'],
       });
     }
     return undefined;
   }
-  const reasons = reasonsInput.map((reason, i) => parseInput(cancellationReasonSchema, reason, { path: ['reasons', i] }));
+  const reasons = Array.from(requireArray(reasonsInput, ['reasons'], 'an array of reasons'), (reason, i) => parseInput(cancellationReasonSchema, reason, { path: ['reasons', i] }));
   const reason = reasons.find((r) => r.code === code);
   if (reason === undefined) {
-    throw new CoreError('invalid-input', `'${code}' is not a cancellation reason: use one of ${reasons.filter((r) => !r.archived).map((r) => r.code).join(', ') || '(none set up)'}.`, {
+    throw new CoreError('invalid-input', `'${clip(code)}' is not a cancellation reason: use one of ${clip(reasons.filter((r) => !r.archived).map((r) => r.code).join(', '), 200) || '(none set up)'}.`, {
       path: ['reasonCode'],
     });
   }
   if (reason.archived) {
-    throw new CoreError('invalid-input', `'${code}' is archived: choose a current reason.`, { path: ['reasonCode'] });
+    throw new CoreError('invalid-input', `'${clip(code)}' is archived: choose a current reason.`, { path: ['reasonCode'] });
   }
   return { reasonCode: reason.code, reasonLabel: reason.label };
 }
@@ -57,9 +59,13 @@ export function snapshotReason(
  * reasonDeletion('PRIJS', ['VERHUISD', 'PRIJS']); // { allowed: false, reason: "'PRIJS' is used by terminations: archive it …" }
  */
 export function reasonDeletion(code: string, usedCodes: Iterable<string>): { allowed: true } | { allowed: false; reason: string } {
+  requireString(code, ['code'], 'a reason code', 255);
+  if (typeof (usedCodes as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== 'function' || typeof usedCodes === 'string') {
+    throw new CoreError('invalid-input', 'expected the codes in use as an array or a Set.', { path: ['usedCodes'] });
+  }
   for (const used of usedCodes) {
     if (used === code) {
-      return { allowed: false, reason: `'${code}' is used by terminations: archive it instead of deleting it, so history keeps its label.` };
+      return { allowed: false, reason: `'${clip(code)}' is used by terminations: archive it instead of deleting it, so history keeps its label.` };
     }
   }
   return { allowed: true };

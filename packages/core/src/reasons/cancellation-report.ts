@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { moneySchema, type Money } from '../budget/money.js';
-import { CoreError } from '../errors.js';
-import { addDays, addMonths } from '../time/calendar-date.js';
+import { CoreError, echo } from '../errors.js';
+import { daysFromCivil, daysInMonth, formatDate } from '../time/civil.js';
 import { localDateSchema, parseInput } from '../validation.js';
 
 const terminationRecordSchema = z.object({
@@ -44,13 +44,23 @@ function periodStart(date: string, groupBy: 'month' | 'quarter' | 'year'): strin
   return `${date.slice(0, 4)}-${String(first).padStart(2, '0')}-01`;
 }
 
+function safeSum(a: number, b: number): number {
+  const sum = a + b;
+  if (!Number.isSafeInteger(sum)) {
+    throw new CoreError('invalid-input', `the lost value adds up past the exact integers (±${Number.MAX_SAFE_INTEGER} cents).`, {
+      path: ['terminations'],
+    });
+  }
+  return sum;
+}
+
 function addRow(rows: Map<string, ReasonRow>, code: string, label: string, value: Money): void {
   const row = rows.get(code);
   if (row === undefined) {
     rows.set(code, { reasonCode: code, reasonLabel: label, count: 1, lostValue: { ...value } });
   } else {
     row.count++;
-    row.lostValue = { amount: row.lostValue.amount + value.amount, currency: value.currency };
+    row.lostValue = { amount: safeSum(row.lostValue.amount, value.amount), currency: value.currency };
   }
 }
 
@@ -59,7 +69,8 @@ const byCode = (a: ReasonRow, b: ReasonRow) => b.count - a.count || a.reasonCode
 /**
  * Terminations per reason per period, with the contract value lost, between `from` and `to` (inclusive). Every
  * period in the range is listed, empty ones too, so the result charts directly. Labels are the ones recorded on the
- * terminations (the latest one per code in the totals), so renaming a reason never rewrites history.
+ * terminations (the latest one per code in the totals), so renaming a reason never rewrites history. The cost grows
+ * with the number of periods between `from` and `to` (up to 9999-12-31).
  *
  * @example
  * cancellationReport(
@@ -69,7 +80,10 @@ const byCode = (a: ReasonRow, b: ReasonRow) => b.count - a.count || a.reasonCode
  */
 export function cancellationReport(records: readonly TerminationRecord[], optionsInput: ReportOptions): CancellationReport {
   const { from, to, groupBy } = parseInput(reportOptionsSchema, optionsInput);
-  const terminations = records.map((record, i) => parseInput(terminationRecordSchema, record, { path: ['terminations', i] }));
+  if (!Array.isArray(records)) {
+    throw new CoreError('invalid-input', `expected an array of terminations, got ${echo(records)}.`, { path: ['terminations'] });
+  }
+  const terminations = Array.from(records, (record, i) => parseInput(terminationRecordSchema, record, { path: ['terminations', i] }));
   const currency = terminations[0]?.lostValue.currency ?? 'EUR';
   terminations.forEach((t, i) => {
     if (t.lostValue.currency !== currency) {
@@ -82,9 +96,17 @@ export function cancellationReport(records: readonly TerminationRecord[], option
   const step = groupBy === 'month' ? 1 : groupBy === 'quarter' ? 3 : 12;
   const periods: ReportPeriod[] = [];
   const rowsByPeriod = new Map<string, Map<string, ReasonRow>>();
-  for (let start = periodStart(from, groupBy); start <= to; start = addMonths(start, step)) {
+  // Periods are counted as month numbers, not compared as texts: past 9999-12 a text date gets a fifth year digit
+  // and compares as earlier, which once made this loop run until the heap gave out.
+  const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+  const lastIndex = monthIndex(to);
+  for (let index = monthIndex(periodStart(from, groupBy)); index <= lastIndex; index += step) {
+    const start = formatDate(daysFromCivil(Math.floor(index / 12), (index % 12) + 1, 1));
+    const endIndex = index + step - 1;
+    const endYear = Math.floor(endIndex / 12);
+    const endMonth = (endIndex % 12) + 1;
+    const last = formatDate(daysFromCivil(endYear, endMonth, daysInMonth(endYear, endMonth)));
     const key = periodKey(start, groupBy);
-    const last = addDays(addMonths(start, step), -1);
     rowsByPeriod.set(key, new Map());
     periods.push({
       period: key,
@@ -111,7 +133,7 @@ export function cancellationReport(records: readonly TerminationRecord[], option
     const rows = [...(rowsByPeriod.get(period.period) as Map<string, ReasonRow>).values()].sort(byCode);
     period.reasons = rows;
     period.count = rows.reduce((sum, r) => sum + r.count, 0);
-    period.lostValue = { amount: rows.reduce((sum, r) => sum + r.lostValue.amount, 0), currency };
+    period.lostValue = { amount: rows.reduce((sum, r) => safeSum(sum, r.lostValue.amount), 0), currency };
   }
   const totalRows = [...totals.values()].map((row) => ({ ...row, reasonLabel: latestLabel.get(row.reasonCode)?.label ?? row.reasonLabel }));
   return { periods, totals: totalRows.sort(byCode), currency };

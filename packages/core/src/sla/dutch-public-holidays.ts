@@ -1,5 +1,5 @@
 import { daysFromCivil, formatDate, weekdayOfDays } from '../time/civil.js';
-import { CoreError } from '../errors.js';
+import { CoreError, echo } from '../errors.js';
 
 /** One Dutch public holiday. `dayOff` says whether it is generally a day off (Goede Vrijdag is not; Bevrijdingsdag
  * only in lustrum years). */
@@ -58,7 +58,7 @@ function monarchsDay(year: number): { day: number; name: string } | undefined {
  */
 export function dutchPublicHolidays(year: number): PublicHoliday[] {
   if (!Number.isInteger(year) || year < 1583 || year > 9999) {
-    throw new CoreError('invalid-input', `year must be a whole Gregorian year 1583–9999, got ${year}.`, {
+    throw new CoreError('invalid-input', `year must be a whole Gregorian year 1583–9999, got ${echo(year)}.`, {
       path: ['year'],
     });
   }
@@ -84,6 +84,11 @@ export function dutchPublicHolidays(year: number): PublicHoliday[] {
 
 /** The days off among the Dutch public holidays of the given years, as `'YYYY-MM-DD'` (for a business calendar). */
 export function dutchDaysOff(fromYear: number, toYear: number): string[] {
+  for (const [year, path] of [[fromYear, 'fromYear'], [toYear, 'toYear']] as const) {
+    if (!Number.isInteger(year) || year < 1583 || year > 9999) {
+      throw new CoreError('invalid-input', `expected a whole Gregorian year 1583–9999, got ${echo(year)}.`, { path: [path] });
+    }
+  }
   const dates: string[] = [];
   for (let year = fromYear; year <= toYear; year++) {
     for (const holiday of dutchPublicHolidays(year)) if (holiday.dayOff) dates.push(holiday.date);

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { CoreError } from '../errors.js';
+import { clip, CoreError } from '../errors.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
-import { codeText, parseInput, wholeNumber } from '../validation.js';
+import { codeText, parseInput, requireArray, requireObject, requireString, wholeNumber } from '../validation.js';
 import { addWorkingSeconds, compileCalendar, workingSecondsBetween, type BusinessCalendar } from './business-calendar.js';
 
 const targetSchema = z.strictObject({
@@ -46,9 +46,11 @@ export type SlaState = { response: SlaClock; resolution: SlaClock };
 
 function prepare(policyInput: SlaPolicyInput | SlaPolicy, calendar: BusinessCalendar, priorityCode: string) {
   const policy = parseInput(slaPolicySchema, policyInput, { path: ['policy'] });
-  const targets = policy.targets[priorityCode];
+  requireString(priorityCode, ['priorityCode'], 'a priority code', 255);
+  // Own keys only: a priority called '__proto__' must not find Object.prototype.
+  const targets = Object.hasOwn(policy.targets, priorityCode) ? policy.targets[priorityCode] : undefined;
   if (targets === undefined) {
-    throw new CoreError('invalid-input', `the policy ${policy.code} has no target for priority '${priorityCode}': add one or use ${Object.keys(policy.targets).join(', ')}.`, {
+    throw new CoreError('invalid-input', `the policy ${policy.code} has no target for priority '${clip(priorityCode)}': add one or use ${clip(Object.keys(policy.targets).join(', '), 200)}.`, {
       path: ['priorityCode'],
     });
   }
@@ -78,8 +80,9 @@ function prepare(policyInput: SlaPolicyInput | SlaPolicy, calendar: BusinessCale
 export function slaDueTimes(
   policyInput: SlaPolicyInput | SlaPolicy,
   calendar: BusinessCalendar,
-  { priorityCode, openedAt }: { priorityCode: string; openedAt: string },
+  input: { priorityCode: string; openedAt: string },
 ): SlaDueTimes {
+  const { priorityCode, openedAt } = requireObject(input, ['input'], 'input { priorityCode, openedAt }') as typeof input;
   const { targets, add } = prepare(policyInput, calendar, priorityCode);
   const opened = parseInstant(openedAt, ['openedAt']);
   return { responseDue: formatInstant(add(opened, targets.response)), resolutionDue: formatInstant(add(opened, targets.resolution)) };
@@ -101,11 +104,16 @@ export function slaState(
   calendar: BusinessCalendar,
   input: { priorityCode: string; openedAt: string; history: readonly StatusChange[]; asOf: string },
 ): SlaState {
+  requireObject(input, ['input'], 'input { priorityCode, openedAt, history, asOf }');
   const { policy, targets, add, between } = prepare(policyInput, calendar, input.priorityCode);
+  requireArray(input.history, ['history'], 'a status history array');
   const opened = parseInstant(input.openedAt, ['openedAt']);
   const asOf = parseInstant(input.asOf, ['asOf']);
-  const history = input.history
-    .map((change, i) => ({ status: change.status, at: parseInstant(change.at, ['history', i, 'at']) }))
+  const history = Array.from(input.history)
+    .map((change, i) => {
+      requireObject(change, ['history', i], 'a status change { status, at }');
+      return { status: requireString(change.status, ['history', i, 'status'], 'a status', 255), at: parseInstant(change.at, ['history', i, 'at']) };
+    })
     .sort((a, b) => a.at - b.at);
   const firstAt = (statuses: string[]) => history.find((change) => statuses.includes(change.status) && change.at <= asOf)?.at;
   const clock = (target: Target, stoppedAt: number | undefined): SlaClock => {

@@ -4,7 +4,7 @@ import { parseContractTerms, type ContractTerms, type ContractTermsInput } from 
 import { timelineOn, type RenewalTimeline } from '../terms/renewal-timeline.js';
 import { daysBetween } from '../time/calendar-date.js';
 import { localDateAt } from '../time/instant.js';
-import { parseInput, wholeNumber } from '../validation.js';
+import { parseInput, requireObject, wholeNumber } from '../validation.js';
 
 export type ContractStatus = 'not-started' | 'active' | 'ended' | 'terminated';
 
@@ -40,6 +40,7 @@ export function contractStatus(
   options: { asOf: string; warnDays?: number; terms?: ContractTermsInput | ContractTerms },
 ): ContractStatusResult {
   const contract = parseContract(contractInput);
+  requireObject(options, ['options'], 'options { asOf, warnDays?, terms? }');
   const { asOf, warnDays } = parseInput(optionsSchema, { asOf: options.asOf, warnDays: options.warnDays });
   const terms = options.terms === undefined ? undefined : parseContractTerms(options.terms);
   const today = localDateAt(asOf, contract.timeZone);

@@ -1,19 +1,29 @@
-import { divideRounded, type Money } from '../budget/money.js';
-import { CoreError } from '../errors.js';
-import { parseInput } from '../validation.js';
+import { checkMoney, divideRounded, type Money } from '../budget/money.js';
+import { CoreError, echo } from '../errors.js';
+import { parseInput, requireObject } from '../validation.js';
 import { indexationSchema, type Indexation } from './contract-terms.js';
 
 /** A decimal written as text or a whole number, read exactly as a fraction (no floating point). */
 function exactDecimal(value: string | number, path: string): { numerator: bigint; denominator: bigint } {
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
-  const match = typeof text === 'string' ? /^(\d+)(?:[.,](\d+))?$/.exec(text.trim()) : null;
+  // An index has a handful of digits; thousands of them are a mistake (and a price past the exact integers).
+  const match = typeof text === 'string' && text.length <= 64 ? /^(\d{1,15})(?:[.,](\d{1,15}))?$/.exec(text.trim()) : null;
   if (match === null) {
-    throw new CoreError('invalid-input', `${JSON.stringify(value)} is not a positive decimal: write it as text, e.g. '128.4'.`, {
+    throw new CoreError('invalid-input', `${echo(value)} is not a positive decimal of at most 15 digits before and after the point: write it as text, e.g. '128.4'.`, {
       path: [path],
     });
   }
   const fraction = match[2] ?? '';
   return { numerator: BigInt(`${match[1]}${fraction}`), denominator: 10n ** BigInt(fraction.length) };
+}
+
+function safePrice(amount: number): number {
+  if (!Number.isSafeInteger(amount)) {
+    throw new CoreError('invalid-input', `the indexed price leaves the range of exact cents (±${Number.MAX_SAFE_INTEGER}).`, {
+      path: ['price', 'amount'],
+    });
+  }
+  return amount;
 }
 
 export type IndexedPrice = {
@@ -39,11 +49,13 @@ export function indexPrice(
   indexationInput: Indexation,
   indices: { previousIndex?: string | number; currentIndex?: string | number } = {},
 ): IndexedPrice {
+  checkMoney(price, ['price']);
+  requireObject(indices, ['indices'], 'indices { previousIndex, currentIndex }');
   const indexation = parseInput(indexationSchema, indexationInput, { path: ['indexation'] });
   const amount = BigInt(price.amount);
   if (indexation.kind === 'fixed') {
     return {
-      price: { amount: divideRounded(amount * BigInt(10_000 + indexation.basisPoints), 10_000n), currency: price.currency },
+      price: { amount: safePrice(divideRounded(amount * BigInt(10_000 + indexation.basisPoints), 10_000n)), currency: price.currency },
       appliedBasisPoints: indexation.basisPoints,
       limitedBy: null,
     };
@@ -66,9 +78,13 @@ export function indexPrice(
   } else if (floor !== undefined && numerator * 10_000n < BigInt(10_000 + floor) * denominator) {
     [numerator, denominator, limitedBy] = [BigInt(10_000 + floor), 10_000n, 'floor'];
   }
+  const appliedBasisPoints = divideRounded((numerator - denominator) * 10_000n, denominator);
+  if (!Number.isSafeInteger(appliedBasisPoints)) {
+    throw new CoreError('invalid-input', 'the index changed by more than any price can follow: check both indices.', { path: ['currentIndex'] });
+  }
   return {
-    price: { amount: divideRounded(amount * numerator, denominator), currency: price.currency },
-    appliedBasisPoints: divideRounded((numerator - denominator) * 10_000n, denominator),
+    price: { amount: safePrice(divideRounded(amount * numerator, denominator)), currency: price.currency },
+    appliedBasisPoints,
     limitedBy,
   };
 }

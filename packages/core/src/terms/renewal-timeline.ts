@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { parseContract, type Contract, type ContractInput } from '../model/contract.js';
-import { addDays, addDuration, periodEnd } from '../time/calendar-date.js';
+import { addDays, addDuration, periodEnd, periodStartHolding } from '../time/calendar-date.js';
+import { MAX_DATE } from '../time/date-range.js';
 import { localDateAt } from '../time/instant.js';
 import { parseInput } from '../validation.js';
 import { parseContractTerms, type ContractTerms, type ContractTermsInput } from './contract-terms.js';
@@ -12,7 +13,7 @@ export type RenewalTimeline = {
   periodEnd: string | null;
   /** The last day on which notice can still be given for the period's end; `null` without an end or terms. */
   noticeDeadline: string | null;
-  /** The first day of the next period when the contract will renew; `null` when it will not. */
+  /** The first day of the next period when the contract will renew; `null` when it will not (or not by 9999-12-31). */
   nextRenewal: string | null;
   /** How many times the contract has renewed by today. */
   renewals: number;
@@ -35,11 +36,14 @@ export function timelineOn(contract: Contract, terms: ContractTerms | undefined,
   let renewals = 0;
   const renewal = terms?.renewalPeriod ?? terms?.period;
   const autoExtend = terms?.autoExtend === true && renewal !== undefined;
-  // Walk renewals up to today, never past a termination (renewal periods are at least a day, so this ends).
-  while (autoExtend && end < today && (termination === undefined || termination > end)) {
-    start = addDays(end, 1);
+  // Renew up to the period holding today, never past a termination; found by arithmetic rather than by walking, so
+  // a daily renewal since year 0001 costs what one renewal does. A period that would end past 9999-12-31 throws.
+  const stop = termination !== undefined && termination < today ? termination : today;
+  if (autoExtend && end < stop) {
+    const holding = periodStartHolding(addDays(end, 1), renewal, stop);
+    start = holding.start;
     end = periodEnd(start, renewal);
-    renewals++;
+    renewals = holding.steps + 1;
   }
   const notice =
     renewals === 0 ? terms?.noticeBeforeCancellation : (terms?.noticeAfterRenewal ?? terms?.noticeBeforeCancellation);
@@ -50,7 +54,8 @@ export function timelineOn(contract: Contract, terms: ContractTerms | undefined,
     periodStart: start,
     periodEnd: terminatedInPeriod ? termination : end,
     noticeDeadline: terminatedInPeriod ? null : noticeDeadline,
-    nextRenewal: autoExtend && !terminatedInPeriod ? addDays(end, 1) : null,
+    // The day after 9999-12-31 cannot be named: within the supported dates there is no renewal.
+    nextRenewal: autoExtend && !terminatedInPeriod && end < MAX_DATE ? addDays(end, 1) : null,
     renewals,
     finalDay,
   };
@@ -60,7 +65,10 @@ export function timelineOn(contract: Contract, terms: ContractTerms | undefined,
  * The current period of a contract under its terms: its end, the last day to give notice, and the next renewal.
  * Without an end date the initial period comes from the terms; an auto-extending contract renews by the renewal
  * period (default: the contract period) and then uses the notice period after renewal. The notice deadline is the
- * period's last day minus the notice period (31 December with one month's notice → 30 November).
+ * period's last day minus the notice period (31 December with one month's notice → 30 November). Renewals are found
+ * by arithmetic, so the cost does not grow with the contract's age.
+ *
+ * @throws CoreError `date-out-of-range` when the period holding today would end after 9999-12-31.
  *
  * @example
  * renewalTimeline(

@@ -113,6 +113,7 @@ export function isLocalDate(text: string): boolean {
  * not such a time or names a date that does not exist (2025-02-30, 24:00).
  */
 export function parseLocalSeconds(text: string): number | undefined {
+  if (typeof text !== 'string') return undefined;
   const match = LOCAL_PATTERN.exec(text);
   if (!match) return undefined;
   const y = Number(match[1]);

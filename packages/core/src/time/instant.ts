@@ -1,6 +1,8 @@
-import { CoreError } from '../errors.js';
+import { CoreError, echo } from '../errors.js';
 import { formatDate, formatLocalSeconds, parseLocalSeconds } from './civil.js';
+import { dateOutOfRange, inDateRange, MAX_DAY, MIN_DAY } from './date-range.js';
 import { zoneTimeline } from './zone.js';
+import { MAX_ZONE_NAME, offsetAt } from './zone-offset.js';
 
 const INSTANT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})Z$/;
 
@@ -9,20 +11,32 @@ export function parseInstant(text: string, path: (string | number)[]): number {
   const match = typeof text === 'string' ? INSTANT.exec(text) : null;
   const seconds = match ? parseLocalSeconds(match[1] as string) : undefined;
   if (seconds === undefined) {
-    throw new CoreError('invalid-local-time', `${JSON.stringify(text)} is not a UTC instant: write 'YYYY-MM-DDTHH:mm:ssZ'.`, {
+    throw new CoreError('invalid-local-time', `${echo(text)} is not a UTC instant: write 'YYYY-MM-DDTHH:mm:ssZ'.`, {
       path,
     });
   }
+  if (seconds < FIRST_SECOND) throw dateOutOfRange('the instant', path, text);
   return seconds;
 }
 
-export function formatInstant(seconds: number): string {
+/** The supported instants: 0001-01-01T00:00:00Z through 9999-12-31T23:59:59Z (see `MIN_DATE`). */
+const FIRST_SECOND = MIN_DAY * 86400;
+const LAST_SECOND = MAX_DAY * 86400 + 86399;
+
+/** `'YYYY-MM-DDTHH:mm:ssZ'` of a computed instant; one past 9999-12-31 is refused rather than written with 5 digits. */
+export function formatInstant(seconds: number, path: readonly (string | number)[] = []): string {
+  if (seconds < FIRST_SECOND || seconds > LAST_SECOND) throw dateOutOfRange('the computed time', path);
   return `${formatLocalSeconds(seconds)}Z`;
 }
 
 /** The local calendar date `'YYYY-MM-DD'` of a UTC instant in a zone: "today" for a tenant. */
 export function localDateAt(instant: string, tzid: string, path: (string | number)[] = ['asOf']): string {
   const seconds = parseInstant(instant, path);
-  const local = seconds + zoneTimeline(tzid).offsetAtInstant(seconds);
-  return formatDate(Math.floor(local / 86400));
+  if (typeof tzid !== 'string' || tzid.length > MAX_ZONE_NAME) {
+    throw new CoreError('invalid-time-zone', `${echo(tzid)} is not an IANA time zone: use e.g. 'Europe/Amsterdam'.`, { path: ['tzid'] });
+  }
+  const day = Math.floor((seconds + offsetAt(zoneTimeline(tzid), seconds)) / 86400);
+  // 9999-12-31T23:00:00Z is already 10000-01-01 in Kolkata.
+  if (!inDateRange(day)) throw dateOutOfRange(`the local date of ${instant} in ${tzid}`, path);
+  return formatDate(day);
 }
