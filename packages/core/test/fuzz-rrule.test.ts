@@ -299,10 +299,17 @@ const anchor = fc.record(
   { requiredKeys: ['start', 'tzid'] },
 );
 
+// Mostly the two real locales, sometimes an unknown or prototype key, or any value at all.
+const locales = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('nl', 'en') },
+  { weight: 1, arbitrary: fc.constantFrom('de', '__proto__', 'constructor', 'toString', '') },
+  { weight: 1, arbitrary: fc.anything() },
+);
+
 describe('fuzz: expandSchedule / iterateSchedule / describeSchedule / scheduleToRRule', () => {
   it('random and hostile schedules and anchors: a valid result or a CoreError, in bounded time', () => {
     fc.assert(
-      fc.property(schedule, anchor, range, fc.constantFrom('nl', 'en'), (s, a, r, locale) => {
+      fc.property(schedule, anchor, range, locales, (s, a, r, locale) => {
         const label = `${JSON.stringify(s)?.slice(0, 200)} ${JSON.stringify(a).slice(0, 100)} ${JSON.stringify(r)}`;
         checkOccurrences(
           bounded(`expandSchedule ${label}`, () => expandSchedule(s as never, a, r)),

@@ -7,8 +7,10 @@ import {
   budgetStatus,
   cancellationReport,
   CoreError,
+  describeSchedule,
   formatMoney,
   indexPrice,
+  localToOccurrence,
   multiplyMoney,
   parseContract,
   subtractMoney,
@@ -100,5 +102,21 @@ describe('echoed input is truncated', () => {
     const error = thrown(() => parseContract({ id: 'C-1', type: 'corrective', startDate: '2025-01-01', debtorNumber: 'D1', timeZone: 'Z'.repeat(10_000_000) }));
     expect(error.path).toEqual(['timeZone']);
     expect(error.message.length).toBeLessThan(300);
+  });
+});
+
+describe('unknown locales and zones are named, never a TypeError', () => {
+  it("describeSchedule refuses 'de' and '__proto__' with the locale as the path", () => {
+    for (const locale of ['de', '__proto__', 'constructor', '']) {
+      const error = thrown(() => describeSchedule({ unit: 'day' }, locale as 'nl'));
+      expect(error.path).toEqual(['locale']);
+      expect(error.message).toMatch(/'nl' or 'en'/);
+    }
+  });
+
+  it('localToOccurrence with a zone that is not text names the zone', () => {
+    const error = thrown(() => localToOccurrence('2025-06-01T10:00:00', Object.create(null) as string));
+    expect(error.code).toBe('invalid-time-zone');
+    expect(thrown(() => localToOccurrence('2025-06-01T10:00:00', 'Z'.repeat(10_000_000))).message.length).toBeLessThan(300);
   });
 });

@@ -1,3 +1,4 @@
+import { CoreError, echo } from '../errors.js';
 import { parseTrusted } from '../validation.js';
 import { RRule } from './rrule-library.js';
 import { parseRRule } from './rrule-parse.js';
@@ -121,6 +122,12 @@ function describeUnit(schedule: Schedule, locale: DescriptionLocale): string {
  * describeSchedule({ unit: 'month', weekday: 'fri', nth: 'last', time: '07:30' }, 'nl'); // 'elke maand op de laatste vrijdag om 07:30'
  */
 export function describeSchedule(input: ScheduleInput, locale: DescriptionLocale = 'nl'): string {
+  // Checked before any look-up: `WORDS['__proto__']` would find Object.prototype rather than fail.
+  if (locale !== 'nl' && locale !== 'en') {
+    throw new CoreError('invalid-input', `${echo(locale)} is not a supported locale: use 'nl' or 'en'.`, {
+      path: ['locale'],
+    });
+  }
   const schedule = parseTrusted(scheduleSchema, input, { code: 'invalid-schedule' });
   const w = WORDS[locale];
   const parts = [describeUnit(schedule, locale)];

@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { CoreError } from '../errors.js';
+import { CoreError, clip, echo } from '../errors.js';
 import {
   civilFromDays,
   daysFromCivil,
@@ -198,9 +198,10 @@ const timelines = new Map<string, ZoneTimeline>();
 export function zoneTimeline(tzid: string, path: (string | number)[] = ['tzid']): ZoneTimeline {
   let timeline = timelines.get(tzid);
   if (timeline === undefined) {
-    const zone = IANAZone.create(tzid);
-    if (!zone.isValid) {
-      throw new CoreError('invalid-time-zone', `'${tzid}' is not an IANA time zone: use e.g. 'Europe/Amsterdam'.`, {
+    // A caller outside TypeScript may hand in anything; luxon would throw a TypeError on a non-string.
+    const zone = typeof tzid === 'string' && tzid.length <= 255 ? IANAZone.create(tzid) : undefined;
+    if (zone === undefined || !zone.isValid) {
+      throw new CoreError('invalid-time-zone', `${typeof tzid === 'string' ? `'${clip(tzid)}'` : echo(tzid)} is not an IANA time zone: use e.g. 'Europe/Amsterdam'.`, {
         path,
       });
     }
