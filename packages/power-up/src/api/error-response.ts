@@ -13,6 +13,7 @@ export const STATUS_BY_CODE: Record<PowerUpErrorCode | CoreErrorCode, Contentful
   'invalid-local-time': 400,
   'invalid-time-zone': 400,
   'invalid-range': 400,
+  'date-out-of-range': 400,
   'invalid-schedule': 400,
   'invalid-command': 400,
   unauthenticated: 401,
