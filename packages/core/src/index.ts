@@ -86,7 +86,7 @@ export {
   subtractMoney,
   sumMoney,
   type Money,
-} from './budget/money.js';
+} from './money/money.js';
 export type { CostLine, HourTypeRates } from './budget/cost-line.js';
 export { budgetStatus, type BudgetOptions, type BudgetStatus, type PressureReason } from './budget/budget-status.js';
 

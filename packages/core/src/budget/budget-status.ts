@@ -12,7 +12,7 @@ import { MAX_DAY } from '../time/date-range.js';
 import { localDateAt } from '../time/instant.js';
 import { parseInput, requireObject, wholeNumber } from '../validation.js';
 import { costField, costOf, type CostLine, type HourTypeRates } from './cost-line.js';
-import { divideRounded, moneySchema, multiplyMoney, type Money } from './money.js';
+import { divideRounded, moneySchema, multiplyMoney, type Money } from '../money/money.js';
 
 export type PressureReason = 'over-budget' | 'forecast-over-budget' | 'spending-ahead-of-time';
 

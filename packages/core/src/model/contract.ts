@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { moneySchema } from '../budget/money.js';
+import { moneySchema } from '../money/money.js';
 import { scheduleSchema } from '../schedule/schedule-spec.js';
 import { zoneTimeline } from '../time/zone.js';
 import { echo } from '../errors.js';
