@@ -92,7 +92,7 @@ export { budgetStatus, type BudgetOptions, type BudgetStatus, type PressureReaso
 
 // SLA clock
 export { addWorkingMinutes, businessCalendarSchema, type BusinessCalendar } from './sla/business-calendar.js';
-export { dutchDaysOff, dutchPublicHolidays, type PublicHoliday } from './sla/dutch-public-holidays.js';
+export { dutchDaysOff, dutchPublicHolidays, type PublicHoliday } from './calendar/dutch-public-holidays.js';
 export {
   slaDueTimes,
   slaPolicySchema,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dutchPublicHolidays } from '../sla/dutch-public-holidays.js';
+import { dutchPublicHolidays } from '../calendar/dutch-public-holidays.js';
 import { expandSchedule } from './expand-schedule.js';
 import type { ScheduleInput, Weekday } from './schedule-spec.js';
 
