@@ -18,7 +18,8 @@ export {
 } from './model/contract.js';
 
 // Recurrence: RFC 5545 rules and the simple schedule spec
-export type { ExpansionRange, Occurrence, RRuleInput } from './schedule/occurrence.js';
+export type { Occurrence } from './time/occurrence.js';
+export type { ExpansionRange, RRuleInput } from './schedule/expansion-input.js';
 export { expandRRule, iterateRRule } from './schedule/expand-rrule.js';
 export {
   WEEKDAYS,
