@@ -21,13 +21,8 @@ export {
 export type { Occurrence } from './time/occurrence.js';
 export type { ExpansionRange, RRuleInput } from './schedule/expansion-input.js';
 export { expandRRule, iterateRRule } from './schedule/expand-rrule.js';
-export {
-  WEEKDAYS,
-  scheduleSchema,
-  type Schedule,
-  type ScheduleInput,
-  type Weekday,
-} from './schedule/schedule-spec.js';
+export { WEEKDAYS, type Weekday } from './calendar/weekdays.js';
+export { scheduleSchema, type Schedule, type ScheduleInput } from './schedule/schedule-spec.js';
 export { scheduleToRRule } from './schedule/schedule-to-rrule.js';
 export { describeSchedule, type DescriptionLocale } from './schedule/describe-schedule.js';
 export { expandSchedule, iterateSchedule, type ScheduleAnchor } from './schedule/expand-schedule.js';

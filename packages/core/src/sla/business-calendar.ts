@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { WEEKDAYS } from '../calendar/weekdays.js';
 import { clip, CoreError, echo } from '../errors.js';
 import { parseLocalSeconds, weekdayOfDays } from '../time/civil.js';
 import { dateOutOfRange, MAX_DAY } from '../time/date-range.js';
@@ -36,8 +37,6 @@ export const businessCalendarSchema = z.object({
   holidays: z._default(z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "use 'YYYY-MM-DD'" }))), []),
 });
 export type BusinessCalendar = z.input<typeof businessCalendarSchema>;
-
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 function minutesOf(text: string): number {
   return Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
