@@ -4,6 +4,7 @@ import { scheduleSchema } from '../schedule/schedule-spec.js';
 import { zoneTimeline } from '../time/zone.js';
 import { echo } from '../errors.js';
 import { MAX_ZONE_NAME } from '../time/zone-offset.js';
+import { TIME_OF_DAY } from '../time/time-of-day.js';
 import { codeText, localDateSchema, parseTrusted, trust, wholeNumber } from '../validation.js';
 
 export const CONTRACT_TYPES = ['preventive', 'corrective', 'yearly-orders'] as const;
@@ -38,7 +39,7 @@ export const workOrderTemplateSchema = z.strictObject({
   /** The host's priority code (`PriorityCode`). */
   priorityCode: z.optional(codeText('the priority code')),
   /** Planned local time of day `'HH:mm'` when an employee is set; without it, the schedule's time. */
-  timeOfDay: z.optional(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "use 'HH:mm'" }))),
+  timeOfDay: z.optional(z.string().check(z.regex(TIME_OF_DAY, { error: "use 'HH:mm'" }))),
 });
 
 /**
