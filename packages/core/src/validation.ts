@@ -62,6 +62,12 @@ export const localDateSchema = z.string({ error: "expected a date 'YYYY-MM-DD'" 
   z.refine((text) => parseLocalSeconds(text) !== undefined, { error: 'is not a date that exists' }),
 );
 
+/**
+ * "Now" as the caller gives it: a UTC instant `'YYYY-MM-DDTHH:mm:ssZ'`, the `asOf` of every function that needs a
+ * today. The schema checks it is text; turning it into the tenant's date (`localDateAt`) reads the instant itself.
+ */
+export const asOfSchema = z.string({ error: "expected a UTC instant 'YYYY-MM-DDTHH:mm:ssZ'" });
+
 /** A local time of day `'HH:mm'` (seconds optional). */
 export const timeOfDaySchema = z
   .string({ error: "expected a time of day 'HH:mm'" })

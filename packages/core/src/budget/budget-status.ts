@@ -10,7 +10,7 @@ import { dayNumber, daysBetween, periodStartHolding } from '../time/calendar-dat
 import { civilFromDays, daysFromCivil, daysInMonth, formatDate } from '../time/civil.js';
 import { MAX_DAY } from '../time/date-range.js';
 import { localDateAt } from '../time/instant.js';
-import { parseInput, requireObject, wholeNumber } from '../validation.js';
+import { asOfSchema, parseInput, requireObject, wholeNumber } from '../validation.js';
 import { costField, costOf, type CostLine, type HourTypeRates } from './cost-line.js';
 import { divideRounded, moneySchema, multiplyMoney, type Money } from '../money/money.js';
 
@@ -37,7 +37,7 @@ export type BudgetStatus = {
 };
 
 const optionsSchema = z.object({
-  asOf: z.string({ error: "expected a UTC instant 'YYYY-MM-DDTHH:mm:ssZ'" }),
+  asOf: asOfSchema,
   expectedCostPerWorkOrder: moneySchema,
   /** How far (in basis points) spending may run ahead of time before it counts as pressure; default 10 %. */
   marginBasisPoints: z._default(wholeNumber(0, 10_000, ' basis points'), 1_000),

@@ -4,7 +4,7 @@ import { parseContractTerms, type ContractTerms, type ContractTermsInput } from 
 import { timelineOn, type RenewalTimeline } from '../terms/renewal-timeline.js';
 import { daysBetween } from '../time/calendar-date.js';
 import { localDateAt } from '../time/instant.js';
-import { parseInput, requireObject, wholeNumber } from '../validation.js';
+import { asOfSchema, parseInput, requireObject, wholeNumber } from '../validation.js';
 
 export type ContractStatus = 'not-started' | 'active' | 'ended' | 'terminated';
 
@@ -19,7 +19,7 @@ export type StatusFlag = 'notice-deadline-near' | 'renewal-due' | 'termination-s
 export type ContractStatusResult = { status: ContractStatus; flags: StatusFlag[]; timeline: RenewalTimeline };
 
 const optionsSchema = z.object({
-  asOf: z.string({ error: "expected a UTC instant 'YYYY-MM-DDTHH:mm:ssZ'" }),
+  asOf: asOfSchema,
   /** How many days ahead a deadline counts as near (default 30). */
   warnDays: z._default(wholeNumber(0, 3660, ' days'), 30),
 });
