@@ -48,7 +48,14 @@ export {
 } from './planning/preview-schedule-change.js';
 
 // Status and actions
-export { contractStatus, type ContractStatus, type ContractStatusResult, type StatusFlag } from './status/contract-status.js';
+export {
+  CONTRACT_STATUSES,
+  STATUS_FLAGS,
+  contractStatus,
+  type ContractStatus,
+  type ContractStatusResult,
+  type StatusFlag,
+} from './status/contract-status.js';
 export {
   applyContractAction,
   type ActionContext,
@@ -84,7 +91,13 @@ export {
   type Money,
 } from './money/money.js';
 export type { CostLine, HourTypeRates } from './budget/cost-line.js';
-export { budgetStatus, type BudgetOptions, type BudgetStatus, type PressureReason } from './budget/budget-status.js';
+export {
+  PRESSURE_REASONS,
+  budgetStatus,
+  type BudgetOptions,
+  type BudgetStatus,
+  type PressureReason,
+} from './budget/budget-status.js';
 
 // SLA clock
 export { addWorkingMinutes, businessCalendarSchema, type BusinessCalendar } from './sla/business-calendar.js';

@@ -14,7 +14,16 @@ import { asOfSchema, parseInput, requireObject, wholeNumber } from '../validatio
 import { costField, costOf, type CostLine, type HourTypeRates } from './cost-line.js';
 import { divideRounded, moneySchema, multiplyMoney, type Money } from '../money/money.js';
 
-export type PressureReason = 'over-budget' | 'forecast-over-budget' | 'spending-ahead-of-time';
+/**
+ * Every reason {@link budgetStatus} may give for a budget under pressure, in the order it lists them:
+ * - `over-budget`: more is already consumed than the period's budget;
+ * - `forecast-over-budget`: not yet, but consumed plus the planned work orders will be;
+ * - `spending-ahead-of-time`: the share used runs ahead of the share of the period elapsed (beyond the margin).
+ */
+export const PRESSURE_REASONS = ['over-budget', 'forecast-over-budget', 'spending-ahead-of-time'] as const;
+
+/** One of {@link PRESSURE_REASONS}. */
+export type PressureReason = (typeof PRESSURE_REASONS)[number];
 
 export type BudgetStatus = {
   /** The budget period that holds today: the whole contract, or the current contract year. */
