@@ -5,17 +5,19 @@ import {
   contractStatus,
   PRESSURE_REASONS,
   STATUS_FLAGS,
-  type ContractInput,
 } from '../src/index.js';
+import { contractFixture, eur } from './support/contract-fixtures.js';
 
 // The SDK and hosts validate and filter with these lists, so a value the engine returns must be on them.
 describe('exported status, flag and pressure-reason lists', () => {
-  const contract: ContractInput = {
-    id: 'C-1', type: 'preventive', startDate: '2025-01-01', endDate: '2025-12-31', debtorNumber: 'D1',
-    objectCodes: ['CV-1'], schedule: { unit: 'month', day: 15 },
-    budget: { amount: { amount: 10_000, currency: 'EUR' }, per: 'contract' },
+  const contract = contractFixture({
+    type: 'preventive',
+    endDate: '2025-12-31',
+    objectCodes: ['CV-1'],
+    schedule: { unit: 'month', day: 15 },
+    budget: { amount: eur(10_000), per: 'contract' },
     termination: { date: '2025-12-20', reasonCode: 'PRIJS', reasonLabel: 'Te duur' },
-  };
+  });
 
   it('list every status and flag contractStatus gives over a contract’s life', () => {
     for (const asOf of ['2024-12-01T12:00:00Z', '2025-12-10T12:00:00Z', '2025-12-25T12:00:00Z']) {
@@ -30,8 +32,8 @@ describe('exported status, flag and pressure-reason lists', () => {
     const status = budgetStatus(contract, {
       asOf: '2025-03-01T10:00:00Z',
       hourTypeRates: {},
-      expectedCostPerWorkOrder: { amount: 10_000, currency: 'EUR' },
-      costLines: [{ kind: 'material', date: '2025-02-01', quantity: '1', unitPrice: { amount: 20_000, currency: 'EUR' } }],
+      expectedCostPerWorkOrder: eur(10_000),
+      costLines: [{ kind: 'material', date: '2025-02-01', quantity: '1', unitPrice: eur(20_000) }],
     });
     const reasons = status?.reasons ?? [];
     expect(reasons.length).toBeGreaterThan(0);

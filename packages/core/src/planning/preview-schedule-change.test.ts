@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { contractFixture } from '../../test/support/contract-fixtures.js';
 import { previewScheduleChange } from './preview-schedule-change.js';
 
-const before = contractFixture({ type: 'preventive', debtorNumber: 'D100', schedule: { unit: 'week', weekdays: ['mon'] } });
+const before = contractFixture({
+  type: 'preventive',
+  debtorNumber: 'D100',
+  schedule: { unit: 'week', weekdays: ['mon'] },
+});
 const asOf = '2025-01-01T09:00:00Z';
 
 describe('previewScheduleChange', () => {
