@@ -18,15 +18,11 @@ export {
 } from './model/contract.js';
 
 // Recurrence: RFC 5545 rules and the simple schedule spec
-export type { ExpansionRange, Occurrence, RRuleInput } from './schedule/occurrence.js';
+export type { Occurrence } from './time/occurrence.js';
+export type { ExpansionRange, RRuleInput } from './schedule/expansion-input.js';
 export { expandRRule, iterateRRule } from './schedule/expand-rrule.js';
-export {
-  WEEKDAYS,
-  scheduleSchema,
-  type Schedule,
-  type ScheduleInput,
-  type Weekday,
-} from './schedule/schedule-spec.js';
+export { WEEKDAYS, type Weekday } from './calendar/weekdays.js';
+export { scheduleSchema, type Schedule, type ScheduleInput } from './schedule/schedule-spec.js';
 export { scheduleToRRule } from './schedule/schedule-to-rrule.js';
 export { describeSchedule, type DescriptionLocale } from './schedule/describe-schedule.js';
 export { expandSchedule, iterateSchedule, type ScheduleAnchor } from './schedule/expand-schedule.js';
@@ -52,7 +48,14 @@ export {
 } from './planning/preview-schedule-change.js';
 
 // Status and actions
-export { contractStatus, type ContractStatus, type ContractStatusResult, type StatusFlag } from './status/contract-status.js';
+export {
+  CONTRACT_STATUSES,
+  STATUS_FLAGS,
+  contractStatus,
+  type ContractStatus,
+  type ContractStatusResult,
+  type StatusFlag,
+} from './status/contract-status.js';
 export {
   applyContractAction,
   type ActionContext,
@@ -86,13 +89,19 @@ export {
   subtractMoney,
   sumMoney,
   type Money,
-} from './budget/money.js';
+} from './money/money.js';
 export type { CostLine, HourTypeRates } from './budget/cost-line.js';
-export { budgetStatus, type BudgetOptions, type BudgetStatus, type PressureReason } from './budget/budget-status.js';
+export {
+  PRESSURE_REASONS,
+  budgetStatus,
+  type BudgetOptions,
+  type BudgetStatus,
+  type PressureReason,
+} from './budget/budget-status.js';
 
 // SLA clock
 export { addWorkingMinutes, businessCalendarSchema, type BusinessCalendar } from './sla/business-calendar.js';
-export { dutchDaysOff, dutchPublicHolidays, type PublicHoliday } from './sla/dutch-public-holidays.js';
+export { dutchDaysOff, dutchPublicHolidays, type PublicHoliday } from './calendar/dutch-public-holidays.js';
 export {
   slaDueTimes,
   slaPolicySchema,

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { CoreError, echo, type CoreErrorCode } from './errors.js';
 import { parseLocalSeconds } from './time/civil.js';
 import { MAX_DATE, MIN_DATE } from './time/date-range.js';
+import { TIME_OF_DAY_WITH_SECONDS } from './time/time-of-day.js';
 
 // The engine validates with zod's tree-shakable "mini" build: the classic build adds ~90 KB gzipped to every
 // browser bundle. Mini has no message locale, so the few messages zod writes itself are phrased here.
@@ -61,10 +62,16 @@ export const localDateSchema = z.string({ error: "expected a date 'YYYY-MM-DD'" 
   z.refine((text) => parseLocalSeconds(text) !== undefined, { error: 'is not a date that exists' }),
 );
 
+/**
+ * "Now" as the caller gives it: a UTC instant `'YYYY-MM-DDTHH:mm:ssZ'`, the `asOf` of every function that needs a
+ * today. The schema checks it is text; turning it into the tenant's date (`localDateAt`) reads the instant itself.
+ */
+export const asOfSchema = z.string({ error: "expected a UTC instant 'YYYY-MM-DDTHH:mm:ssZ'" });
+
 /** A local time of day `'HH:mm'` (seconds optional). */
 export const timeOfDaySchema = z
   .string({ error: "expected a time of day 'HH:mm'" })
-  .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, { error: "use 'HH:mm' (00:00–23:59)" }));
+  .check(z.regex(TIME_OF_DAY_WITH_SECONDS, { error: "use 'HH:mm' (00:00–23:59)" }));
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.message !== 'Invalid input' || issue.code === 'custom') return issue.message;

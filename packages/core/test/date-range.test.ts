@@ -11,11 +11,10 @@ import {
   planWorkOrders,
   previewScheduleChange,
   renewalTimeline,
-  type ContractInput,
 } from '../src/index.js';
+import { contractFixture, eur } from './support/contract-fixtures.js';
 
 const FAST = { timeout: 5_000 };
-const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const yearly = (count = 1) =>
   ({ code: 'JAAR', name: 'Jaar', autoExtend: true, period: { count, unit: 'year' } }) as const;
 
@@ -31,20 +30,19 @@ function thrown(call: () => unknown): CoreError {
 
 describe('supported date range', () => {
   it('refuses year 0000 and five-digit years with a typed error naming the field', FAST, () => {
-    const base = { id: 'C-1', type: 'corrective', debtorNumber: 'D1' } as const;
-    expect(thrown(() => parseContract({ ...base, startDate: '0000-01-01' }))).toMatchObject({
+    expect(thrown(() => parseContract(contractFixture({ startDate: '0000-01-01' })))).toMatchObject({
       code: 'date-out-of-range',
       path: ['startDate'],
     });
-    expect(thrown(() => parseContract({ ...base, startDate: '2025-01-01', endDate: '10000-01-01' }))).toMatchObject({
+    expect(thrown(() => parseContract(contractFixture({ endDate: '10000-01-01' })))).toMatchObject({
       code: 'date-out-of-range',
       path: ['endDate'],
     });
-    expect(parseContract({ ...base, startDate: '0001-01-01', endDate: '9999-12-31' }).endDate).toBe('9999-12-31');
+    expect(parseContract(contractFixture({ startDate: '0001-01-01', endDate: '9999-12-31' })).endDate).toBe('9999-12-31');
   });
 
   it('a planWorkOrders from year 0000 is refused at once', FAST, () => {
-    const contract = { id: 'C-1', type: 'preventive', startDate: '0000-01-01', debtorNumber: 'D1', schedule: { unit: 'day' } } as const;
+    const contract = contractFixture({ type: 'preventive', startDate: '0000-01-01', schedule: { unit: 'day' } });
     expect(thrown(() => planWorkOrders(contract, { asOf: '2025-01-01T00:00:00Z', generatedKeys: [] })).code).toBe(
       'date-out-of-range',
     );
@@ -61,14 +59,14 @@ describe('near year 9999', () => {
   });
 
   it('renewalTimeline and contractStatus return when a renewal period would run past 9999', FAST, () => {
-    const contract = { id: 'C-1', type: 'corrective', startDate: '9997-01-01', debtorNumber: 'D1' } as const;
+    const contract = contractFixture({ startDate: '9997-01-01' });
     const asOf = { asOf: '9999-06-01T12:00:00Z' };
     expect(thrown(() => renewalTimeline(contract, yearly(2), asOf)).code).toBe('date-out-of-range');
     expect(thrown(() => contractStatus(contract, { ...asOf, terms: yearly(2) })).code).toBe('date-out-of-range');
   });
 
   it('an open-ended placeholder end date 9999-12-31 still has a status and a timeline', FAST, () => {
-    const contract = { id: 'C-1', type: 'corrective', startDate: '2025-01-01', endDate: '9999-12-31', debtorNumber: 'D1' } as const;
+    const contract = contractFixture({ endDate: '9999-12-31' });
     const { status, timeline } = contractStatus(contract, { asOf: '2025-06-01T12:00:00Z', terms: yearly() });
     expect(status).toBe('active');
     // The day after 9999-12-31 is not a date the engine can name: no renewal within the supported calendar.
@@ -84,16 +82,13 @@ describe('near year 9999', () => {
 });
 
 describe('cost grows with the window, not with the contract', () => {
-  const daily: ContractInput = {
-    id: 'C-1',
+  const daily = contractFixture({
     type: 'preventive',
-    startDate: '2025-01-01',
     endDate: '9999-12-31',
-    debtorNumber: 'D1',
     objectCodes: ['CV-1'],
     schedule: { unit: 'day' },
     budget: { amount: eur(1_000_000), per: 'contract' },
-  };
+  });
 
   it('budgetStatus with end date 9999-12-31 answers quickly', FAST, () => {
     const status = budgetStatus(daily, {

@@ -18,6 +18,7 @@ import {
   type BudgetOptions,
   type Money,
 } from '../src/index.js';
+import { contractFixture } from './support/contract-fixtures.js';
 
 const eur = (amount: number): Money => ({ amount, currency: 'EUR' });
 
@@ -72,10 +73,7 @@ describe('hand-built Money', () => {
 });
 
 describe('budgetStatus input', () => {
-  const contract = {
-    id: 'C-1', type: 'corrective', startDate: '2025-01-01', endDate: '2025-12-31', debtorNumber: 'D1',
-    budget: { amount: eur(100_000), per: 'contract' },
-  } as const;
+  const contract = contractFixture({ endDate: '2025-12-31', budget: { amount: eur(100_000), per: 'contract' } });
   const options: BudgetOptions = { asOf: '2025-06-01T00:00:00Z', costLines: [], hourTypeRates: {}, expectedCostPerWorkOrder: eur(100) };
   const call = (changes: Record<string, unknown>) => () => budgetStatus(contract, { ...options, ...changes } as BudgetOptions);
 

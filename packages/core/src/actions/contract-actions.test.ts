@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../errors.js';
 import type { ContractInput } from '../model/contract.js';
+import { contractFixture, eur } from '../../test/support/contract-fixtures.js';
 import type { ContractTermsInput } from '../terms/contract-terms.js';
 import { applyContractAction, type ActionContext, type ContractCommand } from './contract-actions.js';
 
-const eur = (amount: number) => ({ amount, currency: 'EUR' });
-const contract: ContractInput = {
-  id: 'C-1',
+const contract = contractFixture({
   version: 3,
   type: 'preventive',
-  startDate: '2025-01-01',
   endDate: '2025-12-31',
-  debtorNumber: 'D1',
   schedule: { unit: 'month', day: 15 },
   budget: { amount: eur(120000), per: 'contract' },
-};
+});
 const terms: ContractTermsInput = {
   code: 'JAAR',
   name: 'Jaarcontract',

@@ -1,4 +1,4 @@
-import type { Money } from '../budget/money.js';
+import type { Money } from '../money/money.js';
 import { CoreError, echo } from '../errors.js';
 import { parseContract, type Contract, type ContractInput } from '../model/contract.js';
 import { parseOccurrenceKey } from '../planning/occurrence-key.js';

@@ -1,20 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ContractInput } from '../model/contract.js';
+import { contractFixture, eur } from '../../test/support/contract-fixtures.js';
 import { budgetStatus } from './budget-status.js';
 import type { CostLine } from './cost-line.js';
 
-const eur = (amount: number) => ({ amount, currency: 'EUR' });
-const contract: ContractInput = {
-  id: 'C-1',
+const contract = contractFixture({
   type: 'preventive',
-  startDate: '2025-01-01',
   endDate: '2025-12-31',
-  debtorNumber: 'D1',
   objectCodes: ['CV-1', 'CV-2'],
   schedule: { unit: 'month', day: 15 },
   budget: { amount: eur(240000), per: 'contract' },
-};
+});
 const rates = { NORMAAL: eur(6500), WEEKEND: eur(9750) };
 const base = { hourTypeRates: rates, expectedCostPerWorkOrder: eur(10000) };
 const lines: CostLine[] = [

@@ -10,11 +10,20 @@ import { dayNumber, daysBetween, periodStartHolding } from '../time/calendar-dat
 import { civilFromDays, daysFromCivil, daysInMonth, formatDate } from '../time/civil.js';
 import { MAX_DAY } from '../time/date-range.js';
 import { localDateAt } from '../time/instant.js';
-import { parseInput, requireObject, wholeNumber } from '../validation.js';
+import { asOfSchema, parseInput, requireObject, wholeNumber } from '../validation.js';
 import { costField, costOf, type CostLine, type HourTypeRates } from './cost-line.js';
-import { divideRounded, moneySchema, multiplyMoney, type Money } from './money.js';
+import { divideRounded, moneySchema, multiplyMoney, type Money } from '../money/money.js';
 
-export type PressureReason = 'over-budget' | 'forecast-over-budget' | 'spending-ahead-of-time';
+/**
+ * Every reason {@link budgetStatus} may give for a budget under pressure, in the order it lists them:
+ * - `over-budget`: more is already consumed than the period's budget;
+ * - `forecast-over-budget`: not yet, but consumed plus the planned work orders will be;
+ * - `spending-ahead-of-time`: the share used runs ahead of the share of the period elapsed (beyond the margin).
+ */
+export const PRESSURE_REASONS = ['over-budget', 'forecast-over-budget', 'spending-ahead-of-time'] as const;
+
+/** One of {@link PRESSURE_REASONS}. */
+export type PressureReason = (typeof PRESSURE_REASONS)[number];
 
 export type BudgetStatus = {
   /** The budget period that holds today: the whole contract, or the current contract year. */
@@ -37,7 +46,7 @@ export type BudgetStatus = {
 };
 
 const optionsSchema = z.object({
-  asOf: z.string({ error: "expected a UTC instant 'YYYY-MM-DDTHH:mm:ssZ'" }),
+  asOf: asOfSchema,
   expectedCostPerWorkOrder: moneySchema,
   /** How far (in basis points) spending may run ahead of time before it counts as pressure; default 10 %. */
   marginBasisPoints: z._default(wholeNumber(0, 10_000, ' basis points'), 1_000),

@@ -1,6 +1,6 @@
 import { clip, CoreError, echo } from '../errors.js';
 import { isLocalDate } from '../time/civil.js';
-import { divideRounded, type Money } from './money.js';
+import { divideRounded, type Money } from '../money/money.js';
 
 /**
  * One actual cost of a contract's work orders, as read from the host: labour (minutes × the hour type's rate),

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../errors.js';
-import { parseContract, type ContractInput } from './contract.js';
+import { contractFixture } from '../../test/support/contract-fixtures.js';
+import { parseContract } from './contract.js';
 
-const base: ContractInput = {
-  id: 'C-1',
+const base = contractFixture({
   type: 'preventive',
-  startDate: '2025-01-01',
   debtorNumber: 'D100',
   objectCodes: ['CV-01', 'CV-02'],
   schedule: { unit: 'month', day: 15 },
-};
+});
 
 function pathOf(input: unknown): string {
   try {

@@ -1,9 +1,11 @@
 import * as z from 'zod/mini';
-import { moneySchema } from '../budget/money.js';
+import { moneySchema } from '../money/money.js';
 import { scheduleSchema } from '../schedule/schedule-spec.js';
 import { zoneTimeline } from '../time/zone.js';
 import { echo } from '../errors.js';
 import { MAX_ZONE_NAME } from '../time/zone-offset.js';
+import { TIME_OF_DAY } from '../time/time-of-day.js';
+import { describePeriod, isInPeriod } from '../time/date-period.js';
 import { codeText, localDateSchema, parseTrusted, trust, wholeNumber } from '../validation.js';
 
 export const CONTRACT_TYPES = ['preventive', 'corrective', 'yearly-orders'] as const;
@@ -38,7 +40,7 @@ export const workOrderTemplateSchema = z.strictObject({
   /** The host's priority code (`PriorityCode`). */
   priorityCode: z.optional(codeText('the priority code')),
   /** Planned local time of day `'HH:mm'` when an employee is set; without it, the schedule's time. */
-  timeOfDay: z.optional(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "use 'HH:mm'" }))),
+  timeOfDay: z.optional(z.string().check(z.regex(TIME_OF_DAY, { error: "use 'HH:mm'" }))),
 });
 
 /**
@@ -120,8 +122,9 @@ export const contractSchema = contractObjectSchema.check(
     // Per-date exceptions must lie inside the contract's own period (a termination merely leaves later ones unused).
     const exceptions = contract.schedule?.exceptions;
     if (exceptions !== undefined) {
-      const outside = (date: string) => date < contract.startDate || (contract.endDate !== undefined && date > contract.endDate);
-      const period = `${contract.startDate} – ${contract.endDate ?? 'open-ended'}`;
+      const contractPeriod = { start: contract.startDate, end: contract.endDate };
+      const outside = (date: string) => !isInPeriod(date, contractPeriod);
+      const period = describePeriod(contractPeriod);
       exceptions.skip.forEach((date, i) => {
         if (outside(date)) issue(['schedule', 'exceptions', 'skip', i], `${date} lies outside the contract period (${period})`);
       });

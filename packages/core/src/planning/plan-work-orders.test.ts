@@ -1,19 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ContractInput } from '../model/contract.js';
+import { contractFixture } from '../../test/support/contract-fixtures.js';
 import { occurrenceKey, parseOccurrenceKey } from './occurrence-key.js';
 import { planWorkOrders } from './plan-work-orders.js';
 
-const monthly: ContractInput = {
-  id: 'C-1',
+const monthly = contractFixture({
   type: 'preventive',
-  startDate: '2025-01-01',
   debtorNumber: 'D100',
   objectCodes: ['CV-01', 'CV-02'],
   daysInAdvance: 30,
   schedule: { unit: 'month', day: 31 },
   workOrder: { workType: 'Onderhoud', description: 'Jaarlijks onderhoud cv-ketel', durationMinutes: 60 },
-};
+});
 /** 08:00 in Amsterdam on a date (winter time). */
 const morningOf = (date: string) => `${date}T07:00:00Z`;
 

@@ -3,7 +3,7 @@ import { parseContract, type Contract, type ContractInput } from '../model/contr
 import { localDateAt } from '../time/instant.js';
 import { formatDate } from '../time/civil.js';
 import { MIN_DAY } from '../time/date-range.js';
-import { localDateSchema, parseInput, wholeNumber } from '../validation.js';
+import { asOfSchema, localDateSchema, parseInput, wholeNumber } from '../validation.js';
 import { dayNumber } from '../time/calendar-date.js';
 import { contractTargets } from './contract-targets.js';
 import { LOOK_BACK_DAYS } from './horizon.js';
@@ -47,7 +47,7 @@ export type PlanResult = {
 
 const planOptionsSchema = z.object({
   /** "Now", as a UTC instant `'YYYY-MM-DDTHH:mm:ssZ'`; today is its date in the contract's zone. */
-  asOf: z.string({ error: "expected a UTC instant 'YYYY-MM-DDTHH:mm:ssZ'" }),
+  asOf: asOfSchema,
   /** Keys already in the ledger (created, pending or skipped): they are never planned again. */
   generatedKeys: z.custom<ReadonlySet<string> | readonly string[]>((value) => value instanceof Set || Array.isArray(value), {
     error: 'expected a Set or an array of occurrence keys',

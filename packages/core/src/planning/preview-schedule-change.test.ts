@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ContractInput } from '../model/contract.js';
+import { contractFixture } from '../../test/support/contract-fixtures.js';
 import { previewScheduleChange } from './preview-schedule-change.js';
 
-const before: ContractInput = {
-  id: 'C-1',
+const before = contractFixture({
   type: 'preventive',
-  startDate: '2025-01-01',
   debtorNumber: 'D100',
   schedule: { unit: 'week', weekdays: ['mon'] },
-};
+});
 const asOf = '2025-01-01T09:00:00Z';
 
 describe('previewScheduleChange', () => {

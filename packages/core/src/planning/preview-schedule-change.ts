@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { parseContract, type Contract, type ContractInput } from '../model/contract.js';
 import { formatDate } from '../time/civil.js';
 import { localDateAt } from '../time/instant.js';
-import { localDateSchema, parseInput } from '../validation.js';
+import { asOfSchema, localDateSchema, parseInput } from '../validation.js';
 import { dayNumber } from '../time/calendar-date.js';
 import { CoreError } from '../errors.js';
 import { MAX_DAY } from '../time/date-range.js';
@@ -32,7 +32,7 @@ export type ScheduleChangePreview = {
 };
 
 const previewOptionsSchema = z.object({
-  asOf: z.string({ error: "expected a UTC instant 'YYYY-MM-DDTHH:mm:ssZ'" }),
+  asOf: asOfSchema,
   /** Already generated keys: history, never changed by an edit, so never part of the diff. */
   generatedKeys: z.optional(
     z.custom<ReadonlySet<string> | readonly string[]>((value) => value instanceof Set || Array.isArray(value), {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { moneySchema, type Money } from '../budget/money.js';
+import { moneySchema, type Money } from '../money/money.js';
 import { CoreError, echo } from '../errors.js';
 import { daysFromCivil, daysInMonth, formatDate } from '../time/civil.js';
 import { localDateSchema, parseInput } from '../validation.js';

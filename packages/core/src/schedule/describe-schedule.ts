@@ -2,7 +2,8 @@ import { CoreError, echo } from '../errors.js';
 import { parseTrusted } from '../validation.js';
 import { RRule } from './rrule-library.js';
 import { parseRRule } from './rrule-parse.js';
-import { WEEKDAYS, scheduleSchema, type Schedule, type ScheduleInput, type Weekday } from './schedule-spec.js';
+import { WEEKDAYS, type Weekday } from '../calendar/weekdays.js';
+import { scheduleSchema, type Schedule, type ScheduleInput } from './schedule-spec.js';
 
 export type DescriptionLocale = 'nl' | 'en';
 

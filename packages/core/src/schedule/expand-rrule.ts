@@ -1,5 +1,6 @@
 import { CoreError } from '../errors.js';
-import type { ExpansionRange, Occurrence, RRuleInput } from './occurrence.js';
+import type { Occurrence } from '../time/occurrence.js';
+import type { ExpansionRange, RRuleInput } from './expansion-input.js';
 import { collect, prepareExpansion, stream, type Prepared } from './occurrence-stream.js';
 import { parseRRule } from './rrule-parse.js';
 import { RuleIterator } from './rule-iterator.js';

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dutchPublicHolidays } from '../sla/dutch-public-holidays.js';
+import { dutchPublicHolidays } from '../calendar/dutch-public-holidays.js';
 import { expandSchedule } from './expand-schedule.js';
-import type { ScheduleInput, Weekday } from './schedule-spec.js';
+import type { Weekday } from '../calendar/weekdays.js';
+import type { ScheduleInput } from './schedule-spec.js';
 
 /**
  * An independent, deliberately naive oracle: walk every day of the period and decide from the definition alone

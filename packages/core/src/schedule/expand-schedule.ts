@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
 import { CoreError } from '../errors.js';
 import { dayNumber } from '../time/calendar-date.js';
+import { describePeriod, isInPeriod } from '../time/date-period.js';
 import { localDateSchema, parseInput, parseTrusted } from '../validation.js';
-import type { ExpansionRange, Occurrence } from './occurrence.js';
+import type { Occurrence } from '../time/occurrence.js';
+import type { ExpansionRange } from './expansion-input.js';
 import { collect, localSeconds, prepareExpansion, stream, type Prepared, type SourceSpec } from './occurrence-stream.js';
 import { parseRRule } from './rrule-parse.js';
 import { RuleIterator } from './rule-iterator.js';
@@ -27,12 +29,11 @@ const anchorSchema = z
   );
 
 function checkExceptionDates(schedule: Schedule, anchor: ScheduleAnchor): void {
-  const outside = (date: string) => date < anchor.start || (anchor.end !== undefined && date > anchor.end);
   const check = (date: string, path: (string | number)[]) => {
-    if (outside(date)) {
+    if (!isInPeriod(date, anchor)) {
       throw new CoreError(
         'invalid-schedule',
-        `${date} lies outside the schedule's period (${anchor.start} – ${anchor.end ?? 'open-ended'}): remove the exception or change the dates.`,
+        `${date} lies outside the schedule's period (${describePeriod(anchor)}): remove the exception or change the dates.`,
         { path },
       );
     }

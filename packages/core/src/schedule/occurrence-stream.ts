@@ -1,7 +1,8 @@
 import { CoreError } from '../errors.js';
 import { parseLocalSeconds } from '../time/civil.js';
 import { occurrenceOf, zoneTimeline, type ResolvedTime, type ZoneTimeline } from '../time/zone.js';
-import type { ExpansionRange, Occurrence } from './occurrence.js';
+import type { Occurrence } from '../time/occurrence.js';
+import type { ExpansionRange } from './expansion-input.js';
 
 /**
  * No zone is further east than this (historical LMT included), so a wall time `L` never maps to a UTC instant

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expandRRule } from './expand-rrule.js';
-import type { ExpansionRange } from './occurrence.js';
+import type { ExpansionRange } from './expansion-input.js';
 
 /**
  * Every example of RFC 5545 §3.8.5.3, transcribed from the RFC. All use TZID=America/New_York. Dates are written

@@ -1,10 +1,7 @@
 import * as z from 'zod/mini';
+import { WEEKDAYS } from '../calendar/weekdays.js';
 import { localDateSchema, timeOfDaySchema, wholeNumber } from '../validation.js';
 import { parseRRule } from './rrule-parse.js';
-
-/** Weekdays as the schedule spec names them, Monday first (the ISO order the engine counts in). */
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
 
 /** Per-date exceptions: EXDATE (skip), EXDATE + RDATE (move) and RDATE (add), as local dates. */
 export const scheduleExceptionsSchema = z._default(

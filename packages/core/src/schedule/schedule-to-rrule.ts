@@ -1,5 +1,6 @@
 import { parseTrusted } from '../validation.js';
-import { WEEKDAYS, scheduleSchema, type ScheduleInput, type Weekday } from './schedule-spec.js';
+import { WEEKDAYS, type Weekday } from '../calendar/weekdays.js';
+import { scheduleSchema, type ScheduleInput } from './schedule-spec.js';
 
 const RRULE_DAY: Record<Weekday, string> = { mon: 'MO', tue: 'TU', wed: 'WE', thu: 'TH', fri: 'FR', sat: 'SA', sun: 'SU' };
 

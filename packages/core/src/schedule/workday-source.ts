@@ -1,4 +1,4 @@
-import { dutchPublicHolidays } from '../sla/dutch-public-holidays.js';
+import { dutchPublicHolidays } from '../calendar/dutch-public-holidays.js';
 import { civilFromDays, daysFromCivil, weekdayOfDays } from '../time/civil.js';
 import type { LocalTimeSource } from './occurrence-stream.js';
 

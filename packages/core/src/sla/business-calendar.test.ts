@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../errors.js';
-import { dutchDaysOff } from './dutch-public-holidays.js';
+import { dutchDaysOff } from '../calendar/dutch-public-holidays.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { addWorkingMinutes, compileCalendar, type BusinessCalendar } from './business-calendar.js';
 

@@ -1,14 +1,17 @@
 import * as z from 'zod/mini';
+import { WEEKDAYS } from '../calendar/weekdays.js';
 import { clip, CoreError, echo } from '../errors.js';
 import { parseLocalSeconds, weekdayOfDays } from '../time/civil.js';
 import { dateOutOfRange, MAX_DAY } from '../time/date-range.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
+import { TIME_OF_DAY_OR_MIDNIGHT_END } from '../time/time-of-day.js';
 import { parseInput } from '../validation.js';
 import { zoneTimeline, type ZoneTimeline } from '../time/zone.js';
 import { MAX_ZONE_NAME, offsetAt } from '../time/zone-offset.js';
 
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-const timeOfDay = z.string({ error: "expected 'HH:mm'" }).check(z.regex(TIME, { error: "use 'HH:mm' (00:00–24:00)" }));
+const timeOfDay = z
+  .string({ error: "expected 'HH:mm'" })
+  .check(z.regex(TIME_OF_DAY_OR_MIDNIGHT_END, { error: "use 'HH:mm' (00:00–24:00)" }));
 const interval = z
   .tuple([timeOfDay, timeOfDay], { error: "expected an interval ['HH:mm', 'HH:mm']" })
   .check(z.refine(([from, to]) => from < to, { error: 'an interval must end after it starts' }));
@@ -36,8 +39,6 @@ export const businessCalendarSchema = z.object({
   holidays: z._default(z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "use 'YYYY-MM-DD'" }))), []),
 });
 export type BusinessCalendar = z.input<typeof businessCalendarSchema>;
-
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 function minutesOf(text: string): number {
   return Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { compileCalendar, workingSecondsBetween, type BusinessCalendar } from './business-calendar.js';
-import { dutchDaysOff } from './dutch-public-holidays.js';
+import { dutchDaysOff } from '../calendar/dutch-public-holidays.js';
 import { slaDueTimes, slaState, type SlaPolicyInput } from './sla-policy.js';
 
 const day: [string, string][] = [['08:00', '17:00']];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ContractInput } from '../model/contract.js';
+import { contractFixture } from '../../test/support/contract-fixtures.js';
 import type { ContractTermsInput } from '../terms/contract-terms.js';
 import { contractStatus } from './contract-status.js';
 
-const contract: ContractInput = { id: 'C-1', type: 'corrective', startDate: '2025-01-01', debtorNumber: 'D1' };
+const contract = contractFixture();
 const yearly: ContractTermsInput = {
   code: 'JAAR',
   name: 'Jaarcontract',

@@ -4,22 +4,32 @@ import { parseContractTerms, type ContractTerms, type ContractTermsInput } from 
 import { timelineOn, type RenewalTimeline } from '../terms/renewal-timeline.js';
 import { daysBetween } from '../time/calendar-date.js';
 import { localDateAt } from '../time/instant.js';
-import { parseInput, requireObject, wholeNumber } from '../validation.js';
-
-export type ContractStatus = 'not-started' | 'active' | 'ended' | 'terminated';
+import { asOfSchema, parseInput, requireObject, wholeNumber } from '../validation.js';
 
 /**
- * Extra signals on top of the status:
+ * Every status {@link contractStatus} derives, in the order a contract's life runs through them (`terminated` ends
+ * it early instead of `ended`). Exported so validators and filters list them from here rather than copy them.
+ */
+export const CONTRACT_STATUSES = ['not-started', 'active', 'ended', 'terminated'] as const;
+
+/** One of {@link CONTRACT_STATUSES}. */
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+
+/**
+ * Every extra signal {@link contractStatus} may add on top of the status, in the order it lists them:
  * - `notice-deadline-near`: the last day to give notice is today or within the warning window;
  * - `renewal-due`: the current period ends within the warning window (it will renew, or end and need a restart);
  * - `termination-scheduled`: a termination is registered for today or a later day.
  */
-export type StatusFlag = 'notice-deadline-near' | 'renewal-due' | 'termination-scheduled';
+export const STATUS_FLAGS = ['notice-deadline-near', 'renewal-due', 'termination-scheduled'] as const;
+
+/** One of {@link STATUS_FLAGS}. */
+export type StatusFlag = (typeof STATUS_FLAGS)[number];
 
 export type ContractStatusResult = { status: ContractStatus; flags: StatusFlag[]; timeline: RenewalTimeline };
 
 const optionsSchema = z.object({
-  asOf: z.string({ error: "expected a UTC instant 'YYYY-MM-DDTHH:mm:ssZ'" }),
+  asOf: asOfSchema,
   /** How many days ahead a deadline counts as near (default 30). */
   warnDays: z._default(wholeNumber(0, 3660, ' days'), 30),
 });

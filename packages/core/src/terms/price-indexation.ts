@@ -1,4 +1,4 @@
-import { checkMoney, divideRounded, type Money } from '../budget/money.js';
+import { checkMoney, divideRounded, type Money } from '../money/money.js';
 import { CoreError, echo } from '../errors.js';
 import { parseInput, requireObject } from '../validation.js';
 import { indexationSchema, type Indexation } from './contract-terms.js';

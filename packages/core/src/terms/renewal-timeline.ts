@@ -3,7 +3,7 @@ import { parseContract, type Contract, type ContractInput } from '../model/contr
 import { addDays, addDuration, periodEnd, periodStartHolding } from '../time/calendar-date.js';
 import { MAX_DATE } from '../time/date-range.js';
 import { localDateAt } from '../time/instant.js';
-import { parseInput } from '../validation.js';
+import { asOfSchema, parseInput } from '../validation.js';
 import { parseContractTerms, type ContractTerms, type ContractTermsInput } from './contract-terms.js';
 
 export type RenewalTimeline = {
@@ -21,7 +21,7 @@ export type RenewalTimeline = {
   finalDay: string | null;
 };
 
-const asOfSchema = z.object({ asOf: z.string({ error: "expected a UTC instant 'YYYY-MM-DDTHH:mm:ssZ'" }) });
+const optionsSchema = z.object({ asOf: asOfSchema });
 
 /** The timeline of a contract under its terms, computed for a local date `today`. */
 export function timelineOn(contract: Contract, terms: ContractTerms | undefined, today: string): RenewalTimeline {
@@ -85,6 +85,6 @@ export function renewalTimeline(
 ): RenewalTimeline {
   const contract = parseContract(contractInput);
   const terms = termsInput === undefined ? undefined : parseContractTerms(termsInput);
-  const { asOf } = parseInput(asOfSchema, options);
+  const { asOf } = parseInput(optionsSchema, options);
   return timelineOn(contract, terms, localDateAt(asOf, contract.timeZone));
 }

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ContractInput } from '../model/contract.js';
+import { contractFixture } from '../../test/support/contract-fixtures.js';
 import { parseContractTerms, type ContractTermsInput } from './contract-terms.js';
 import { indexPrice } from './price-indexation.js';
 import { renewalTimeline } from './renewal-timeline.js';
 
-const contract: ContractInput = { id: 'C-1', type: 'corrective', startDate: '2025-01-31', debtorNumber: 'D1' };
+const contract = contractFixture({ startDate: '2025-01-31' });
 const quarterly: ContractTermsInput = {
   code: 'KWARTAAL',
   name: 'Kwartaalcontract',

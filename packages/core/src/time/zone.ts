@@ -9,7 +9,7 @@ import {
   parseLocalSeconds,
   weekdayOfDays,
 } from './civil.js';
-import type { Occurrence } from '../schedule/occurrence.js';
+import type { Occurrence } from './occurrence.js';
 
 /** The segments of one year, with two days on either side, so any local time of the year resolves within it. */
 type YearBlock = { starts: number[]; offsets: number[]; safeFrom: number; safeTo: number };

@@ -1,13 +1,3 @@
-/**
- * One occurrence of a schedule in a named time zone.
- *
- * - `local`: the wall-clock time in the zone, `'YYYY-MM-DDTHH:mm:ss'`. For a rule time that falls in a
- *   spring-forward gap this is the shifted wall time (02:30 on the DST day in Amsterdam → 03:30).
- * - `instant`: the same moment in UTC, `'YYYY-MM-DDTHH:mm:ssZ'`.
- * - `offset`: the zone's UTC offset at that instant, `'+02:00'`.
- */
-export type Occurrence = { local: string; instant: string; offset: string };
-
 /** A recurrence as RFC 5545 states it, with every local time expressed in `tzid`. */
 export type RRuleInput = {
   /** RRULE value, with or without the `RRULE:` prefix, e.g. `'FREQ=WEEKLY;BYDAY=MO,TH'`. */
