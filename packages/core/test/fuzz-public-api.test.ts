@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import * as core from '../src/index.js';
 
 const { CoreError } = core;
-const PER_CALL_MS = 2_000;
+// Generous on purpose: the bound catches the unbounded walks this file was written against (minutes, or never) on a
+// shared, loaded 2-core machine; speed itself is measured in bench/.
+const PER_CALL_MS = 5_000;
 const RUNS = 60;
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });

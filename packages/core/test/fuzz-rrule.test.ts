@@ -16,8 +16,12 @@ import {
   type Occurrence,
 } from '../src/index.js';
 
-/** Per call; the slowest legitimate calls (100,000 occurrences, then the cap's error) take well under a second. */
-const MAX_CALL_MS = 2000;
+/**
+ * Per call. The slowest legitimate call walks a COUNT at its cap (1,000,000 instances, e.g. SECONDLY) before a range
+ * far after DTSTART: 3–4 s on this 2-core machine, more when it is loaded. The bound is there to catch the unbounded
+ * walks this file was written against (hours, or never), not to time the engine: speed lives in bench/.
+ */
+const MAX_CALL_MS = 15_000;
 /** Items read from the lazy forms. */
 const TAKE = 40;
 const runs = (numRuns: number) => ({ numRuns, endOnFailure: true });
