@@ -2,7 +2,7 @@ import { CoreError } from '../errors.js';
 import type { ExpansionRange, Occurrence, RRuleInput } from './occurrence.js';
 import { collect, prepareExpansion, stream, type Prepared } from './occurrence-stream.js';
 import { parseRRule } from './rrule-parse.js';
-import { RuleIterator } from './rule-iterator.js';
+import { RuleIterator } from './rule/rule-iterator.js';
 
 function prepare(input: RRuleInput, range: ExpansionRange, lazy: boolean): Prepared {
   if (input === null || typeof input !== 'object') {
