@@ -473,68 +473,9 @@ export class RuleIterator {
         days = Math.floor((this.hour + interval) / 24);
         this.hour = (this.hour + interval) % 24;
       }
-    } else if (this.freq === Freq.Minutely) {
-      if (this.filtered) this.minute += Math.floor((1439 - (this.hour * 60 + this.minute)) / interval) * interval;
-      let valid = false;
-      const cycle = 1440 / gcd(interval, 1440);
-      for (let j = 0; j < cycle; j++) {
-        let hours: number;
-        if (this.byMinute) {
-          const next = this.nextInSet(this.minute, this.byMinute, 60);
-          if (next === null) return this.finish();
-          [hours, this.minute] = next;
-        } else {
-          hours = Math.floor((this.minute + interval) / 60);
-          this.minute = (this.minute + interval) % 60;
-        }
-        const total = this.hour + hours;
-        days += Math.floor(total / 24);
-        this.hour = total % 24;
-        if (!this.byHour || this.byHour.includes(this.hour)) {
-          valid = true;
-          break;
-        }
-        // The hour is ruled out: go to the last minute on the lattice before the next allowed hour, so that the
-        // next step lands in it.
-        const target = nextAllowed(this.hour, this.byHour, 24) * 60 - 1 - (this.hour * 60 + this.minute);
-        this.minute += Math.floor(target / interval) * interval;
-      }
-      if (!valid) return this.finish();
     } else {
-      if (this.filtered) {
-        this.second += Math.floor((86399 - (this.hour * 3600 + this.minute * 60 + this.second)) / interval) * interval;
-      }
-      let valid = false;
-      const cycle = 86400 / gcd(interval, 86400);
-      for (let j = 0; j < cycle; j++) {
-        let minutes: number;
-        if (this.bySecond) {
-          const next = this.nextInSet(this.second, this.bySecond, 60);
-          if (next === null) return this.finish();
-          [minutes, this.second] = next;
-        } else {
-          minutes = Math.floor((this.second + interval) / 60);
-          this.second = (this.second + interval) % 60;
-        }
-        const totalMinutes = this.minute + minutes;
-        this.minute = totalMinutes % 60;
-        const totalHours = this.hour + Math.floor(totalMinutes / 60);
-        days += Math.floor(totalHours / 24);
-        this.hour = totalHours % 24;
-        if (this.byHour && !this.byHour.includes(this.hour)) {
-          // The hour is ruled out: go to the last second on the lattice before the next allowed hour, so that the
-          // next step lands in it (likewise for a minute that is ruled out).
-          const target = nextAllowed(this.hour, this.byHour, 24) * 3600 - 1 - (this.hour * 3600 + this.minute * 60);
-          this.second += Math.floor((target - this.second) / interval) * interval;
-        } else if (this.byMinute && !this.byMinute.includes(this.minute)) {
-          const target = nextAllowed(this.minute, this.byMinute, 60) * 60 - 1 - this.minute * 60;
-          this.second += Math.floor((target - this.second) / interval) * interval;
-        } else if (!this.bySecond || this.bySecond.includes(this.second)) {
-          valid = true;
-          break;
-        }
-      }
-      if (!valid) return this.finish();
+      days = this.stepMinutesOrSeconds();
+      if (days < 0) return this.finish();
     }
     this.times = this.subDayTimes();
     if (days > 0) {
@@ -542,6 +483,73 @@ export class RuleIterator {
       return true;
     }
     return false;
+  }
+
+  /**
+   * MINUTELY and SECONDLY stepping, as one walk along the day in the frequency's unit: the position (minute or
+   * second of the day; a MINUTELY rule keeps its second) moves by INTERVAL units to the next one in BYMINUTE or
+   * BYSECOND, the unit's own set (dateutil's `__mod_distance`), and then over every coarser field that the rule
+   * rules out (BYHOUR; BYMINUTE under SECONDLY) to the last position on the lattice before its next allowed value,
+   * so that the next step lands in it. Returns the days moved, or −1 when no position can ever be valid.
+   */
+  private stepMinutesOrSeconds(): number {
+    const interval = this.interval;
+    const minutely = this.freq === Freq.Minutely;
+    const unitsPerHour = minutely ? 60 : 3600;
+    const unitsPerDay = unitsPerHour * 24;
+    const unitSet = minutely ? this.byMinute : this.bySecond;
+    const byHour = this.byHour;
+    const byMinute = minutely ? null : this.byMinute;
+    let position = minutely ? this.hour * 60 + this.minute : this.hour * 3600 + this.minute * 60 + this.second;
+    if (this.filtered) position += Math.floor((unitsPerDay - 1 - position) / interval) * interval;
+    let days = 0;
+    let valid = false;
+    // After this many steps the positions repeat (the lattice wraps around the day): none of them is allowed.
+    const cycle = unitsPerDay / gcd(interval, unitsPerDay);
+    for (let j = 0; j < cycle; j++) {
+      if (unitSet === null) {
+        position += interval;
+      } else {
+        // The unit's value is the position mod 60 under either frequency; 60 steps visit every value it can take.
+        let tries = 0;
+        do {
+          if (tries++ === 60) return -1;
+          position += interval;
+        } while (!unitSet.includes(position % 60));
+      }
+      if (position >= unitsPerDay) {
+        days += Math.floor(position / unitsPerDay);
+        position %= unitsPerDay;
+      }
+      if (byHour !== null) {
+        const hour = Math.floor(position / unitsPerHour);
+        if (!byHour.includes(hour)) {
+          const boundary = nextAllowed(hour, byHour, 24) * unitsPerHour;
+          position += Math.floor((boundary - 1 - position) / interval) * interval;
+          continue;
+        }
+      }
+      if (byMinute !== null) {
+        const minute = Math.floor(position / 60) % 60;
+        if (!byMinute.includes(minute)) {
+          const boundary = (position - (position % 3600)) + nextAllowed(minute, byMinute, 60) * 60;
+          position += Math.floor((boundary - 1 - position) / interval) * interval;
+          continue;
+        }
+      }
+      valid = true;
+      break;
+    }
+    if (!valid) return -1;
+    if (minutely) {
+      this.hour = Math.floor(position / 60);
+      this.minute = position % 60;
+    } else {
+      this.hour = Math.floor(position / 3600);
+      this.minute = Math.floor(position / 60) % 60;
+      this.second = position % 60;
+    }
+    return days;
   }
 
   private finish(): boolean {
