@@ -1,8 +1,9 @@
-import { civilFromDays, daysFromCivil, daysInMonth, weekdayOfDays } from '../../time/civil.js';
+import { civilFromDays, daysFromCivil, weekdayOfDays } from '../../time/civil.js';
 import { Freq, type ParsedRule } from '../rrule-parse.js';
 import { yearInfo, type YearInfo } from '../year-info.js';
 import { compiledFilters } from './compile-filters.js';
 import { nthWeekdayIndex, nthWeekdayMask } from './nth-weekday.js';
+import { RulePosition } from './rule-position.js';
 import { weekNumberMask } from './week-number-mask.js';
 
 /**
@@ -15,6 +16,9 @@ import { weekNumberMask } from './week-number-mask.js';
  * every filter is a typed-array lookup, the year tables are shared between rules, a run can start at the period
  * that holds `from` instead of at DTSTART, and every loop is bounded — a rule that can never match ends after one
  * full 400-year Gregorian cycle without a hit instead of running forever.
+ *
+ * This class finds each period's occurrences; {@link RulePosition} says which period is next, the filters come
+ * compiled from `compile-filters.ts`, and the BYWEEKNO and ordinal-weekday days from their own files.
  */
 export class RuleIterator {
   private readonly freq: number;
@@ -39,26 +43,14 @@ export class RuleIterator {
   /** Plain BYDAY weekdays given together with ordinals: then a day matches either (their union, §3.3.10). */
   private readonly byPlainWeekday: Uint8Array | null;
   private readonly bySetPos: number[] | null;
-  private readonly byHour: number[] | null;
-  private readonly byMinute: number[] | null;
-  private readonly bySecond: number[] | null;
   private readonly wkst: number;
-  /** Seconds of the day of each occurrence within a day, for frequencies of a day or coarser. */
-  private readonly dayTimes: number[];
 
-  // Position.
-  private year: number;
-  private month: number;
-  private day: number;
-  private hour: number;
-  private minute: number;
-  private second: number;
-  private weekday: number;
+  /** The period expanded next, stepped by INTERVAL. */
+  private readonly position: RulePosition;
   private info: YearInfo;
   private infoMonth = -1;
   private weekNoMask: Uint8Array | null = null;
   private nthWeekdayMask: Uint8Array | null = null;
-  private times: number[];
   private done = false;
   /** Day number of the last period that produced a candidate: the bound on runs of empty periods. */
   private lastHitDay: number;
@@ -66,22 +58,18 @@ export class RuleIterator {
   constructor(rule: ParsedRule, dtstartLocalSeconds: number) {
     const startDay = Math.floor(dtstartLocalSeconds / 86400);
     const secondOfDay = dtstartLocalSeconds - startDay * 86400;
-    const [year, month, day] = civilFromDays(startDay);
+    const [, month, day] = civilFromDays(startDay);
     this.freq = rule.freq;
     this.interval = rule.interval;
     this.dtstart = dtstartLocalSeconds;
     this.counted = rule.count !== undefined;
     this.wkst = rule.wkst;
-    this.year = year;
-    this.month = month;
-    this.day = day;
-    this.hour = Math.floor(secondOfDay / 3600);
-    this.minute = Math.floor((secondOfDay % 3600) / 60);
-    this.second = secondOfDay % 60;
-    this.weekday = weekdayOfDays(startDay);
     this.lastHitDay = startDay;
 
-    const filters = compiledFilters(rule, month, day, this.weekday, this.hour, this.minute, this.second);
+    const hour = Math.floor(secondOfDay / 3600);
+    const minute = Math.floor((secondOfDay % 3600) / 60);
+    const second = secondOfDay % 60;
+    const filters = compiledFilters(rule, month, day, weekdayOfDays(startDay), hour, minute, second);
     this.byMonth = filters.byMonth;
     this.byMonthDay = filters.byMonthDay;
     this.byMonthDayFromEnd = filters.byMonthDayFromEnd;
@@ -93,32 +81,10 @@ export class RuleIterator {
     this.byNthWeekday = filters.byNthWeekday;
     this.byPlainWeekday = filters.byPlainWeekday;
     this.bySetPos = filters.bySetPos;
-    this.byHour = filters.byHour;
-    this.byMinute = filters.byMinute;
-    this.bySecond = filters.bySecond;
-    this.dayTimes = filters.dayTimes;
     this.done = filters.bySetPos !== null && filters.bySetPos.length === 0;
-
-    // "A set of recurrence instances starts at the beginning of the interval" (§3.3.10): a weekly rule's first
-    // set is the whole week that holds DTSTART, so BYSETPOS counts from the week's start; the instances before
-    // DTSTART are dropped afterwards (in `emit`). Monthly and yearly periods already start at their beginning.
-    if (this.freq === Freq.Weekly) this.moveToDay(startDay - ((this.weekday - this.wkst + 7) % 7));
-    this.times = this.timesAtPosition();
-    this.info = yearInfo(this.year);
+    this.position = new RulePosition(rule, dtstartLocalSeconds, filters);
+    this.info = yearInfo(this.position.year);
     this.rebuild();
-  }
-
-  /** The times of the current position's period (sub-daily: none when the position itself is filtered out). */
-  private timesAtPosition(): number[] {
-    if (this.freq < Freq.Hourly) return this.dayTimes;
-    if (
-      (this.byHour && !this.byHour.includes(this.hour)) ||
-      (this.freq >= Freq.Minutely && this.byMinute && !this.byMinute.includes(this.minute)) ||
-      (this.freq >= Freq.Secondly && this.bySecond && !this.bySecond.includes(this.second))
-    ) {
-      return [];
-    }
-    return this.subDayTimes();
   }
 
   /**
@@ -135,53 +101,12 @@ export class RuleIterator {
    */
   skipTo(fromLocalSeconds: number): void {
     if (this.counted || this.done) return;
-    const fromDay = Math.floor(fromLocalSeconds / 86400);
-    const [fromYear, fromMonth] = civilFromDays(fromDay);
-    const interval = this.interval;
-    const startDay = daysFromCivil(this.year, this.month, this.day);
-    if (this.freq === Freq.Yearly) {
-      const steps = Math.floor((fromYear - 1 - this.year) / interval);
-      if (steps > 0) this.year += steps * interval;
-    } else if (this.freq === Freq.Monthly) {
-      const current = this.year * 12 + this.month - 1;
-      const steps = Math.floor((fromYear * 12 + fromMonth - 2 - current) / interval);
-      if (steps > 0) {
-        const target = current + steps * interval;
-        this.year = Math.floor(target / 12);
-        this.month = (target % 12) + 1;
-      }
-    } else if (this.freq === Freq.Weekly) {
-      const weekStart = startDay - ((this.weekday - this.wkst + 7) % 7);
-      const steps = Math.floor((fromDay - 7 - weekStart) / (7 * interval));
-      if (steps > 0) this.moveToDay(weekStart + steps * 7 * interval);
-    } else if (this.freq === Freq.Daily) {
-      const steps = Math.floor((fromDay - 1 - startDay) / interval);
-      if (steps > 0) this.moveToDay(startDay + steps * interval);
-    } else {
-      // Sub-daily positions stay on DTSTART + k × INTERVAL units (filters only skip along that lattice).
-      const step = interval * (this.freq === Freq.Hourly ? 3600 : this.freq === Freq.Minutely ? 60 : 1);
-      const steps = Math.floor((fromLocalSeconds - this.dtstart) / step);
-      if (steps <= 0) return;
-      const at = this.dtstart + steps * step;
-      const day = Math.floor(at / 86400);
-      this.moveToDay(day);
-      this.hour = Math.floor((at - day * 86400) / 3600);
-      this.minute = Math.floor((at % 3600) / 60);
-      this.second = at % 60;
-      this.times = this.timesAtPosition();
-    }
-    this.lastHitDay = Math.max(this.lastHitDay, daysFromCivil(this.year, this.month, 1) - 31);
-    this.info = yearInfo(this.year);
+    if (!this.position.skipTo(fromLocalSeconds)) return;
+    const { year, month } = this.position;
+    this.lastHitDay = Math.max(this.lastHitDay, daysFromCivil(year, month, 1) - 31);
+    this.info = yearInfo(year);
     this.infoMonth = -1;
     this.rebuild();
-  }
-
-  private moveToDay(days: number): void {
-    const [y, m, d] = civilFromDays(days);
-    this.year = y;
-    this.month = m;
-    this.day = d;
-    this.weekday = weekdayOfDays(days);
   }
 
   /**
@@ -216,7 +141,7 @@ export class RuleIterator {
       this.scanCandidates();
     }
     const count = this.candidateCount;
-    const times = this.times;
+    const times = this.position.times;
     if (count === 0 || times.length === 0) return;
     const candidates = this.candidates;
 
@@ -228,7 +153,8 @@ export class RuleIterator {
         const index = pos > 0 ? pos - 1 : total + pos;
         if (index < 0 || index >= total) continue;
         const dayIndex = Math.floor(index / times.length);
-        const value = firstDaySeconds + (candidates[dayIndex] as number) * 86400 + (times[index % times.length] as number);
+        const time = times[index % times.length] as number;
+        const value = firstDaySeconds + (candidates[dayIndex] as number) * 86400 + time;
         if (!picked.includes(value)) picked.push(value);
       }
       if (picked.length === 0) return;
@@ -248,21 +174,22 @@ export class RuleIterator {
   /** The general path: test every day of the period against every filter (dateutil's way). */
   private scanCandidates(): void {
     const info = this.info;
+    const { year, month, day } = this.position;
     let start: number;
     let end: number;
     if (this.freq === Freq.Yearly) {
       start = 0;
       end = info.yearLength;
     } else if (this.freq === Freq.Monthly) {
-      start = info.monthStart[this.month - 1] as number;
-      end = info.monthStart[this.month] as number;
+      start = info.monthStart[month - 1] as number;
+      end = info.monthStart[month] as number;
     } else if (this.freq === Freq.Weekly) {
-      start = daysFromCivil(this.year, this.month, this.day) - info.firstDay;
+      start = daysFromCivil(year, month, day) - info.firstDay;
       end = start;
       do end++;
       while (end - start < 7 && info.weekday[end] !== this.wkst);
     } else {
-      start = daysFromCivil(this.year, this.month, this.day) - info.firstDay;
+      start = daysFromCivil(year, month, day) - info.firstDay;
       end = start + 1;
     }
     for (let i = start; i < end; i++) {
@@ -275,11 +202,14 @@ export class RuleIterator {
   private forEachMonthOfPeriod(visit: (first: number, end: number) => void): void {
     const info = this.info;
     if (this.freq === Freq.Monthly) {
-      visit(info.monthStart[this.month - 1] as number, info.monthStart[this.month] as number);
+      const month = this.position.month;
+      visit(info.monthStart[month - 1] as number, info.monthStart[month] as number);
       return;
     }
     for (let m = 1; m <= 12; m++) {
-      if (this.byMonth === null || this.byMonth[m] === 1) visit(info.monthStart[m - 1] as number, info.monthStart[m] as number);
+      if (this.byMonth === null || this.byMonth[m] === 1) {
+        visit(info.monthStart[m - 1] as number, info.monthStart[m] as number);
+      }
     }
   }
 
@@ -359,229 +289,24 @@ export class RuleIterator {
   /** Steps to the next period by INTERVAL; ends the rule at year 9999 or after a full cycle without a hit. */
   private advance(hit: boolean): void {
     if (this.done) return;
-    const interval = this.interval;
-    let dayChanged = false;
-    switch (this.freq) {
-      case Freq.Yearly:
-        this.year += interval;
-        break;
-      case Freq.Monthly: {
-        const target = this.year * 12 + this.month - 1 + interval;
-        this.year = Math.floor(target / 12);
-        this.month = (target % 12) + 1;
-        break;
-      }
-      case Freq.Weekly:
-        this.day += (this.wkst > this.weekday ? -(this.weekday + 1 + (6 - this.wkst)) : -(this.weekday - this.wkst)) + interval * 7;
-        this.weekday = this.wkst;
-        dayChanged = true;
-        break;
-      case Freq.Daily:
-        this.day += interval;
-        dayChanged = true;
-        break;
-      default:
-        dayChanged = this.advanceWithinDays();
-        if (this.done) return;
-    }
-    if (dayChanged && this.day > 62) {
-      // A long jump (a large INTERVAL): convert through the day number instead of walking month by month.
-      const [y, m, d] = civilFromDays(daysFromCivil(this.year, this.month, 1) + this.day - 1);
-      this.year = y;
-      this.month = m;
-      this.day = d;
-    } else if (dayChanged && this.day > 28) {
-      let length = daysInMonth(this.year, this.month);
-      while (this.day > length) {
-        this.day -= length;
-        this.month++;
-        if (this.month === 13) {
-          this.month = 1;
-          this.year++;
-        }
-        length = daysInMonth(this.year, this.month);
-      }
-    }
-    if (!hit && this.byMonth !== null && this.freq >= Freq.Daily && this.byMonth[this.month] === 0) {
-      this.skipToAllowedMonth();
-    }
-    if (this.year > 9999) {
+    if (!this.position.step(hit, this.filtered)) {
       this.done = true;
       return;
     }
     if (!hit) {
       // An empty period past the range's end ends the rule; so does a full 400-year Gregorian cycle (scaled by
       // INTERVAL) without a hit: the calendar repeats after it, so the rule can never match again.
-      const periodStart = daysFromCivil(
-        this.year,
-        this.freq === Freq.Yearly ? 1 : this.month,
-        this.freq <= Freq.Monthly ? 1 : this.day,
-      );
-      if (periodStart * 86400 > this.end || periodStart - this.lastHitDay > 146097 * interval + 366) {
+      const periodStart = this.position.periodStartDay();
+      if (periodStart * 86400 > this.end || periodStart - this.lastHitDay > 146097 * this.interval + 366) {
         this.done = true;
         return;
       }
     }
-    if (this.year !== this.info.year) {
-      this.info = yearInfo(this.year);
+    if (this.position.year !== this.info.year) {
+      this.info = yearInfo(this.position.year);
       this.infoMonth = -1;
     }
     this.rebuild();
-  }
-
-  /**
-   * A daily or finer rule in a month BYMONTH rules out moves on to the first position (on the DTSTART + k × INTERVAL
-   * lattice) in the next month it allows, instead of visiting each day: FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29 then
-   * costs 29 periods a year, not 365.
-   */
-  private skipToAllowedMonth(): void {
-    const byMonth = this.byMonth as Uint8Array;
-    let year = this.year;
-    let month = this.month;
-    do {
-      month++;
-      if (month === 13) {
-        month = 1;
-        year++;
-      }
-    } while (byMonth[month] === 0);
-    const step = this.interval * [86400, 3600, 60, 1][this.freq - Freq.Daily]!;
-    const position =
-      daysFromCivil(this.year, this.month, this.day) * 86400 + this.hour * 3600 + this.minute * 60 + this.second;
-    const at = position + Math.ceil((daysFromCivil(year, month, 1) * 86400 - position) / step) * step;
-    const day = Math.floor(at / 86400);
-    this.moveToDay(day);
-    if (this.freq > Freq.Daily) {
-      this.hour = Math.floor((at - day * 86400) / 3600);
-      this.minute = Math.floor((at % 3600) / 60);
-      this.second = at % 60;
-      this.times = this.timesAtPosition();
-    }
-  }
-
-  /** HOURLY, MINUTELY and SECONDLY stepping; returns whether the day moved. */
-  private advanceWithinDays(): boolean {
-    const interval = this.interval;
-    let days = 0;
-    if (this.freq === Freq.Hourly) {
-      if (this.filtered) this.hour += Math.floor((23 - this.hour) / interval) * interval;
-      if (this.byHour) {
-        const next = this.nextInSet(this.hour, this.byHour, 24);
-        if (next === null) return this.finish();
-        [days, this.hour] = next;
-      } else {
-        days = Math.floor((this.hour + interval) / 24);
-        this.hour = (this.hour + interval) % 24;
-      }
-    } else {
-      days = this.stepMinutesOrSeconds();
-      if (days < 0) return this.finish();
-    }
-    this.times = this.subDayTimes();
-    if (days > 0) {
-      this.day += days;
-      return true;
-    }
-    return false;
-  }
-
-  /**
-   * MINUTELY and SECONDLY stepping, as one walk along the day in the frequency's unit: the position (minute or
-   * second of the day; a MINUTELY rule keeps its second) moves by INTERVAL units to the next one in BYMINUTE or
-   * BYSECOND, the unit's own set (dateutil's `__mod_distance`), and then over every coarser field that the rule
-   * rules out (BYHOUR; BYMINUTE under SECONDLY) to the last position on the lattice before its next allowed value,
-   * so that the next step lands in it. Returns the days moved, or −1 when no position can ever be valid.
-   */
-  private stepMinutesOrSeconds(): number {
-    const interval = this.interval;
-    const minutely = this.freq === Freq.Minutely;
-    const unitsPerHour = minutely ? 60 : 3600;
-    const unitsPerDay = unitsPerHour * 24;
-    const unitSet = minutely ? this.byMinute : this.bySecond;
-    const byHour = this.byHour;
-    const byMinute = minutely ? null : this.byMinute;
-    let position = minutely ? this.hour * 60 + this.minute : this.hour * 3600 + this.minute * 60 + this.second;
-    if (this.filtered) position += Math.floor((unitsPerDay - 1 - position) / interval) * interval;
-    let days = 0;
-    let valid = false;
-    // After this many steps the positions repeat (the lattice wraps around the day): none of them is allowed.
-    const cycle = unitsPerDay / gcd(interval, unitsPerDay);
-    for (let j = 0; j < cycle; j++) {
-      if (unitSet === null) {
-        position += interval;
-      } else {
-        // The unit's value is the position mod 60 under either frequency; 60 steps visit every value it can take.
-        let tries = 0;
-        do {
-          if (tries++ === 60) return -1;
-          position += interval;
-        } while (!unitSet.includes(position % 60));
-      }
-      if (position >= unitsPerDay) {
-        days += Math.floor(position / unitsPerDay);
-        position %= unitsPerDay;
-      }
-      if (byHour !== null) {
-        const hour = Math.floor(position / unitsPerHour);
-        if (!byHour.includes(hour)) {
-          const boundary = nextAllowed(hour, byHour, 24) * unitsPerHour;
-          position += Math.floor((boundary - 1 - position) / interval) * interval;
-          continue;
-        }
-      }
-      if (byMinute !== null) {
-        const minute = Math.floor(position / 60) % 60;
-        if (!byMinute.includes(minute)) {
-          const boundary = (position - (position % 3600)) + nextAllowed(minute, byMinute, 60) * 60;
-          position += Math.floor((boundary - 1 - position) / interval) * interval;
-          continue;
-        }
-      }
-      valid = true;
-      break;
-    }
-    if (!valid) return -1;
-    if (minutely) {
-      this.hour = Math.floor(position / 60);
-      this.minute = position % 60;
-    } else {
-      this.hour = Math.floor(position / 3600);
-      this.minute = Math.floor(position / 60) % 60;
-      this.second = position % 60;
-    }
-    return days;
-  }
-
-  private finish(): boolean {
-    this.done = true;
-    return false;
-  }
-
-  /** dateutil's `__mod_distance`: step `value` by INTERVAL (mod `base`) until it lands in `set`. */
-  private nextInSet(value: number, set: number[], base: number): [number, number] | null {
-    let carried = 0;
-    let current = value;
-    for (let i = 0; i < base; i++) {
-      const next = current + this.interval;
-      carried += Math.floor(next / base);
-      current = next % base;
-      if (set.includes(current)) return [carried, current];
-    }
-    return null;
-  }
-
-  /** Times of the current hour/minute/second period for the sub-daily frequencies. */
-  private subDayTimes(): number[] {
-    const base = this.hour * 3600;
-    if (this.freq === Freq.Hourly) {
-      const times: number[] = [];
-      for (const m of this.byMinute as number[]) for (const s of this.bySecond as number[]) times.push(base + m * 60 + s);
-      return times.sort((a, b) => a - b);
-    }
-    if (this.freq === Freq.Minutely) {
-      return (this.bySecond as number[]).map((s) => base + this.minute * 60 + s).sort((a, b) => a - b);
-    }
-    return [base + this.minute * 60 + this.second];
   }
 
   /** Whether ordinal weekdays are computed directly (alone, without BYMONTHDAY or plain weekdays to merge with). */
@@ -592,27 +317,17 @@ export class RuleIterator {
   /** Recomputes the rule-specific masks (week numbers, nth weekdays) for the current year/month. */
   private rebuild(): void {
     const info = this.info;
+    const month = this.position.month;
     if (this.byWeekNo !== null && (this.weekNoMask === null || this.infoMonth === -1)) {
       this.weekNoMask = weekNumberMask(info, this.byWeekNo, this.wkst);
     }
-    if (this.byNthWeekday !== null && !this.nthByFastPath() && this.infoMonth !== this.month) {
+    if (this.byNthWeekday !== null && !this.nthByFastPath() && this.infoMonth !== month) {
       const byMonth = this.freq === Freq.Yearly ? this.byMonth : null;
       const plain = this.byPlainWeekday;
-      this.nthWeekdayMask = nthWeekdayMask(info, this.byNthWeekday, plain, this.freq, byMonth, this.month);
+      this.nthWeekdayMask = nthWeekdayMask(info, this.byNthWeekday, plain, this.freq, byMonth, month);
     }
-    this.infoMonth = this.month;
+    this.infoMonth = month;
   }
-}
-
-/** The first value of an ascending set after `value`, or the set's first plus `base` (it wraps around). */
-function nextAllowed(value: number, sorted: number[], base: number): number {
-  for (const candidate of sorted) if (candidate > value) return candidate;
-  return (sorted[0] as number) + base;
-}
-
-function gcd(a: number, b: number): number {
-  while (b !== 0) [a, b] = [b, a % b];
-  return a;
 }
 
 const scratchCandidates = new Int32Array(380);
