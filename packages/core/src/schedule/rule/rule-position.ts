@@ -9,6 +9,8 @@ import type { CompiledFilters } from './compile-filters.js';
  * BYSECOND rule out, as python-dateutil does. Which days of the period match is the iterator's business.
  */
 export class RulePosition {
+  // The position's fields: the iterator reads them (plain fields, no getters, as they are read per period); only
+  // this class moves them.
   year: number;
   month: number;
   day: number;
