@@ -3,7 +3,7 @@ import type { Occurrence } from '../time/occurrence.js';
 import type { ExpansionRange, RRuleInput } from './expansion-input.js';
 import { collect, prepareExpansion, stream, type Prepared } from './occurrence-stream.js';
 import { parseRRule } from './rrule-parse.js';
-import { RuleIterator } from './rule-iterator.js';
+import { RuleIterator } from './rule/rule-iterator.js';
 
 function prepare(input: RRuleInput, range: ExpansionRange, lazy: boolean): Prepared {
   if (input === null || typeof input !== 'object') {

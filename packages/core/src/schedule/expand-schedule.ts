@@ -7,7 +7,7 @@ import type { Occurrence } from '../time/occurrence.js';
 import type { ExpansionRange } from './expansion-input.js';
 import { collect, localSeconds, prepareExpansion, stream, type Prepared, type SourceSpec } from './occurrence-stream.js';
 import { parseRRule } from './rrule-parse.js';
-import { RuleIterator } from './rule-iterator.js';
+import { RuleIterator } from './rule/rule-iterator.js';
 import { scheduleSchema, type Schedule, type ScheduleInput } from './schedule-spec.js';
 import { scheduleToRRule } from './schedule-to-rrule.js';
 import { WorkdaySource } from './workday-source.js';
