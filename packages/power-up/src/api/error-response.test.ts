@@ -13,7 +13,8 @@ describe('errorResponse', () => {
       body: {
         error: {
           code: 'invalid-schedule',
-          message: 'schedule.weekdays: pick at least one weekday.',
+          // The message without the path baked in: the field travels as `path`, for a page to show it next to it.
+          message: 'pick at least one weekday.',
           path: ['schedule', 'weekdays'],
         },
       },
