@@ -20,6 +20,8 @@ describe('errorResponse', () => {
       },
     });
     expect(errorResponse(new CoreError('not-allowed', 'x'), 'req-1').status).toBe(409);
+    // Every core code has a status in the shared map (this one was missing and answered 500).
+    expect(errorResponse(new CoreError('date-out-of-range', 'x'), 'req-1').status).toBe(400);
   });
 
   it("maps the power-up's codes to their statuses", () => {
