@@ -38,6 +38,11 @@ export function clip(text: unknown, max = 80): string {
   return value.length > max ? `${value.slice(0, max)}… (${value.length} characters)` : value;
 }
 
+/**
+ * `message` is only the explanation; the offending field is `path`, kept apart so the HTTP body and the SDK's error
+ * carry both unchanged and a page can put the message next to the field. `toString()` (what logs and `String(error)`
+ * show) joins them: `CoreError: changes.name: expected text, got 5.`
+ */
 export class CoreError extends Error {
   override readonly name = 'CoreError';
   readonly code: CoreErrorCode;
@@ -48,14 +53,20 @@ export class CoreError extends Error {
     message: string,
     options: { path?: readonly (string | number)[]; cause?: unknown } = {},
   ) {
-    const path = options.path ?? [];
-    const full = path.length > 0 ? `${path.map((part) => echoPathPart(part)).join('.')}: ${message}` : message;
     // A last line of defence: messages built elsewhere (zod, the zone database) may still echo a huge input.
-    super(full.length > MAX_MESSAGE ? `${full.slice(0, MAX_MESSAGE / 2)} … ${full.slice(-MAX_MESSAGE / 2)}` : full, {
-      cause: options.cause,
-    });
+    const short = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE / 2)} … ${message.slice(-MAX_MESSAGE / 2)}` : message;
+    super(short, { cause: options.cause });
     this.code = code;
-    this.path = path;
+    this.path = options.path ?? [];
+  }
+
+  /** The field and the explanation in one line, for logs: `changes.name: expected text, got 5.` */
+  get pathMessage(): string {
+    return this.path.length > 0 ? `${this.path.map((part) => echoPathPart(part)).join('.')}: ${this.message}` : this.message;
+  }
+
+  override toString(): string {
+    return `${this.name}: ${this.pathMessage}`;
   }
 }
 

@@ -67,7 +67,8 @@ function edit(contract: Contract, command: Extract<ContractCommand, { type: 'edi
   try {
     next = parseContract({ ...contract, ...changes, version: contract.version + 1 });
   } catch (error) {
-    if (error instanceof CoreError) throw new CoreError(error.code, error.message.replace(/^[^:]*: /, ''), { path: ['changes', ...error.path], cause: error });
+    // Re-rooted under `changes`, the caller's field; the message carries no path, so it passes through as is.
+    if (error instanceof CoreError) throw new CoreError(error.code, error.message, { path: ['changes', ...error.path], cause: error });
     throw error;
   }
   const preview = previewScheduleChange(contract, next, {

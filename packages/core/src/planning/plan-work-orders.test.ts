@@ -143,8 +143,8 @@ describe('planWorkOrders', () => {
   });
 
   it('refuses bad options, naming the field', () => {
-    expect(() => planWorkOrders(monthly, { asOf: '2025-01-01', generatedKeys: [] })).toThrow(/asOf/);
-    expect(() => planWorkOrders(monthly, { asOf: morningOf('2025-01-01'), generatedKeys: 'x' as never })).toThrow(/generatedKeys/);
+    expect(() => planWorkOrders(monthly, { asOf: '2025-01-01', generatedKeys: [] })).toThrow(expect.objectContaining({ path: ['asOf'] }));
+    expect(() => planWorkOrders(monthly, { asOf: morningOf('2025-01-01'), generatedKeys: 'x' as never })).toThrow(expect.objectContaining({ path: ['generatedKeys'] }));
   });
 
   it('property: keys are deterministic, unique, and never repeat what was generated', () => {

@@ -114,7 +114,9 @@ describe('describeSchedule and scheduleToRRule', () => {
       expect.unreachable('should have thrown');
     } catch (error) {
       expect(error).toMatchObject({ code: 'invalid-schedule', path: path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) });
-      expect((error as Error).message.startsWith(`${path}: `)).toBe(true);
+      // The path is a property, not a prefix of the message; `toString()` joins the two for logs.
+      expect((error as Error).message.startsWith(`${path}: `)).toBe(false);
+      expect(String(error)).toMatch(new RegExp(`^CoreError: ${path.replaceAll('.', '\\.')}: `));
     }
   });
 });

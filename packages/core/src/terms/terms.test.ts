@@ -46,8 +46,8 @@ describe('renewalTimeline', () => {
   });
 
   it('terms are validated with field paths', () => {
-    expect(() => parseContractTerms({ ...quarterly, period: { count: 0, unit: 'year' } })).toThrow(/period\.count/);
-    expect(() => parseContractTerms({ ...quarterly, period: { count: 1, unit: 'decade' } })).toThrow(/period\.unit/);
+    expect(() => parseContractTerms({ ...quarterly, period: { count: 0, unit: 'year' } })).toThrow(expect.objectContaining({ path: ['period', 'count'] }));
+    expect(() => parseContractTerms({ ...quarterly, period: { count: 1, unit: 'decade' } })).toThrow(expect.objectContaining({ path: ['period', 'unit'] }));
   });
 });
 

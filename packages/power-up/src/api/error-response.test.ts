@@ -13,12 +13,15 @@ describe('errorResponse', () => {
       body: {
         error: {
           code: 'invalid-schedule',
-          message: 'schedule.weekdays: pick at least one weekday.',
+          // The message without the path baked in: the field travels as `path`, for a page to show it next to it.
+          message: 'pick at least one weekday.',
           path: ['schedule', 'weekdays'],
         },
       },
     });
     expect(errorResponse(new CoreError('not-allowed', 'x'), 'req-1').status).toBe(409);
+    // Every core code has a status in the shared map (this one was missing and answered 500).
+    expect(errorResponse(new CoreError('date-out-of-range', 'x'), 'req-1').status).toBe(400);
   });
 
   it("maps the power-up's codes to their statuses", () => {

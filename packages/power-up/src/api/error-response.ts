@@ -1,35 +1,15 @@
 import type { CoreErrorCode } from '@contractbeheer/core';
+import { CONTRACTS_ERROR_STATUSES } from '@contractbeheer/sdk';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { PowerUpError, type PowerUpErrorCode } from '../power-up-error.js';
 
 /**
- * The one map from error codes to HTTP statuses. The core's and the power-up's codes reach the body unchanged,
- * with the field path, so a client can show the message next to the field.
+ * Status per code: the SDK's map, shared with the client like the route table, so the core's and the power-up's
+ * codes reach the body unchanged, with the field path, and the client picks the matching error class. The annotation
+ * makes a power-up or core code without a status a compile error.
  */
-export const STATUS_BY_CODE: Record<PowerUpErrorCode | CoreErrorCode, ContentfulStatusCode> = {
-  'invalid-input': 400,
-  'invalid-rrule': 400,
-  'invalid-local-time': 400,
-  'invalid-time-zone': 400,
-  'invalid-range': 400,
-  'date-out-of-range': 400,
-  'invalid-schedule': 400,
-  'invalid-command': 400,
-  unauthenticated: 401,
-  'invalid-signature': 401,
-  'not-found': 404,
-  'unknown-tenant': 404,
-  'already-exists': 409,
-  'version-conflict': 409,
-  'in-use': 409,
-  'not-allowed': 409,
-  'replayed-request': 409,
-  'not-installed': 409,
-  'payload-too-large': 413,
-  'invalid-config': 500,
-  'credentials-unreadable': 500,
-};
+export const STATUS_BY_CODE: Record<PowerUpErrorCode | CoreErrorCode, ContentfulStatusCode> = CONTRACTS_ERROR_STATUSES;
 
 export type ErrorBody = { error: { code: string; message: string; path: (string | number)[] } };
 

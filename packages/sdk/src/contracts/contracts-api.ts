@@ -6,31 +6,37 @@ import {
   slaPolicySchema,
   type BudgetStatus as CoreBudgetStatus,
   type CancellationReport as CoreCancellationReport,
-  type Contract,
+  type Money,
+  type PreviewOccurrence,
   type ScheduleChangePreview as CoreScheduleChangePreview,
 } from '@contractbeheer/core';
 import * as z from 'zod';
+import { CONTRACT_STATUSES, PRESSURE_REASONS, STATUS_FLAGS } from './core-lists.js';
 
 /**
  * The contracts API the power-up serves, as zod schemas shared by the client (here) and the server: one source for
  * validation on both sides, the TypeScript types, and the OpenAPI 3.1 document.
  */
 
-export const CONTRACT_STATUSES = ['not-started', 'active', 'ended', 'terminated'] as const;
+// Derived from the core: its model schemas are embedded as they are (zod mini and classic share one core, and
+// `z.toJSONSchema` reads both); its result types have no schema, so each wire schema below is declared with
+// `satisfies z.ZodType<CoreType>` and a type test (test/contracts-wire-types.test.ts) checks the two are equal.
+export { CONTRACT_STATUSES, PRESSURE_REASONS, STATUS_FLAGS };
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use 'YYYY-MM-DD'");
 
 /** A contract as the API returns it: the contract, its derived status and flags, and its ETag. */
 export const contractResourceSchema = z.object({
   contract: contractSchema,
   status: z.enum(CONTRACT_STATUSES),
-  flags: z.array(z.enum(['notice-deadline-near', 'renewal-due', 'termination-scheduled'])),
+  flags: z.array(z.enum(STATUS_FLAGS)),
   /** The version as an ETag; send it back as `If-Match` when changing the contract. */
   etag: z.string(),
 });
-export type ContractResource = { contract: Contract; status: (typeof CONTRACT_STATUSES)[number]; flags: z.infer<typeof contractResourceSchema>['flags']; etag: string };
+export type ContractResource = z.infer<typeof contractResourceSchema>;
 
 export const pageSchema = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
-export type Page<T> = { data: T[]; nextCursor: string | null };
+/** One page of a list: the schema's output for items of type `T`. */
+export type Page<T> = z.infer<ReturnType<typeof pageSchema<z.ZodType<T>>>>;
 
 export const listContractsQuerySchema = z.object({
   status: z.enum(CONTRACT_STATUSES).optional(),
@@ -59,14 +65,14 @@ const previewOccurrenceSchema = z.object({
   targetDate: z.string(),
   creationDate: z.string(),
   time: z.string().nullable(),
-});
+}) satisfies z.ZodType<PreviewOccurrence>;
 export const schedulePreviewSchema = z.object({
   added: z.array(previewOccurrenceSchema),
   removed: z.array(previewOccurrenceSchema),
   moved: z.array(z.object({ from: previewOccurrenceSchema, to: previewOccurrenceSchema })),
   unchanged: z.number(),
   until: z.string(),
-});
+}) satisfies z.ZodType<CoreScheduleChangePreview>;
 
 /** One occurrence in the schedule view: planned, or where generation stands with it. */
 export const scheduleViewSchema = z.object({
@@ -89,7 +95,8 @@ export const scheduleViewSchema = z.object({
 export type ScheduleView = z.infer<typeof scheduleViewSchema>;
 export const scheduleViewQuerySchema = z.object({ from: dateSchema.optional(), until: dateSchema.optional() });
 
-const moneyJson = z.object({ amount: z.number().int(), currency: z.string() });
+// Typed as the core's `Money` (its fields are readonly); lenient on the currency, as an answer is not re-validated.
+const moneyJson: z.ZodType<Money> = z.object({ amount: z.number().int(), currency: z.string() });
 export const budgetStatusSchema = z.object({
   period: z.object({ start: z.string(), end: z.string().nullable() }),
   budget: moneyJson,
@@ -100,15 +107,18 @@ export const budgetStatusSchema = z.object({
   planned: z.object({ workOrders: z.number().int(), cost: moneyJson }),
   forecast: moneyJson.nullable(),
   underPressure: z.boolean(),
-  reasons: z.array(z.enum(['over-budget', 'forecast-over-budget', 'spending-ahead-of-time'])),
+  reasons: z.array(z.enum(PRESSURE_REASONS)),
   noticeDeadline: z.string().nullable(),
-});
+}) satisfies z.ZodType<CoreBudgetStatus>;
 
 export const actionResultSchema = z.object({
   contract: contractResourceSchema.nullable(),
+  // Loose on purpose: a newer server may describe an effect this client does not know yet. The type test checks that
+  // every core `ContractEffect` fits.
   effects: z.array(z.object({ type: z.string() }).loose()),
 });
-export type ActionResult = { contract: ContractResource | null; effects: ({ type: string } & Record<string, unknown>)[] };
+/** An action's answer: the core's `ActionResult` with the contract as a resource and the effects as JSON objects. */
+export type ActionResult = z.infer<typeof actionResultSchema>;
 export const refreshResultSchema = z.object({ contract: contractResourceSchema, workOrders: z.number().int() });
 export const updateResultSchema = z.object({ contract: contractResourceSchema, preview: schedulePreviewSchema });
 
@@ -118,7 +128,7 @@ export const cancellationReportSchema = z.object({
   periods: z.array(z.object({ period: z.string(), from: z.string(), to: z.string(), reasons: z.array(reasonRowSchema), count: z.number().int(), lostValue: moneyJson })),
   totals: z.array(reasonRowSchema),
   currency: z.string(),
-});
+}) satisfies z.ZodType<CoreCancellationReport>;
 
 /** Every error body: a machine code, a message that says what to do, and the offending field. */
 export const apiErrorBodySchema = z.object({

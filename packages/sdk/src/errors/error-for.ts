@@ -1,3 +1,4 @@
+import { statusForErrorCode } from '../contracts/error-statuses.js';
 import {
   ApiError,
   AuthenticationError,
@@ -50,9 +51,18 @@ export function hostError(code: number, message: string, options: SdkErrorOption
   return new ValidationError(message, full);
 }
 
-/** The error class for an HTTP status (the contracts API, or a host behind a proxy that answers 4xx/5xx). */
+/**
+ * The error class for an HTTP status (the contracts API, or a host behind a proxy that answers 4xx/5xx). A known
+ * contracts API `code` chooses by the status the server's map gives it, so class and code cannot disagree; `status`
+ * stays what the server answered.
+ */
 export function httpError(status: number, message: string, options: SdkErrorOptions): ContractbeheerError {
   const full = { ...options, status };
+  const byCode = options.code === undefined ? undefined : statusForErrorCode(options.code);
+  return errorForStatus(byCode ?? status, message, full);
+}
+
+function errorForStatus(status: number, message: string, full: SdkErrorOptions): ContractbeheerError {
   if (status === 401) return new AuthenticationError(message, full);
   if (status === 403) return new PermissionError(message, full);
   if (status === 404) return new NotFoundError(message, full);

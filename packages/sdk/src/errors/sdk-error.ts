@@ -1,3 +1,4 @@
+import type { ContractsErrorCode } from '../contracts/error-statuses.js';
 import { redactText, redactUrl } from '../transport/redact.js';
 
 /** What went wrong, in one word; each has its own subclass. */
@@ -20,6 +21,10 @@ export type SdkErrorOptions = {
   status?: number | undefined;
   /** The host's application code (`code` in the envelope), when there is one. */
   appCode?: number | undefined;
+  /** The contracts API's error code (`error.code` in the body), e.g. the core's `invalid-schedule`. */
+  code?: string | undefined;
+  /** The offending field from the contracts API's error body (`error.path`), e.g. `['schedule', 'weekdays']`. */
+  path?: readonly (string | number)[] | undefined;
   messages?: readonly string[] | undefined;
   request?: RequestInfo | undefined;
   requestId?: string | undefined;
@@ -46,6 +51,13 @@ export class ContractbeheerError extends Error {
   readonly kind: SdkErrorKind = 'api';
   readonly status: number | undefined;
   readonly appCode: number | undefined;
+  /**
+   * The contracts API's error code from the body, unchanged from the server (the core's codes, the power-up's, or
+   * `internal`); see `CONTRACTS_ERROR_STATUSES`. `undefined` for the host and for failures without a body.
+   */
+  readonly code: ContractsErrorCode | (string & {}) | undefined;
+  /** The offending field from the contracts API's error body, to show the message next to it; `[]` when none. */
+  readonly path: readonly (string | number)[];
   readonly messages: readonly string[];
   readonly request: RequestInfo | undefined;
   readonly requestId: string | undefined;
@@ -59,6 +71,9 @@ export class ContractbeheerError extends Error {
     super(redactText(message, secrets), options.cause === undefined ? undefined : { cause: scrubCause(options.cause, secrets) });
     this.status = options.status;
     this.appCode = options.appCode;
+    this.code = options.code;
+    // A server may echo a caller's key in the path: shown next to the message, so scrubbed like it.
+    this.path = (options.path ?? []).map((part) => (typeof part === 'string' ? redactText(part, secrets) : part));
     this.messages = (options.messages ?? []).map((m) => redactText(m, secrets));
     this.request = options.request && { ...options.request, url: redactText(redactUrl(options.request.url), secrets) };
     // A server may echo anything in its request id, the token included: it is shown, so it is scrubbed too.
@@ -84,6 +99,8 @@ export class ContractbeheerError extends Error {
       message: this.message,
       status: this.status,
       appCode: this.appCode,
+      ...(this.code !== undefined && { code: this.code }),
+      ...(this.path.length > 0 && { path: this.path }),
       messages: this.messages,
       request: this.request,
       requestId: this.requestId,

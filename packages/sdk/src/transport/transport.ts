@@ -1,4 +1,5 @@
 import ky from 'ky';
+import { readErrorBody } from '../errors/error-body.js';
 import { httpError } from '../errors/error-for.js';
 import {
   ApiError,
@@ -69,18 +70,6 @@ export type TransportRequest = {
 };
 
 export type TransportResponse = { status: number; headers: Headers; body: unknown; attempts: number };
-
-/** The server's own explanation in an error body: `{ error: { message, path } }` (the contracts API) or `{ message }`. */
-function errorDetail(body: unknown): string {
-  if (typeof body !== 'object' || body === null) return '';
-  const nested = (body as { error?: unknown }).error;
-  const source = typeof nested === 'object' && nested !== null ? (nested as Record<string, unknown>) : (body as Record<string, unknown>);
-  if (typeof source.message !== 'string') return '';
-  // Only strings and numbers join into a path: `join` of a parsed `{"toString": 1}` would throw.
-  const parts = Array.isArray(source.path) ? source.path.filter((p) => typeof p === 'string' || typeof p === 'number') : [];
-  const path = parts.length > 0 ? `${parts.join('.')}: ` : '';
-  return `: ${path}${source.message}`;
-}
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -263,9 +252,11 @@ export class Transport {
       }
     }
     if (response.status >= 400) {
-      const detail = errorDetail(body);
+      const { detail, code, path } = readErrorBody(body);
       return httpError(response.status, `${info.method} ${info.url} failed with HTTP ${response.status}${detail}`, {
         ...common,
+        code,
+        path,
         retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after'), Date.now()),
         requestId: response.headers.get('x-request-id') ?? undefined,
       });
