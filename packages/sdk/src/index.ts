@@ -41,6 +41,6 @@ export { workOrderNumberFor } from './host/work-order-number.js';
 export { hostCustomerSchema, toPostWorkorder, type HostCustomer, type PostWorkorderRecord } from './host/post-workorder.js';
 export { createContractsClient, type ContractsClient, type ContractsClientOptions, type Precondition } from './contracts/contracts-client.js';
 export { contractsOpenApiDocument } from './contracts/openapi-document.js';
-export { CONTRACTS_ERROR_STATUSES, statusForErrorCode, type ContractsErrorCode } from './contracts/error-statuses.js';
+export { CONTRACTS_ERROR_STATUSES, statusForErrorCode, type ContractsErrorCode } from './errors/error-statuses.js';
 export * as contractsApi from './contracts/contracts-api.js';
 export type { ActionResult, ContractResource, ListContractsQuery, Page, ScheduleView } from './contracts/contracts-api.js';

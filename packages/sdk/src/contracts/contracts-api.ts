@@ -1,4 +1,7 @@
 import {
+  CONTRACT_STATUSES,
+  PRESSURE_REASONS,
+  STATUS_FLAGS,
   cancellationReasonSchema,
   contractSchema,
   contractTermsSchema,
@@ -11,7 +14,6 @@ import {
   type ScheduleChangePreview as CoreScheduleChangePreview,
 } from '@contractbeheer/core';
 import * as z from 'zod';
-import { CONTRACT_STATUSES, PRESSURE_REASONS, STATUS_FLAGS } from './core-lists.js';
 
 /**
  * The contracts API the power-up serves, as zod schemas shared by the client (here) and the server: one source for
@@ -21,7 +23,10 @@ import { CONTRACT_STATUSES, PRESSURE_REASONS, STATUS_FLAGS } from './core-lists.
 // Derived from the core: its model schemas are embedded as they are (zod mini and classic share one core, and
 // `z.toJSONSchema` reads both); its result types have no schema, so each wire schema below is declared with
 // `satisfies z.ZodType<CoreType>` and a type test (test/contracts-wire-types.test.ts) checks the two are equal.
+
+/** The core's own lists, re-exported for clients that import only the SDK. */
 export { CONTRACT_STATUSES, PRESSURE_REASONS, STATUS_FLAGS };
+
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use 'YYYY-MM-DD'");
 
 /** A contract as the API returns it: the contract, its derived status and flags, and its ETag. */

@@ -1,4 +1,4 @@
-import { statusForErrorCode } from '../contracts/error-statuses.js';
+import { statusForErrorCode } from './error-statuses.js';
 import {
   ApiError,
   AuthenticationError,

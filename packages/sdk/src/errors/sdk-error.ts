@@ -1,5 +1,5 @@
-import type { ContractsErrorCode } from '../contracts/error-statuses.js';
-import { redactText, redactUrl } from '../transport/redact.js';
+import type { ContractsErrorCode } from './error-statuses.js';
+import { redactText, redactUrl } from './redact.js';
 
 /** What went wrong, in one word; each has its own subclass. */
 export type SdkErrorKind =

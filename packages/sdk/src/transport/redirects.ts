@@ -1,4 +1,4 @@
-import { redactText } from './redact.js';
+import { redactText } from '../errors/redact.js';
 
 /**
  * Whether an answer asks the client to go elsewhere (fetch follows such answers by default). With

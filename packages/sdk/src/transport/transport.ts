@@ -14,7 +14,7 @@ import { describeFailure, networkCode } from './network-code.js';
 import { checkCallOptions, DEFAULT_MAX_RESPONSE_BYTES } from './option-checks.js';
 import { BodyTooLarge, readBody } from './read-body.js';
 import { describeLocation, isRedirect } from './redirects.js';
-import { redactText } from './redact.js';
+import { redactText } from '../errors/redact.js';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 
 /** Where the SDK writes what it does; every line is already scrubbed of credentials. */
