@@ -18,7 +18,7 @@ function thrownBy(run: () => unknown): CoreError {
 }
 
 const expandError = (input: Partial<RRuleInput> | Record<string, unknown>, range: ExpansionRange = {}): CoreError =>
-  thrownBy(() => expandRRule({ ...base, ...input } as RRuleInput, range));
+  thrownBy(() => expandRRule({ ...base, ...input }, range));
 
 describe('malformed rules → invalid-rrule, naming the part', () => {
   const cases: { rrule: string; names: RegExp }[] = [

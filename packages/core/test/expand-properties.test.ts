@@ -227,7 +227,7 @@ describe('expandRRule properties', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         fc.pre(c.range.from !== undefined && (c.spec.end !== null || c.range.until !== undefined));
-        const from = c.range.from as string;
+        const from = c.range.from;
         const { limit, ...window } = c.range;
         const { from: _ignored, ...fromStart } = window;
         const expected = expandRRule(c.input, fromStart).filter((o) => o.local >= from);

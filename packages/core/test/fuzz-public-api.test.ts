@@ -165,7 +165,7 @@ describe('fuzzing the public API', () => {
           try {
             const result = fn(...input);
             // Lazy results are read too: the work may hide in them.
-            if (result !== null && typeof result === 'object' && Symbol.iterator in result) [...(result as Iterable<unknown>)];
+            if (result !== null && typeof result === 'object' && Symbol.iterator in result) Array.from(result as Iterable<unknown>);
           } catch (error) {
             if (!(error instanceof CoreError)) throw error;
             expect(error.message.length).toBeLessThan(1_100);

@@ -75,7 +75,7 @@ describe('hand-built Money', () => {
 describe('budgetStatus input', () => {
   const contract = contractFixture({ endDate: '2025-12-31', budget: { amount: eur(100_000), per: 'contract' } });
   const options: BudgetOptions = { asOf: '2025-06-01T00:00:00Z', costLines: [], hourTypeRates: {}, expectedCostPerWorkOrder: eur(100) };
-  const call = (changes: Record<string, unknown>) => () => budgetStatus(contract, { ...options, ...changes } as BudgetOptions);
+  const call = (changes: Record<string, unknown>) => () => budgetStatus(contract, { ...options, ...changes });
 
   it('names a non-array costLines and a missing hourTypeRates', () => {
     expect(thrown(call({ costLines: 'lines' })).path).toEqual(['costLines']);

@@ -22,7 +22,7 @@ function workingMinutes(calendar: BusinessCalendar, from: number, days: number):
     const wall = DateTime.fromMillis((from + i * 60) * 1000, { zone: calendar.tzid });
     if (holidays.has(wall.toISODate() as string)) continue;
     const minute = wall.hour * 60 + wall.minute;
-    const hours = calendar.hours[WEEKDAYS[wall.weekday - 1] as (typeof WEEKDAYS)[number]] as Hours;
+    const hours = calendar.hours[WEEKDAYS[wall.weekday - 1] as (typeof WEEKDAYS)[number]];
     if (hours.some(([a, b]) => minute >= minuteOf(a) && minute < minuteOf(b))) flags[i] = 1;
   }
   return flags;

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contractsOpenApiDocument } from '@contractbeheer/sdk';
 import { serve } from '@hono/node-server';
@@ -98,7 +99,7 @@ export async function createPowerUp(config: ResolvedConfig, options: PowerUpOpti
 
   async function stopServer(): Promise<void> {
     if (server === undefined) return;
-    const http = server as import('node:http').Server;
+    const http = server as Server;
     const closed = new Promise<void>((resolve, reject) =>
       http.close((error) => (error === undefined ? resolve() : reject(error))),
     );

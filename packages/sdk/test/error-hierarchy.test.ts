@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApiError,
   ConnectionError,
-  ContractbeheerError,
+  type ContractbeheerError,
   createContractsClient,
   createHostClient,
   NotFoundError,

@@ -197,7 +197,7 @@ async function expectContained(
 
 const isArray = (value: unknown) => Array.isArray(value);
 const isObject = (value: unknown) => typeof value === 'object' && value !== null;
-const isWorkOrder = (value: unknown) => isObject(value) && 'raw' in (value as object) && 'rowId' in (value as object);
+const isWorkOrder = (value: unknown) => isObject(value) && 'raw' in (value) && 'rowId' in (value);
 const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
 
 type Call = { name: string; args: fc.Arbitrary<unknown[]>; valid: (value: unknown) => boolean };

@@ -2,7 +2,7 @@
 // always a typed result or a typed error, nothing reaches Object.prototype, and no call takes long.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ContractbeheerError, SignatureVerificationError, ValidationError } from '../src/index.js';
+import { type ContractbeheerError, SignatureVerificationError, ValidationError } from '../src/index.js';
 import { createHostSandbox, SANDBOX_SOFTWARE_TOKEN, SANDBOX_TOKEN } from '../src/testing.js';
 import { constructEvent, generateTestHeaders, SIGNATURE_HEADER, signWebhook, verifyWebhook } from '../src/webhooks.js';
 
@@ -383,7 +383,7 @@ describe('fuzz: the sandbox', () => {
             if (access !== 'none') query.set('software_token', SANDBOX_SOFTWARE_TOKEN);
             const path = r.endpoint.split('/').map(encodeURIComponent).join('/');
             const withBody = r.body !== undefined && r.method !== 'GET';
-            const url = `https://www.out-smart.com/openapi/8/${path}?${query}`;
+            const url = `https://www.out-smart.com/openapi/8/${path}?${query.toString()}`;
             const outcome = await settle(async () => {
               const { response } = await sandbox.handle(
                 new Request(url, { method: r.method, ...(withBody && { body: r.body }) }),

@@ -37,7 +37,7 @@ async function createOne(host: ReturnType<typeof client>, record: PostWorkorderR
 const stripping =
   (pattern: RegExp): typeof fetch =>
   (input, init) => {
-    const request = new Request(input as Request | string, init);
+    const request = new Request(input, init);
     return fetch(new Request(request.url.replace(pattern, ''), request));
   };
 

@@ -68,7 +68,7 @@ describe('credentials never leak', () => {
           cause?.message ?? '',
           cause?.stack ?? '',
           JSON.stringify(error.request ?? {}),
-          String((error as { requestId?: unknown }).requestId ?? ''),
+          (error as { requestId?: string }).requestId ?? '',
           ...lines,
         ];
         const forms = (secret: string) => [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)];

@@ -1,12 +1,12 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import {
+import type {
   ContractbeheerError,
   createHostClient,
   RateLimitError,
-  type CallOptions,
-  type HostObject,
-  type HostWorkOrder,
-  type SdkErrorKind,
+  CallOptions,
+  HostObject,
+  HostWorkOrder,
+  SdkErrorKind,
 } from '../src/index.js';
 import type { HostSandbox, RunningSandbox } from '../src/testing.js';
 import { verifyWebhook, type VerifyResult, type WebhookEvent } from '../src/webhooks.js';

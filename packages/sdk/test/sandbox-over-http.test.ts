@@ -47,7 +47,7 @@ describe('the sandbox over real HTTP on loopback', () => {
     const receiver = createServer(async (req, res) => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const result = await verifyWebhook({ rawBody: Buffer.concat(chunks).toString('utf8'), headers: req.headers as Record<string, string>, secrets: secret });
+      const result = await verifyWebhook({ rawBody: Buffer.concat(chunks).toString('utf8'), headers: req.headers, secrets: secret });
       if (result.ok) received.push(result.event);
       res.writeHead(result.ok ? 204 : 400).end();
     });

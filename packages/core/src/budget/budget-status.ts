@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isList } from '../is-list.js';
 import { CoreError, echo } from '../errors.js';
 import { parseContract, type Contract, type ContractInput } from '../model/contract.js';
 import { contractTargets } from '../planning/contract-targets.js';
@@ -114,7 +115,7 @@ export function budgetStatus(contractInput: ContractInput | Contract, input: Bud
     marginBasisPoints: input.marginBasisPoints,
   });
   const terms = input.terms === undefined ? undefined : parseContractTerms(input.terms);
-  if (!Array.isArray(input.costLines)) {
+  if (!isList(input.costLines)) {
     throw new CoreError('invalid-input', `expected an array of cost lines, got ${echo(input.costLines)}.`, { path: ['costLines'] });
   }
   if (typeof input.hourTypeRates !== 'object' || input.hourTypeRates === null) {
@@ -152,7 +153,7 @@ export function budgetStatus(contractInput: ContractInput | Contract, input: Bud
   let workOrders = 0;
   if (period.end !== null && todayDay < MAX_DAY) {
     const perTarget = workOrderGroups(contract).length;
-    const until = forecastable ? (period.end as string) : horizon;
+    const until = forecastable ? (period.end) : horizon;
     for (const target of contractTargets(contract, formatDate(todayDay + 1))) {
       if (target.date > until) break;
       workOrders += perTarget;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isList } from '../is-list.js';
 import { CoreError, echo } from '../errors.js';
 import { parseInput } from '../validation.js';
 
@@ -80,7 +81,7 @@ export function subtractMoney(a: Money, b: Money): Money {
 
 /** @example sumMoney([money(1050), money(250), money(1)], 'EUR'); // { amount: 1301, currency: 'EUR' } */
 export function sumMoney(items: readonly Money[], currency: string): Money {
-  if (!Array.isArray(items)) throw new CoreError('invalid-input', `expected an array of money, got ${echo(items)}.`, { path: ['items'] });
+  if (!isList(items)) throw new CoreError('invalid-input', `expected an array of money, got ${echo(items)}.`, { path: ['items'] });
   for (let i = 0; i < items.length; i++) checkMoney(items[i] as Money, ['items', i]);
   checkMoney({ amount: 0, currency }, []);
   let total = 0;
@@ -130,7 +131,7 @@ export function multiplyMoney(a: Money, numerator: number, denominator = 1): Mon
  */
 export function allocateMoney(total: Money, ratios: readonly number[]): Money[] {
   checkMoney(total, ['total']);
-  if (!Array.isArray(ratios) || ratios.length === 0 || ratios.some((r) => !Number.isSafeInteger(r) || r < 0)) {
+  if (!isList(ratios) || ratios.length === 0 || ratios.some((r) => !Number.isSafeInteger(r) || r < 0)) {
     throw new CoreError('invalid-input', 'ratios must be whole numbers ≥ 0, at least one.', { path: ['ratios'] });
   }
   const sum = ratios.reduce((a, b) => a + b, 0);

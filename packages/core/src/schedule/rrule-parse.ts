@@ -148,6 +148,7 @@ function parseUncached(text: string): ParsedRule {
     throw invalid(`the rule is ${text.length} characters long: at most ${max} are accepted; shorten the BYxxx lists.`);
   }
   // A line break would otherwise end up inside a value and be reported as, say, an unknown FREQ.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point of this pattern
   const control = /[\u0000-\u001f\u007f]/.exec(text.trim());
   if (control) {
     const what = control[0] === '\n' || control[0] === '\r' ? 'a line break' : 'a control character';

@@ -71,8 +71,8 @@ export function formatDate(days: number): string {
 // over: a direct-mapped cache of date texts and a table of time-of-day texts turn most of it into lookups.
 const DATE_CACHE_SIZE = 8192;
 const dateCacheKeys = new Float64Array(DATE_CACHE_SIZE).fill(Number.NaN);
-const dateCacheTexts: (string | undefined)[] = new Array(DATE_CACHE_SIZE);
-const timeTexts: (string | undefined)[] = new Array(86400);
+const dateCacheTexts = new Array<string | undefined>(DATE_CACHE_SIZE);
+const timeTexts = new Array<string | undefined>(86400);
 
 /** `'HH:mm:ss'` of a second of the day (0–86399). */
 export function formatTimeOfDay(secondOfDay: number): string {

@@ -24,7 +24,7 @@ function codedError(
   return {
     code: code as keyof typeof STATUS_BY_CODE,
     message: error.message,
-    path: Array.isArray(path) ? [...path] : [],
+    path: Array.isArray(path) ? (path as (string | number)[]).slice() : [],
   };
 }
 
@@ -42,7 +42,7 @@ export function errorResponse(
   }
   if (error instanceof HTTPException) {
     return {
-      status: error.status as ContentfulStatusCode,
+      status: error.status,
       body: { error: { code: 'http-error', message: error.message || 'the request was refused.', path: [] } },
       expected: true,
     };

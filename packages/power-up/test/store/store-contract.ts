@@ -227,7 +227,7 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
               seen.push(...page.items.map((s) => s.contract.id));
               cursor = page.nextCursor ?? undefined;
             } while (cursor !== undefined);
-            expect(seen).toEqual(expected[filter as 'all' | 'D1']);
+            expect(seen).toEqual(expected[filter]);
           }),
           { numRuns: 12 },
         );

@@ -45,7 +45,7 @@ export function contractsOpenApiDocument(options: { serverUrl?: string; version?
       responses: {
         [status]:
           'response' in route && route.response
-            ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response as z.core.$ZodType, 'output') } } }
+            ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } }
             : { description: 'No content' },
         '400': errorResponse,
         '401': errorResponse,
@@ -56,7 +56,7 @@ export function contractsOpenApiDocument(options: { serverUrl?: string; version?
       security: [{ bearer: [] }],
     };
     if ('body' in route && route.body) {
-      operation.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(route.body as z.core.$ZodType, 'input') } } };
+      operation.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } };
     }
     paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation };
   }

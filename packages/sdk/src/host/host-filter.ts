@@ -41,7 +41,7 @@ export class HostFilter {
       ['key[]', key],
       ['value[]', value],
       ['operator[]', operator],
-    ]) as [string, string][];
+    ]);
   }
 }
 

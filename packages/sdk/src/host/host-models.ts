@@ -35,7 +35,8 @@ export type HostWorkOrder = {
   rowId: number | null;
   workorderNo: string | null;
   orderNr: string | null;
-  status: WorkOrderStatus | string | null;
+  // `string & {}` keeps the known statuses in editors' completion while any other text stays allowed.
+  status: WorkOrderStatus | (string & {}) | null;
   workStatus: string | null;
   customerName: string | null;
   customerDebtorNr: string | null;

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HostSandbox } from './host-sandbox.js';
 
@@ -32,7 +32,9 @@ export async function startSandboxServer(
   options: { port?: number; host?: string } = {},
 ): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1';
-  const server = createServer(async (req, res) => {
+  // The handler catches everything itself; `void` marks the promise as deliberately not awaited by node:http.
+  const server = createServer((req, res) => void serve(req, res));
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const body = await readBody(req, sandbox.maxBodyBytes);
       if (body === undefined) {
@@ -58,7 +60,7 @@ export async function startSandboxServer(
       res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(`sandbox error: ${(error as Error).message}`);
     }
-  });
+  }
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,3 +1,4 @@
+import { hostText } from './host-text.js';
 import type { HostRecord } from '../host/host-models.js';
 import type { EntityDeleter } from './delete-entity.js';
 import { hostStamp } from './host-stamp.js';
@@ -31,7 +32,7 @@ const FILTER_ALIASES: Readonly<Record<string, string>> = { object: 'objects' };
 /** One filter condition of the host's `key[]`/`operator[]`/`value[]` query; the default operator is `eq`. */
 function matches(record: HostRecord, key: string, operator: string, value: string): boolean {
   const field = own(record, key);
-  const text = field === null || field === undefined ? '' : String(field);
+  const text = field === null || field === undefined ? '' : hostText(field);
   // Numbers as strings compare as numbers ('9' < '10'); anything else compares as text.
   const numeric = Number(text) - Number(value);
   const compare = Number.isNaN(numeric) ? text.localeCompare(value) : numeric;
@@ -107,7 +108,7 @@ export class MasterDataStore {
       const missing = missingFields(records, spec.required);
       if (missing.length > 0) return envelope(spec.code, null, missing);
       for (const record of records) {
-        const stored = Object.fromEntries(Object.entries(record).map(([k, v]) => [k, v === null ? null : String(v)]));
+        const stored = Object.fromEntries(Object.entries(record).map(([k, v]) => [k, v === null ? null : hostText(v)]));
         const at = list.findIndex((r) => r[spec.key] === stored[spec.key]);
         if (at >= 0) list[at] = { ...list[at], ...stored };
         else list.push(stored);

@@ -9,7 +9,7 @@ export async function readLimitedBody(request: Request, limit: number): Promise<
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > limit) return undefined;
   if (request.body === null) return '';
-  const reader = request.body.getReader();
+  const reader = (request.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

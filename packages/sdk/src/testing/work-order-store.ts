@@ -1,3 +1,4 @@
+import { hostText } from './host-text.js';
 import type { HostRecord } from '../host/host-models.js';
 import type { EntityDeleter } from './delete-entity.js';
 import { hostStamp } from './host-stamp.js';
@@ -66,13 +67,13 @@ export class WorkOrderStore {
         Photos: [],
         Documents: [],
         Forms: [],
-        Employees: record.EmployeeNr ? [String(record.EmployeeNr)] : [],
+        Employees: record.EmployeeNr ? [hostText(record.EmployeeNr)] : [],
         WorkObjects: [],
         WorkFinished: '0',
         Archived: '0',
         ...existing,
         // The host stores scalars as strings and answers them as strings.
-        ...Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === 'object' ? v : String(v)])),
+        ...Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === 'object' ? v : hostText(v)])),
         id: String(rowId),
         OrderNr: existing?.OrderNr ?? rowId.toString(16).toUpperCase().padStart(8, '0'),
         status: existing?.status ?? 'Klaargezet',

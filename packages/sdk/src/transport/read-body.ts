@@ -17,7 +17,7 @@ export async function readBody(response: Response, limit: number): Promise<strin
     throw new BodyTooLarge(limit, length);
   }
   if (response.body === null) return '';
-  const reader = response.body.getReader();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
   let size = 0;
   let text = '';

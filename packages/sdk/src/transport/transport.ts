@@ -73,6 +73,7 @@ export type TransportResponse = { status: number; headers: Headers; body: unknow
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason passes on as given, as fetch does
     if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
@@ -80,6 +81,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason passes on as given, as fetch does
       reject(signal?.reason);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -197,8 +199,10 @@ export class Transport {
     const stopped = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         deadline.abort(new Error(`timed out after ${timeout} ms`));
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason passes on as given, as fetch does
         reject(deadline.signal.reason);
       }, timeout);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason passes on as given, as fetch does
       onCallerAbort = () => reject(callerSignal?.reason);
       if (callerSignal?.aborted) onCallerAbort();
       else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });

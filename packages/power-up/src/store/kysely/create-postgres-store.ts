@@ -22,7 +22,9 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     // Per pool, not pg's global parsers: dates stay 'YYYY-MM-DD' text, as on PGlite.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === DATE_OID ? (value: string) => value : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
+        oid === DATE_OID
+          ? (value: string) => value
+          : (types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof types.getTypeParser,
     },
   });
   return openKyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
