@@ -13,7 +13,9 @@ import { join } from 'node:path';
 if (process.env.TURBO_HASH) process.exit(0);
 
 const { name } = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8'));
-console.log(`build-deps: building ${name} and its workspace dependencies before its tests (cached builds are replayed)`);
+console.log(
+  `build-deps: building ${name} and its workspace dependencies before its tests (cached builds are replayed)`,
+);
 // `turbo` is on PATH in a pnpm script (the root's node_modules/.bin); it needs pnpm on PATH too, which pnpm provides.
 const result = spawnSync('turbo', ['run', 'build', `--filter=${name}...`, '--output-logs=errors-only'], {
   stdio: 'inherit',

@@ -51,7 +51,8 @@ async function mustRun(label, command, commandArgs, cwd) {
 // pnpm runs this script, so npm_execpath names the pnpm that runs the repo (a native binary in pnpm 12, a .cjs file
 // in older ones); `pnpm` on PATH is the fallback when the script is started by hand.
 const pnpmPath = process.env.npm_execpath && /pnpm/.test(process.env.npm_execpath) ? process.env.npm_execpath : 'pnpm';
-const pnpmCommand = (pnpmArgs) => (/\.c?js$/.test(pnpmPath) ? [process.execPath, [pnpmPath, ...pnpmArgs]] : [pnpmPath, pnpmArgs]);
+const pnpmCommand = (pnpmArgs) =>
+  /\.c?js$/.test(pnpmPath) ? [process.execPath, [pnpmPath, ...pnpmArgs]] : [pnpmPath, pnpmArgs];
 const pnpm = (pnpmArgs, cwd) => mustRun(`pnpm ${pnpmArgs.join(' ')}`, ...pnpmCommand(pnpmArgs), cwd);
 
 // Errors in other packages' declarations that a consumer sees whatever we ship, so they cannot fail this check. Any
@@ -89,7 +90,9 @@ try {
   await Promise.all(packages.map(({ dir }) => pnpm(['pack', '--pack-destination', tarballDir], dir)));
   const tarballs = new Map(
     readdirSync(tarballDir).map((file) => {
-      const pkg = packages.find(({ manifest }) => file === `${manifest.name.replace(/^@/, '').replace('/', '-')}-${manifest.version}.tgz`);
+      const pkg = packages.find(
+        ({ manifest }) => file === `${manifest.name.replace(/^@/, '').replace('/', '-')}-${manifest.version}.tgz`,
+      );
       if (!pkg) throw new Error(`unexpected tarball ${file}`);
       return [pkg.manifest.name, `file:${join(tarballDir, file)}`];
     }),
@@ -99,14 +102,18 @@ try {
   //    /testing, @types/node), at the versions the repo pins so the store already holds them.
   const consumer = join(work, 'consumer');
   const peerVersion = (name) =>
-    packages.map(({ manifest }) => manifest.devDependencies?.[name]).find(Boolean) ?? rootManifest.devDependencies?.[name];
+    packages.map(({ manifest }) => manifest.devDependencies?.[name]).find(Boolean) ??
+    rootManifest.devDependencies?.[name];
   const dependencies = Object.fromEntries(tarballs);
   for (const name of ['msw', '@types/node']) {
     const version = peerVersion(name);
     if (version) dependencies[name] = version;
   }
   mkdirSync(consumer);
-  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies }, null, 2));
+  writeFileSync(
+    join(consumer, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies }, null, 2),
+  );
   // The packed packages depend on each other by version (`^0.1.0`), which no registry has yet: point them at the
   // tarballs. msw's postinstall only matters in browsers.
   writeFileSync(
@@ -124,7 +131,9 @@ try {
   // @types/node (the repo's own install resolves from its lockfile) cannot resolve them offline: then fetch just that.
   const offline = await run(...pnpmCommand(['install', '--offline']), consumer);
   if (offline.code !== 0) {
-    console.log('consumer-types: offline install failed (pnpm metadata cache incomplete); retrying with --prefer-offline');
+    console.log(
+      'consumer-types: offline install failed (pnpm metadata cache incomplete); retrying with --prefer-offline',
+    );
     await pnpm(['install', '--prefer-offline'], consumer);
   }
 
@@ -144,17 +153,22 @@ try {
   // 4. tsc, strict and without skipLibCheck, per resolution mode and TypeScript version.
   const strict = { strict: true, skipLibCheck: false, noEmit: true, target: 'es2022', types: ['node'] };
   const configs = {
-    node16: { compilerOptions: { ...strict, module: 'node16', moduleResolution: 'node16' }, files: ['esm.ts', 'cjs.cts'] },
+    node16: {
+      compilerOptions: { ...strict, module: 'node16', moduleResolution: 'node16' },
+      files: ['esm.ts', 'cjs.cts'],
+    },
     bundler: { compilerOptions: { ...strict, module: 'esnext', moduleResolution: 'bundler' }, files: ['esm.ts'] },
   };
-  for (const [name, config] of Object.entries(configs)) writeFileSync(join(consumer, `tsconfig.${name}.json`), JSON.stringify(config, null, 2));
+  for (const [name, config] of Object.entries(configs))
+    writeFileSync(join(consumer, `tsconfig.${name}.json`), JSON.stringify(config, null, 2));
 
   const compilers = ['typescript', 'typescript-5.9']
     .map((dir) => join(root, 'node_modules', dir))
     .filter((dir) => existsSync(join(dir, 'package.json')))
     .map((dir) => ({ dir, version: readJson(join(dir, 'package.json')).version }))
     .filter(({ version }) => !onlyTs || version.startsWith(onlyTs));
-  if (compilers.length === 0) throw new Error(`no TypeScript found in node_modules${onlyTs ? ` for --ts=${onlyTs}` : ''}`);
+  if (compilers.length === 0)
+    throw new Error(`no TypeScript found in node_modules${onlyTs ? ` for --ts=${onlyTs}` : ''}`);
 
   const jobs = compilers.flatMap((compiler) => Object.keys(configs).map((config) => ({ compiler, config })));
   const results = [];
@@ -162,7 +176,11 @@ try {
   const worker = async () => {
     for (let job = queue.shift(); job; job = queue.shift()) {
       const jobStart = Date.now();
-      const { code, output } = await run(process.execPath, [join(job.compiler.dir, 'bin', 'tsc'), '-p', `tsconfig.${job.config}.json`], consumer);
+      const { code, output } = await run(
+        process.execPath,
+        [join(job.compiler.dir, 'bin', 'tsc'), '-p', `tsconfig.${job.config}.json`],
+        consumer,
+      );
       results.push({ ...job, code, output, seconds: (Date.now() - jobStart) / 1000 });
     }
   };
@@ -171,17 +189,27 @@ try {
   // Show the declaration file inside the package, not the pnpm virtual-store path.
   const tidy = (output) => output.replace(/node_modules\/\.pnpm\/[^/]+\/node_modules\//g, '').trim();
   let failed = 0;
-  for (const { compiler, config, code, output, seconds } of results.sort((a, b) => a.compiler.version.localeCompare(b.compiler.version) || a.config.localeCompare(b.config))) {
+  for (const { compiler, config, code, output, seconds } of results.sort(
+    (a, b) => a.compiler.version.localeCompare(b.compiler.version) || a.config.localeCompare(b.config),
+  )) {
     const label = `TypeScript ${compiler.version}, ${config}${config === 'node16' ? ' (ESM .d.ts + CJS .d.cts)' : ' (.d.ts)'}`;
-    const errors = tidy(output).split('\n').filter((line) => /error TS\d+/.test(line));
-    const ours = errors.filter((line) => !KNOWN_FOREIGN_ERRORS.some(({ file, code: tsCode }) => file.test(line) && line.includes(`error ${tsCode}:`)));
+    const errors = tidy(output)
+      .split('\n')
+      .filter((line) => /error TS\d+/.test(line));
+    const ours = errors.filter(
+      (line) =>
+        !KNOWN_FOREIGN_ERRORS.some(({ file, code: tsCode }) => file.test(line) && line.includes(`error ${tsCode}:`)),
+    );
     const ignored = errors.length - ours.length;
-    const note = ignored > 0 ? ` (${ignored} known error${ignored === 1 ? '' : 's'} in third-party declarations ignored)` : '';
+    const note =
+      ignored > 0 ? ` (${ignored} known error${ignored === 1 ? '' : 's'} in third-party declarations ignored)` : '';
     if (code === 0 || (errors.length > 0 && ours.length === 0)) {
       console.log(`consumer-types: ok    ${label} [${seconds.toFixed(1)}s]${note}`);
     } else {
       failed++;
-      console.log(`consumer-types: FAIL  ${label} [${seconds.toFixed(1)}s]${note}\n${ours.length > 0 ? ours.join('\n') : tidy(output)}\n`);
+      console.log(
+        `consumer-types: FAIL  ${label} [${seconds.toFixed(1)}s]${note}\n${ours.length > 0 ? ours.join('\n') : tidy(output)}\n`,
+      );
     }
   }
   console.log(

@@ -1,3 +1,3 @@
 import { packageConfig } from '@contractbeheer/eslint-config';
 
-export default packageConfig({ tsconfigRootDir: import.meta.dirname, project: ["./tsconfig.json"] });
+export default packageConfig({ tsconfigRootDir: import.meta.dirname, project: ['./tsconfig.json'] });

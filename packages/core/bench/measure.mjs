@@ -27,5 +27,9 @@ export function ratio(a, b) {
 }
 
 export function formatRate(rate) {
-  return rate >= 1e6 ? `${(rate / 1e6).toFixed(2)}M/s` : rate >= 1e3 ? `${(rate / 1e3).toFixed(1)}k/s` : `${rate.toFixed(0)}/s`;
+  return rate >= 1e6
+    ? `${(rate / 1e6).toFixed(2)}M/s`
+    : rate >= 1e3
+      ? `${(rate / 1e3).toFixed(1)}k/s`
+      : `${rate.toFixed(0)}/s`;
 }

@@ -10,7 +10,9 @@ const range = (times) => `(rounds ${Math.min(...times).toFixed(0)}–${Math.max(
 console.log(`@contractbeheer/core benchmarks — Node ${process.version}, medians of repeated rounds\n`);
 
 if (!only || only === 'w1') {
-  console.log('W1: 2,000 contracts × 5 rules, Europe/Amsterdam, 2025-01-01 … 2027-01-01 (106,800 occurrences) — measuring…');
+  console.log(
+    'W1: 2,000 contracts × 5 rules, Europe/Amsterdam, 2025-01-01 … 2027-01-01 (106,800 occurrences) — measuring…',
+  );
   const w1 = runW1();
   for (const row of w1.rows) {
     console.log(`  ${row.method.padEnd(40)} ${formatRate(row.rate).padStart(10)}   ${range(row.times)}`);
@@ -20,7 +22,9 @@ if (!only || only === 'w1') {
   console.log(`  expandRRule / rrule.js floating + luxon  ${ratio(ours.rate, floatingLuxon.rate)}`);
   console.log(`  expandRRule / rrule.js with TZID         ${ratio(ours.rate, tzid.rate)}`);
   if (w1.tzidCount !== w1.tzidSubsetExpected) {
-    console.log(`  note: rrule.js with TZID returned ${w1.tzidCount} occurrences for the subset, expected ${w1.tzidSubsetExpected}`);
+    console.log(
+      `  note: rrule.js with TZID returned ${w1.tzidCount} occurrences for the subset, expected ${w1.tzidSubsetExpected}`,
+    );
   }
   console.log(
     w1.difference === null
@@ -37,20 +41,38 @@ if (!only || only === 'w1') {
 if (!only || only === 'sla') {
   console.log('SLA: addWorkingMinutes, 1,000,000 calls, Amsterdam 08:00–17:00 with Dutch days off — measuring…');
   const sla = runSla();
-  console.log(`  addWorkingMinutes                        ${formatRate(sla.oursRate).padStart(10)} calls  ${range(sla.oursTimes)}`);
-  console.log(`  naive minute-by-minute walk (luxon)      ${formatRate(sla.naiveRate).padStart(10)} calls  (${sla.naiveCalls} calls) ${range(sla.naiveTimes)}`);
+  console.log(
+    `  addWorkingMinutes                        ${formatRate(sla.oursRate).padStart(10)} calls  ${range(sla.oursTimes)}`,
+  );
+  console.log(
+    `  naive minute-by-minute walk (luxon)      ${formatRate(sla.naiveRate).padStart(10)} calls  (${sla.naiveCalls} calls) ${range(sla.naiveTimes)}`,
+  );
   console.log(`  addWorkingMinutes / naive walk           ${ratio(sla.oursRate, sla.naiveRate)}`);
-  console.log(sla.mismatch === null ? `  same results as the naive walk: yes (${sla.naiveCalls} calls)\n` : `  DIFFERENT from the naive walk: ${sla.mismatch}\n`);
+  console.log(
+    sla.mismatch === null
+      ? `  same results as the naive walk: yes (${sla.naiveCalls} calls)\n`
+      : `  DIFFERENT from the naive walk: ${sla.mismatch}\n`,
+  );
   if (sla.mismatch !== null) process.exitCode = 1;
 }
 
 if (!only || only === 'budget') {
   console.log('Budgets: budgetStatus over 100,000 contracts, 2,000,000 cost lines — measuring…');
   const budget = runBudget();
-  console.log(`  budgetStatus, parsed contracts (exact cents, planned work) ${formatRate(budget.oursRate).padStart(10)} contracts  ${range(budget.oursTimes)}`);
-  console.log(`  budgetStatus, raw contracts (each validated first)         ${formatRate(budget.rawRate).padStart(10)} contracts  ${range(budget.rawTimes)}`);
-  console.log(`  naive float pass (no checks, no planning)                  ${formatRate(budget.naiveRate).padStart(10)} contracts  ${range(budget.naiveTimes)}`);
-  console.log(`  budgetStatus (parsed) / naive float pass                   ${ratio(budget.oursRate, budget.naiveRate)}`);
-  console.log(`  all ${budget.contracts.toLocaleString('en')} contracts in ${((budget.contracts / budget.oursRate)).toFixed(2)} s; ${budget.pressured.toLocaleString('en')} under pressure`);
+  console.log(
+    `  budgetStatus, parsed contracts (exact cents, planned work) ${formatRate(budget.oursRate).padStart(10)} contracts  ${range(budget.oursTimes)}`,
+  );
+  console.log(
+    `  budgetStatus, raw contracts (each validated first)         ${formatRate(budget.rawRate).padStart(10)} contracts  ${range(budget.rawTimes)}`,
+  );
+  console.log(
+    `  naive float pass (no checks, no planning)                  ${formatRate(budget.naiveRate).padStart(10)} contracts  ${range(budget.naiveTimes)}`,
+  );
+  console.log(
+    `  budgetStatus (parsed) / naive float pass                   ${ratio(budget.oursRate, budget.naiveRate)}`,
+  );
+  console.log(
+    `  all ${budget.contracts.toLocaleString('en')} contracts in ${(budget.contracts / budget.oursRate).toFixed(2)} s; ${budget.pressured.toLocaleString('en')} under pressure`,
+  );
   console.log(`  the float pass is off by at least a cent on ${budget.drift} of the first 1,000 contracts`);
 }

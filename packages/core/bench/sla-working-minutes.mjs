@@ -29,7 +29,10 @@ const next = random(20251123);
 const base = Date.UTC(2025, 0, 1) / 1000;
 const calls = Array.from({ length: CALLS }, () => {
   const start = base + Math.floor(next() * 365 * 24 * 60) * 60;
-  return { start: `${new Date(start * 1000).toISOString().slice(0, 19)}Z`, minutes: 1 + Math.floor(next() * 3 * 9 * 60) };
+  return {
+    start: `${new Date(start * 1000).toISOString().slice(0, 19)}Z`,
+    minutes: 1 + Math.floor(next() * 3 * 9 * 60),
+  };
 });
 
 const holidaySet = new Set(calendar.holidays);

@@ -28,7 +28,10 @@ const ruleOf = (i) => RULES[i % RULES.length];
 function ours() {
   let count = 0;
   for (let i = 0; i < CONTRACTS; i++) {
-    count += expandRRule({ rrule: ruleOf(i), dtstart: '2024-01-05T09:00:00', tzid: TZID }, { from: FROM, until: UNTIL }).length;
+    count += expandRRule(
+      { rrule: ruleOf(i), dtstart: '2024-01-05T09:00:00', tzid: TZID },
+      { from: FROM, until: UNTIL },
+    ).length;
   }
   return count;
 }
@@ -83,7 +86,10 @@ function rruleWithTzid() {
 
 function sameDates() {
   for (let r = 0; r < RULES.length; r++) {
-    const mine = expandRRule({ rrule: RULES[r], dtstart: '2024-01-05T09:00:00', tzid: TZID }, { from: FROM, until: UNTIL });
+    const mine = expandRRule(
+      { rrule: RULES[r], dtstart: '2024-01-05T09:00:00', tzid: TZID },
+      { from: FROM, until: UNTIL },
+    );
     const theirs = floatingRules[r].between(floatingFrom, floatingUntil, true).map(toZone);
     if (JSON.stringify(mine) !== JSON.stringify(theirs)) {
       const at = mine.findIndex((o, i) => JSON.stringify(o) !== JSON.stringify(theirs[i]));

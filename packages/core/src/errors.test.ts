@@ -45,7 +45,11 @@ describe('CoreError', () => {
       inner = error as CoreError;
     }
     try {
-      applyContractAction(contract, { type: 'edit', expectedVersion: 3, changes: { daysInAdvance: -2 } }, { asOf: '2025-06-01T08:00:00Z' });
+      applyContractAction(
+        contract,
+        { type: 'edit', expectedVersion: 3, changes: { daysInAdvance: -2 } },
+        { asOf: '2025-06-01T08:00:00Z' },
+      );
       expect.unreachable();
     } catch (error) {
       expect(error).toMatchObject({ path: ['changes', 'daysInAdvance'], message: inner?.message });

@@ -24,7 +24,10 @@ const MAX_MESSAGE = 1_000;
 export function echo(value: unknown, max = 80): string {
   let text: string;
   try {
-    text = typeof value === 'string' ? JSON.stringify(value.length > max ? value.slice(0, max) : value) : String(JSON.stringify(value));
+    text =
+      typeof value === 'string'
+        ? JSON.stringify(value.length > max ? value.slice(0, max) : value)
+        : String(JSON.stringify(value));
   } catch {
     text = Object.prototype.toString.call(value);
   }
@@ -54,7 +57,10 @@ export class CoreError extends Error {
     options: { path?: readonly (string | number)[]; cause?: unknown } = {},
   ) {
     // A last line of defence: messages built elsewhere (zod, the zone database) may still echo a huge input.
-    const short = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE / 2)} … ${message.slice(-MAX_MESSAGE / 2)}` : message;
+    const short =
+      message.length > MAX_MESSAGE
+        ? `${message.slice(0, MAX_MESSAGE / 2)} … ${message.slice(-MAX_MESSAGE / 2)}`
+        : message;
     super(short, { cause: options.cause });
     this.code = code;
     this.path = options.path ?? [];
@@ -62,7 +68,9 @@ export class CoreError extends Error {
 
   /** The field and the explanation in one line, for logs: `changes.name: expected text, got 5.` */
   get pathMessage(): string {
-    return this.path.length > 0 ? `${this.path.map((part) => echoPathPart(part)).join('.')}: ${this.message}` : this.message;
+    return this.path.length > 0
+      ? `${this.path.map((part) => echoPathPart(part)).join('.')}: ${this.message}`
+      : this.message;
   }
 
   override toString(): string {

@@ -11,7 +11,11 @@ import { TIME_OF_DAY_WITH_SECONDS } from './time/time-of-day.js';
  * Checks that an argument of a function without a schema is an object (not null, not an array); the error names
  * `path`. The engine's plain functions are called from JavaScript too, where nothing stops an `undefined`.
  */
-export function requireObject(value: unknown, path: readonly (string | number)[], what = 'an object'): Record<string, unknown> {
+export function requireObject(
+  value: unknown,
+  path: readonly (string | number)[],
+  what = 'an object',
+): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new CoreError('invalid-input', `expected ${what}, got ${echo(value)}.`, { path });
   }
@@ -19,14 +23,19 @@ export function requireObject(value: unknown, path: readonly (string | number)[]
 }
 
 /** Checks that an argument is an array (holes read as `undefined`, so check each item too). */
-export function requireArray(value: unknown, path: readonly (string | number)[], what = 'an array'): readonly unknown[] {
+export function requireArray(
+  value: unknown,
+  path: readonly (string | number)[],
+  what = 'an array',
+): readonly unknown[] {
   if (!Array.isArray(value)) throw new CoreError('invalid-input', `expected ${what}, got ${echo(value)}.`, { path });
   return value;
 }
 
 /** Checks that an argument is text of at most `max` characters. */
 export function requireString(value: unknown, path: readonly (string | number)[], what = 'text', max = 65_535): string {
-  if (typeof value !== 'string') throw new CoreError('invalid-input', `expected ${what}, got ${echo(value)}.`, { path });
+  if (typeof value !== 'string')
+    throw new CoreError('invalid-input', `expected ${what}, got ${echo(value)}.`, { path });
   if (value.length > max) throw new CoreError('invalid-input', `${what} is longer than ${max} characters.`, { path });
   return value;
 }
@@ -34,20 +43,24 @@ export function requireString(value: unknown, path: readonly (string | number)[]
 /** A whole number within bounds, with messages that say the bounds. */
 export function wholeNumber(min: number, max: number, unit = '') {
   const range = `${min}–${max}${unit}`;
-  return z.number({ error: `expected a whole number ${range}` }).check(
-    z.refine(Number.isInteger, { error: `must be a whole number ${range}`, abort: true }),
-    z.minimum(min, { error: `must be at least ${min}${unit}` }),
-    z.maximum(max, { error: `must be at most ${max}${unit}` }),
-  );
+  return z
+    .number({ error: `expected a whole number ${range}` })
+    .check(
+      z.refine(Number.isInteger, { error: `must be a whole number ${range}`, abort: true }),
+      z.minimum(min, { error: `must be at least ${min}${unit}` }),
+      z.maximum(max, { error: `must be at most ${max}${unit}` }),
+    );
 }
 
 /** A non-empty code or number as the host keeps them (varchar 255), trimmed. */
 export function codeText(what: string) {
-  return z.string({ error: `expected ${what} as text` }).check(
-    z.trim(),
-    z.minLength(1, { error: `${what} may not be empty` }),
-    z.maxLength(255, { error: `${what} is longer than the host's 255 characters` }),
-  );
+  return z
+    .string({ error: `expected ${what} as text` })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: `${what} may not be empty` }),
+      z.maxLength(255, { error: `${what} is longer than the host's 255 characters` }),
+    );
 }
 
 /** Marks a zod issue that {@link parseInput} reports with its own error code rather than the default. */
@@ -58,7 +71,11 @@ const RANGE_MESSAGE = `falls outside the supported dates ${MIN_DATE} – ${MAX_D
 export const localDateSchema = z.string({ error: "expected a date 'YYYY-MM-DD'" }).check(
   // A five-digit or signed year is a date, just not one the engine supports: the second check says so.
   z.regex(/^[+-]?\d{4,}-\d{2}-\d{2}$/, { error: "use 'YYYY-MM-DD'", abort: true }),
-  z.refine((text) => text.length === 10 && text >= MIN_DATE, { error: RANGE_MESSAGE, params: OUT_OF_RANGE, abort: true }),
+  z.refine((text) => text.length === 10 && text >= MIN_DATE, {
+    error: RANGE_MESSAGE,
+    params: OUT_OF_RANGE,
+    abort: true,
+  }),
   z.refine((text) => parseLocalSeconds(text) !== undefined, { error: 'is not a date that exists' }),
 );
 
@@ -126,14 +143,22 @@ export function parseInput<Schema extends z.ZodMiniType>(
     const path = [...prefix, ...(issue.path as (string | number)[])];
     // An unknown field is named by its own path, so the caller sees which one to remove.
     if (issue.code === 'unrecognized_keys') {
-      return { path: [...path, issue.keys[0] as string], message: 'is not a known field: remove it (or check its spelling)' };
+      return {
+        path: [...path, issue.keys[0] as string],
+        message: 'is not a known field: remove it (or check its spelling)',
+      };
     }
     return { path, message: describeIssue(issue) };
   });
   const [first, ...others] = issues as [(typeof issues)[number], ...typeof issues];
   const more =
-    others.length === 0 ? '' : ` (also: ${others.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')})`;
+    others.length === 0
+      ? ''
+      : ` (also: ${others.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')})`;
   const firstIssue = parsed.error.issues[0] as z.core.$ZodIssue;
-  const code = firstIssue.code === 'custom' && firstIssue.params?.['coreCode'] === 'date-out-of-range' ? 'date-out-of-range' : undefined;
+  const code =
+    firstIssue.code === 'custom' && firstIssue.params?.['coreCode'] === 'date-out-of-range'
+      ? 'date-out-of-range'
+      : undefined;
   throw new CoreError(code ?? options.code ?? 'invalid-input', `${first.message}${more}`, { path: first.path });
 }

@@ -38,7 +38,9 @@ describe('supported date range', () => {
       code: 'date-out-of-range',
       path: ['endDate'],
     });
-    expect(parseContract(contractFixture({ startDate: '0001-01-01', endDate: '9999-12-31' })).endDate).toBe('9999-12-31');
+    expect(parseContract(contractFixture({ startDate: '0001-01-01', endDate: '9999-12-31' })).endDate).toBe(
+      '9999-12-31',
+    );
   });
 
   it('a planWorkOrders from year 0000 is refused at once', FAST, () => {
@@ -55,7 +57,10 @@ describe('near year 9999', () => {
     expect(report.periods.map((p) => p.period)).toEqual(Array.from({ length: 10 }, (_, i) => `${9990 + i}`));
     expect(report.periods.at(-1)).toMatchObject({ from: '9999-01-01', to: '9999-12-31' });
     const monthly = cancellationReport([], { from: '9999-11-15', to: '9999-12-31', groupBy: 'month' });
-    expect(monthly.periods.map((p) => [p.from, p.to])).toEqual([['9999-11-15', '9999-11-30'], ['9999-12-01', '9999-12-31']]);
+    expect(monthly.periods.map((p) => [p.from, p.to])).toEqual([
+      ['9999-11-15', '9999-11-30'],
+      ['9999-12-01', '9999-12-31'],
+    ]);
   });
 
   it('renewalTimeline and contractStatus return when a renewal period would run past 9999', FAST, () => {
@@ -128,13 +133,19 @@ describe('cost grows with the window, not with the contract', () => {
     const contract = { ...daily, startDate: '9999-12-01', endDate: undefined, budget: undefined };
     const started = performance.now();
     // Targets are planned in 1900–2199 only (PLANNING_FIRST_DATE); this took minutes before.
-    expect(planWorkOrders(contract, { asOf: '2025-01-01T00:00:00Z', generatedKeys: [] })).toEqual({ plans: [], skipped: [], nextCreationDate: null });
+    expect(planWorkOrders(contract, { asOf: '2025-01-01T00:00:00Z', generatedKeys: [] })).toEqual({
+      plans: [],
+      skipped: [],
+      nextCreationDate: null,
+    });
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it('previewScheduleChange refuses a window of thousands of years with a clear error', FAST, () => {
     const contract = { ...daily, budget: undefined };
-    const error = thrown(() => previewScheduleChange(contract, contract, { asOf: '2025-01-01T00:00:00Z', until: '9999-12-31' }));
+    const error = thrown(() =>
+      previewScheduleChange(contract, contract, { asOf: '2025-01-01T00:00:00Z', until: '9999-12-31' }),
+    );
     expect(error).toMatchObject({ code: 'invalid-range', path: ['until'] });
   });
 });

@@ -10,7 +10,15 @@ import fc from 'fast-check';
 import rrulePkg from 'rrule';
 import { describe, expect, it } from 'vitest';
 import { expandRRule, type ExpansionRange } from '../src/index.js';
-import { ZONES, addDays, civilDateArb, dateText, ruleSpecArb, ruleText, type RuleSpec } from './support/rule-arbitrary.js';
+import {
+  ZONES,
+  addDays,
+  civilDateArb,
+  dateText,
+  ruleSpecArb,
+  ruleText,
+  type RuleSpec,
+} from './support/rule-arbitrary.js';
 
 const { RRule } = rrulePkg;
 
@@ -45,83 +53,108 @@ const runs = (numRuns: number) => ({ numRuns, endOnFailure: true });
 const PROPERTY_TIMEOUT = 60_000;
 
 describe('expandRRule agrees with rrule.js (floating mode) on random rules', () => {
-  it('from DTSTART to the rule end (or a 12-year horizon)', () => {
-    fc.assert(
-      fc.property(ruleSpecArb, fc.constantFrom(...ZONES), (spec: RuleSpec, tzid) => {
-        const rrule = ruleText(spec);
-        const horizon = `${addDays(spec.dtstart, HORIZON_DAYS).slice(0, 10)}T23:59:59`;
-        const expected = rrulejsBetween(rrule, spec.dtstart, spec.dtstart, horizon);
-        expect(ours(rrule, spec.dtstart, tzid, { until: horizon }), `${rrule} from ${spec.dtstart} in ${tzid}`).toEqual(
-          expected,
-        );
-      }),
-      runs(300),
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'from DTSTART to the rule end (or a 12-year horizon)',
+    () => {
+      fc.assert(
+        fc.property(ruleSpecArb, fc.constantFrom(...ZONES), (spec: RuleSpec, tzid) => {
+          const rrule = ruleText(spec);
+          const horizon = `${addDays(spec.dtstart, HORIZON_DAYS).slice(0, 10)}T23:59:59`;
+          const expected = rrulejsBetween(rrule, spec.dtstart, spec.dtstart, horizon);
+          expect(
+            ours(rrule, spec.dtstart, tzid, { until: horizon }),
+            `${rrule} from ${spec.dtstart} in ${tzid}`,
+          ).toEqual(expected);
+        }),
+        runs(300),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('inside a random [from, until] window (tests the skip-ahead to `from` and both inclusive bounds)', () => {
-    const windowArb = fc.record({
-      startOffsetDays: fc.integer({ min: -30, max: 6 * 366 }),
-      spanDays: fc.integer({ min: 0, max: 3 * 366 }),
-      fromTime: fc.constantFrom('00:00:00', '09:00:00', '09:00:01'),
-      untilTime: fc.constantFrom('08:59:59', '09:00:00', '23:59:59'),
-    });
-    fc.assert(
-      fc.property(ruleSpecArb, fc.constantFrom(...ZONES), windowArb, (spec, tzid, w) => {
-        const rrule = ruleText(spec);
-        const fromDay = addDays(spec.dtstart, w.startOffsetDays).slice(0, 10);
-        const from = `${fromDay}T${w.fromTime}`;
-        const until = `${addDays(`${fromDay}T00:00:00`, w.spanDays).slice(0, 10)}T${w.untilTime}`;
-        fc.pre(from <= until);
-        const expected = rrulejsBetween(rrule, spec.dtstart, from, until);
-        expect(ours(rrule, spec.dtstart, tzid, { from, until }), `${rrule} from ${spec.dtstart} [${from}, ${until}]`).toEqual(
-          expected,
-        );
-      }),
-      runs(150),
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'inside a random [from, until] window (tests the skip-ahead to `from` and both inclusive bounds)',
+    () => {
+      const windowArb = fc.record({
+        startOffsetDays: fc.integer({ min: -30, max: 6 * 366 }),
+        spanDays: fc.integer({ min: 0, max: 3 * 366 }),
+        fromTime: fc.constantFrom('00:00:00', '09:00:00', '09:00:01'),
+        untilTime: fc.constantFrom('08:59:59', '09:00:00', '23:59:59'),
+      });
+      fc.assert(
+        fc.property(ruleSpecArb, fc.constantFrom(...ZONES), windowArb, (spec, tzid, w) => {
+          const rrule = ruleText(spec);
+          const fromDay = addDays(spec.dtstart, w.startOffsetDays).slice(0, 10);
+          const from = `${fromDay}T${w.fromTime}`;
+          const until = `${addDays(`${fromDay}T00:00:00`, w.spanDays).slice(0, 10)}T${w.untilTime}`;
+          fc.pre(from <= until);
+          const expected = rrulejsBetween(rrule, spec.dtstart, from, until);
+          expect(
+            ours(rrule, spec.dtstart, tzid, { from, until }),
+            `${rrule} from ${spec.dtstart} [${from}, ${until}]`,
+          ).toEqual(expected);
+        }),
+        runs(150),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('the first N with range.limit match rrule.js', () => {
-    fc.assert(
-      fc.property(ruleSpecArb, fc.integer({ min: 0, max: 25 }), (spec, limit) => {
-        const rrule = ruleText(spec);
-        const horizon = `${addDays(spec.dtstart, HORIZON_DAYS).slice(0, 10)}T23:59:59`;
-        const expected = rrulejsBetween(rrule, spec.dtstart, spec.dtstart, horizon).slice(0, limit);
-        const actual = ours(rrule, spec.dtstart, 'Europe/Amsterdam', { limit });
-        expect(actual.length).toBeLessThanOrEqual(limit);
-        // rrule.js was asked only up to the horizon: beyond it ours may hold more (when rrule.js had < limit).
-        expect(actual.filter((local) => local <= horizon), rrule).toEqual(expected);
-      }),
-      runs(100),
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'the first N with range.limit match rrule.js',
+    () => {
+      fc.assert(
+        fc.property(ruleSpecArb, fc.integer({ min: 0, max: 25 }), (spec, limit) => {
+          const rrule = ruleText(spec);
+          const horizon = `${addDays(spec.dtstart, HORIZON_DAYS).slice(0, 10)}T23:59:59`;
+          const expected = rrulejsBetween(rrule, spec.dtstart, spec.dtstart, horizon).slice(0, limit);
+          const actual = ours(rrule, spec.dtstart, 'Europe/Amsterdam', { limit });
+          expect(actual.length).toBeLessThanOrEqual(limit);
+          // rrule.js was asked only up to the horizon: beyond it ours may hold more (when rrule.js had < limit).
+          expect(
+            actual.filter((local) => local <= horizon),
+            rrule,
+          ).toEqual(expected);
+        }),
+        runs(100),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('MONTHLY with BYDAY and BYSETPOS', () => {
-    const withSetPos = ruleSpecArb.filter((spec) => spec.bySetPos !== undefined);
-    fc.assert(
-      fc.property(withSetPos, (spec) => {
-        const rrule = ruleText(spec);
-        const horizon = `${addDays(spec.dtstart, HORIZON_DAYS).slice(0, 10)}T23:59:59`;
-        const expected = rrulejsBetween(rrule, spec.dtstart, spec.dtstart, horizon);
-        expect(ours(rrule, spec.dtstart, 'Asia/Kolkata', { until: horizon }), rrule).toEqual(expected);
-      }),
-      runs(60),
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'MONTHLY with BYDAY and BYSETPOS',
+    () => {
+      const withSetPos = ruleSpecArb.filter((spec) => spec.bySetPos !== undefined);
+      fc.assert(
+        fc.property(withSetPos, (spec) => {
+          const rrule = ruleText(spec);
+          const horizon = `${addDays(spec.dtstart, HORIZON_DAYS).slice(0, 10)}T23:59:59`;
+          const expected = rrulejsBetween(rrule, spec.dtstart, spec.dtstart, horizon);
+          expect(ours(rrule, spec.dtstart, 'Asia/Kolkata', { until: horizon }), rrule).toEqual(expected);
+        }),
+        runs(60),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('endless rules (no COUNT/UNTIL) over a window', () => {
-    fc.assert(
-      fc.property(ruleSpecArb, civilDateArb(2020, 2034), (spec, end) => {
-        const rrule = ruleText({ ...spec, end: null });
-        const until = `${dateText(end)}T23:59:59`;
-        fc.pre(spec.dtstart <= until);
-        const expected = rrulejsBetween(rrule, spec.dtstart, spec.dtstart, until);
-        expect(ours(rrule, spec.dtstart, 'America/New_York', { until: dateText(end) }), rrule).toEqual(expected);
-      }),
-      runs(100),
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'endless rules (no COUNT/UNTIL) over a window',
+    () => {
+      fc.assert(
+        fc.property(ruleSpecArb, civilDateArb(2020, 2034), (spec, end) => {
+          const rrule = ruleText({ ...spec, end: null });
+          const until = `${dateText(end)}T23:59:59`;
+          fc.pre(spec.dtstart <= until);
+          const expected = rrulejsBetween(rrule, spec.dtstart, spec.dtstart, until);
+          expect(ours(rrule, spec.dtstart, 'America/New_York', { until: dateText(end) }), rrule).toEqual(expected);
+        }),
+        runs(100),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
 
 describe('where rrule.js itself departs from RFC 5545', () => {
@@ -158,7 +191,6 @@ describe('where rrule.js itself departs from RFC 5545', () => {
     ]);
   });
 
-
   it('BYSETPOS=3,-2 naming the same Tuesday: one occurrence (rrule.js 2.8.1 returns it twice)', () => {
     // April 2027 has Tuesdays 6, 13, 20, 27 and May 4, 11, 18, 25: the 3rd and the 2nd-to-last coincide. June has
     // five (1, 8, 15, 22, 29): they differ. The recurrence set holds each date once, so COUNT=4 reaches into June.
@@ -185,7 +217,12 @@ describe('the W1 rules from 2024-01-05T09:00:00 in Europe/Amsterdam, over 2025-0
   const until = '2027-01-01T00:00:00';
   const rows: { rrule: string; total: number; first: string; last: string }[] = [
     { rrule: 'FREQ=MONTHLY;INTERVAL=1', total: 24, first: '2025-01-05T09:00:00', last: '2026-12-05T09:00:00' },
-    { rrule: 'FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15', total: 2, first: '2025-03-15T09:00:00', last: '2026-03-15T09:00:00' },
+    {
+      rrule: 'FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15',
+      total: 2,
+      first: '2025-03-15T09:00:00',
+      last: '2026-03-15T09:00:00',
+    },
     // Mondays: 52 + 52, Thursdays: 52 + 53 (2026 starts on a Thursday).
     { rrule: 'FREQ=WEEKLY;BYDAY=MO,TH', total: 209, first: '2025-01-02T09:00:00', last: '2026-12-31T09:00:00' },
     { rrule: 'FREQ=MONTHLY;INTERVAL=3;BYDAY=1MO', total: 8, first: '2025-01-06T09:00:00', last: '2026-10-05T09:00:00' },

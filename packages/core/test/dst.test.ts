@@ -109,7 +109,9 @@ describe('spring-forward gap', () => {
   });
 
   it('every 30 minutes through the gap: 02:00 and 02:30 land on 03:00 and 03:30, each kept once', () => {
-    expect(expand({ rrule: 'FREQ=MINUTELY;INTERVAL=30', dtstart: '2025-03-30T01:00:00', tzid: AMS }, { limit: 5 })).toEqual([
+    expect(
+      expand({ rrule: 'FREQ=MINUTELY;INTERVAL=30', dtstart: '2025-03-30T01:00:00', tzid: AMS }, { limit: 5 }),
+    ).toEqual([
       '2025-03-30T01:00:00 2025-03-30T00:00:00Z +01:00',
       '2025-03-30T01:30:00 2025-03-30T00:30:00Z +01:00',
       '2025-03-30T03:00:00 2025-03-30T01:00:00Z +02:00',
@@ -131,9 +133,7 @@ describe('spring-forward gap', () => {
   });
 
   it('weekly BYDAY=MO,FR at 09:00 across the gap (New York)', () => {
-    expect(
-      expand({ rrule: 'FREQ=WEEKLY;BYDAY=MO,FR;COUNT=4', dtstart: '2025-03-03T09:00:00', tzid: NY }),
-    ).toEqual([
+    expect(expand({ rrule: 'FREQ=WEEKLY;BYDAY=MO,FR;COUNT=4', dtstart: '2025-03-03T09:00:00', tzid: NY })).toEqual([
       '2025-03-03T09:00:00 2025-03-03T14:00:00Z -05:00',
       '2025-03-07T09:00:00 2025-03-07T14:00:00Z -05:00',
       '2025-03-10T09:00:00 2025-03-10T13:00:00Z -04:00',
@@ -142,7 +142,9 @@ describe('spring-forward gap', () => {
   });
 
   it('a half-hour gap (Australia/Lord_Howe 2025-10-05 02:00 → 02:30): 02:15 moves to 02:45', () => {
-    expect(expand({ rrule: 'FREQ=DAILY;COUNT=3', dtstart: '2025-10-04T02:15:00', tzid: 'Australia/Lord_Howe' })).toEqual([
+    expect(
+      expand({ rrule: 'FREQ=DAILY;COUNT=3', dtstart: '2025-10-04T02:15:00', tzid: 'Australia/Lord_Howe' }),
+    ).toEqual([
       '2025-10-04T02:15:00 2025-10-03T15:45:00Z +10:30',
       '2025-10-05T02:45:00 2025-10-04T15:45:00Z +11:00',
       '2025-10-06T02:15:00 2025-10-05T15:15:00Z +11:00',
@@ -232,7 +234,9 @@ describe('fall-back overlap', () => {
   });
 
   it('a half-hour overlap (Australia/Lord_Howe 2025-04-06 02:00 → 01:30): 01:45 takes the first instant', () => {
-    expect(expand({ rrule: 'FREQ=DAILY;COUNT=3', dtstart: '2025-04-05T01:45:00', tzid: 'Australia/Lord_Howe' })).toEqual([
+    expect(
+      expand({ rrule: 'FREQ=DAILY;COUNT=3', dtstart: '2025-04-05T01:45:00', tzid: 'Australia/Lord_Howe' }),
+    ).toEqual([
       '2025-04-05T01:45:00 2025-04-04T14:45:00Z +11:00',
       '2025-04-06T01:45:00 2025-04-05T14:45:00Z +11:00',
       '2025-04-07T01:45:00 2025-04-06T15:15:00Z +10:30',
@@ -280,7 +284,12 @@ describe('EXDATE and RDATE on DST days', () => {
 
   it('New York: an EXDATE at the ambiguous 01:30 removes the overlap-day occurrence', () => {
     expect(
-      expand({ rrule: 'FREQ=DAILY;COUNT=3', dtstart: '2025-11-01T01:30:00', tzid: NY, exdates: ['2025-11-02T01:30:00'] }),
+      expand({
+        rrule: 'FREQ=DAILY;COUNT=3',
+        dtstart: '2025-11-01T01:30:00',
+        tzid: NY,
+        exdates: ['2025-11-02T01:30:00'],
+      }),
     ).toEqual(['2025-11-01T01:30:00 2025-11-01T05:30:00Z -04:00', '2025-11-03T01:30:00 2025-11-03T06:30:00Z -05:00']);
   });
 
@@ -301,7 +310,12 @@ describe('EXDATE and RDATE on DST days', () => {
 
   it('New York: an RDATE in the gap (02:15) is added at 03:15 EDT', () => {
     expect(
-      expand({ rrule: 'FREQ=DAILY;COUNT=1', dtstart: '2025-03-08T09:00:00', tzid: NY, rdates: ['2025-03-09T02:15:00'] }),
+      expand({
+        rrule: 'FREQ=DAILY;COUNT=1',
+        dtstart: '2025-03-08T09:00:00',
+        tzid: NY,
+        rdates: ['2025-03-09T02:15:00'],
+      }),
     ).toEqual(['2025-03-08T09:00:00 2025-03-08T14:00:00Z -05:00', '2025-03-09T03:15:00 2025-03-09T07:15:00Z -04:00']);
   });
 
@@ -317,7 +331,12 @@ describe('EXDATE and RDATE on DST days', () => {
 
   it('an RDATE at an ambiguous time takes the first instant', () => {
     expect(
-      expand({ rrule: 'FREQ=DAILY;COUNT=1', dtstart: '2025-10-25T09:00:00', tzid: AMS, rdates: ['2025-10-26T02:30:00'] }),
+      expand({
+        rrule: 'FREQ=DAILY;COUNT=1',
+        dtstart: '2025-10-25T09:00:00',
+        tzid: AMS,
+        rdates: ['2025-10-26T02:30:00'],
+      }),
     ).toEqual(['2025-10-25T09:00:00 2025-10-25T07:00:00Z +02:00', '2025-10-26T02:30:00 2025-10-26T00:30:00Z +02:00']);
   });
 

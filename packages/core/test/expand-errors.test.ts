@@ -173,7 +173,12 @@ describe('unknown zones → invalid-time-zone', () => {
 
 describe('ranges → invalid-range', () => {
   it('an endless rule with neither range.until nor range.limit', () => {
-    for (const rrule of ['FREQ=DAILY', 'FREQ=WEEKLY;BYDAY=MO,TH', 'FREQ=MONTHLY;BYDAY=-1FR', 'FREQ=YEARLY;INTERVAL=2']) {
+    for (const rrule of [
+      'FREQ=DAILY',
+      'FREQ=WEEKLY;BYDAY=MO,TH',
+      'FREQ=MONTHLY;BYDAY=-1FR',
+      'FREQ=YEARLY;INTERVAL=2',
+    ]) {
       expect(expandError({ rrule }).code, rrule).toBe('invalid-range');
       // A `from` alone does not bound it either.
       expect(expandError({ rrule }, { from: '2025-03-01T00:00:00' }).code, rrule).toBe('invalid-range');
@@ -228,7 +233,9 @@ describe('rules that can never match return [] (and terminate)', () => {
   });
 
   it('iterateRRule over an impossible endless rule ends by itself', () => {
-    expect([...iterateRRule({ rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30', dtstart: '2025-01-01', tzid: 'UTC' })]).toEqual([]);
+    expect([
+      ...iterateRRule({ rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30', dtstart: '2025-01-01', tzid: 'UTC' }),
+    ]).toEqual([]);
   });
 
   it('rare but possible rules are not mistaken for impossible ones', () => {

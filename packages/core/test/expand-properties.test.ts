@@ -2,7 +2,14 @@
 // Intl.DateTimeFormat (the platform's zone database, computed independently of the library's own zone timeline).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CoreError, expandRRule, iterateRRule, type ExpansionRange, type Occurrence, type RRuleInput } from '../src/index.js';
+import {
+  CoreError,
+  expandRRule,
+  iterateRRule,
+  type ExpansionRange,
+  type Occurrence,
+  type RRuleInput,
+} from '../src/index.js';
 import { ZONES, addDays, pad2, ruleSpecArb, ruleText, type RuleSpec } from './support/rule-arbitrary.js';
 
 const PROPERTY_TIMEOUT = 60_000;
@@ -116,7 +123,16 @@ function withProcessTz<T>(tz: string, run: () => T): T {
 type Case = { input: RRuleInput; range: ExpansionRange; spec: RuleSpec };
 
 const zoneArb = fc.constantFrom(...ZONES);
-const timeArb = fc.constantFrom('00:00:00', '01:30:00', '02:15:00', '02:30:00', '09:00:00', '09:00:01', '12:34:56', '23:59:59');
+const timeArb = fc.constantFrom(
+  '00:00:00',
+  '01:30:00',
+  '02:15:00',
+  '02:30:00',
+  '09:00:00',
+  '09:00:01',
+  '12:34:56',
+  '23:59:59',
+);
 
 /** A random window around DTSTART: optional from, optional until (bare date or date-time), optional limit. */
 function rangeArb(dtstart: string, endless: boolean): fc.Arbitrary<ExpansionRange> {
@@ -148,7 +164,11 @@ function rangeArb(dtstart: string, endless: boolean): fc.Arbitrary<ExpansionRang
 const caseArb: fc.Arbitrary<Case> = fc
   .tuple(ruleSpecArb, fc.boolean(), zoneArb, timeArb)
   .chain(([spec0, endless, tzid, time]) => {
-    const spec: RuleSpec = { ...spec0, dtstart: `${spec0.dtstart.slice(0, 10)}T${time}`, ...(endless && { end: null }) };
+    const spec: RuleSpec = {
+      ...spec0,
+      dtstart: `${spec0.dtstart.slice(0, 10)}T${time}`,
+      ...(endless && { end: null }),
+    };
     return rangeArb(spec.dtstart, endless).map((range) => ({
       input: { rrule: ruleText(spec), dtstart: spec.dtstart, tzid },
       range,
@@ -161,7 +181,9 @@ const subDailyCaseArb: fc.Arbitrary<Case> = zoneArb.chain((tzid) => {
   const transitions = transitionDays(tzid);
   const dayArb =
     transitions.length > 0
-      ? fc.tuple(fc.constantFrom(...transitions), fc.integer({ min: -2, max: 0 })).map(([d, shift]) => addDays(`${d}T00:00:00`, shift))
+      ? fc
+          .tuple(fc.constantFrom(...transitions), fc.integer({ min: -2, max: 0 }))
+          .map(([d, shift]) => addDays(`${d}T00:00:00`, shift))
       : fc.integer({ min: 0, max: 3650 }).map((n) => addDays('2020-01-01T00:00:00', n));
   return fc
     .record({
@@ -172,7 +194,9 @@ const subDailyCaseArb: fc.Arbitrary<Case> = zoneArb.chain((tzid) => {
         fc.record({ freq: fc.constant('HOURLY'), interval: fc.integer({ min: 1, max: 5 }) }),
         fc.record({ freq: fc.constant('MINUTELY'), interval: fc.constantFrom(7, 15, 30, 45, 60, 90) }),
       ),
-      byHour: fc.option(fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 4 }), { nil: undefined }),
+      byHour: fc.option(fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 4 }), {
+        nil: undefined,
+      }),
       count: fc.integer({ min: 1, max: 150 }),
       limit: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
     })
@@ -191,95 +215,123 @@ const describeCase = (c: Case): string => `${JSON.stringify(c.input)} ${JSON.str
 // ---------------------------------------------------------------------------------------------------------------
 
 describe('expandRRule properties', () => {
-  it('strictly increasing instants, locals inside [from, until], limit respected, instant = local − offset', () => {
-    fc.assert(
-      fc.property(caseArb, (c) => {
-        checkOccurrences(expandRRule(c.input, c.range), c.input.tzid, c.range);
-      }),
-      runs(300),
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'strictly increasing instants, locals inside [from, until], limit respected, instant = local − offset',
+    () => {
+      fc.assert(
+        fc.property(caseArb, (c) => {
+          checkOccurrences(expandRRule(c.input, c.range), c.input.tzid, c.range);
+        }),
+        runs(300),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('the same holds for sub-daily rules across DST transitions', () => {
-    fc.assert(
-      fc.property(subDailyCaseArb, (c) => {
-        const result = expandRRule(c.input, c.range);
-        checkOccurrences(result, c.input.tzid, c.range);
-      }),
-      runs(300),
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'the same holds for sub-daily rules across DST transitions',
+    () => {
+      fc.assert(
+        fc.property(subDailyCaseArb, (c) => {
+          const result = expandRRule(c.input, c.range);
+          checkOccurrences(result, c.input.tzid, c.range);
+        }),
+        runs(300),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('a limit returns a prefix of the unlimited expansion', () => {
-    fc.assert(
-      fc.property(caseArb, (c) => {
-        fc.pre(c.spec.end !== null || c.range.until !== undefined);
-        const { limit, ...unlimited } = c.range;
-        const all = expandRRule(c.input, unlimited);
-        const limited = expandRRule(c.input, { ...unlimited, limit: limit ?? 5 });
-        expect(limited, describeCase(c)).toEqual(all.slice(0, limit ?? 5));
-      }),
-      runs(200),
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'a limit returns a prefix of the unlimited expansion',
+    () => {
+      fc.assert(
+        fc.property(caseArb, (c) => {
+          fc.pre(c.spec.end !== null || c.range.until !== undefined);
+          const { limit, ...unlimited } = c.range;
+          const all = expandRRule(c.input, unlimited);
+          const limited = expandRRule(c.input, { ...unlimited, limit: limit ?? 5 });
+          expect(limited, describeCase(c)).toEqual(all.slice(0, limit ?? 5));
+        }),
+        runs(200),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('`from` only cuts off the head: the result is the expansion from DTSTART filtered by local ≥ from', () => {
-    fc.assert(
-      fc.property(caseArb, (c) => {
-        fc.pre(c.range.from !== undefined && (c.spec.end !== null || c.range.until !== undefined));
-        const from = c.range.from;
-        const { limit, ...window } = c.range;
-        const { from: _ignored, ...fromStart } = window;
-        const expected = expandRRule(c.input, fromStart).filter((o) => o.local >= from);
-        const actual = expandRRule(c.input, window);
-        expect(actual, describeCase(c)).toEqual(expected);
-        if (limit !== undefined) expect(expandRRule(c.input, c.range)).toEqual(expected.slice(0, limit));
-      }),
-      runs(200),
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    '`from` only cuts off the head: the result is the expansion from DTSTART filtered by local ≥ from',
+    () => {
+      fc.assert(
+        fc.property(caseArb, (c) => {
+          fc.pre(c.range.from !== undefined && (c.spec.end !== null || c.range.until !== undefined));
+          const from = c.range.from;
+          const { limit, ...window } = c.range;
+          const { from: _ignored, ...fromStart } = window;
+          const expected = expandRRule(c.input, fromStart).filter((o) => o.local >= from);
+          const actual = expandRRule(c.input, window);
+          expect(actual, describeCase(c)).toEqual(expected);
+          if (limit !== undefined) expect(expandRRule(c.input, c.range)).toEqual(expected.slice(0, limit));
+        }),
+        runs(200),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('iterateRRule yields exactly what expandRRule returns', () => {
-    fc.assert(
-      fc.property(fc.oneof(caseArb, subDailyCaseArb), (c) => {
-        expect([...iterateRRule(c.input, c.range)], describeCase(c)).toEqual(expandRRule(c.input, c.range));
-      }),
-      runs(200),
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'iterateRRule yields exactly what expandRRule returns',
+    () => {
+      fc.assert(
+        fc.property(fc.oneof(caseArb, subDailyCaseArb), (c) => {
+          expect([...iterateRRule(c.input, c.range)], describeCase(c)).toEqual(expandRRule(c.input, c.range));
+        }),
+        runs(200),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('iterateRRule can be stopped early on an endless rule without a range', () => {
-    fc.assert(
-      fc.property(caseArb, fc.integer({ min: 0, max: 30 }), (c, n) => {
-        const input = { ...c.input, rrule: ruleText({ ...c.spec, end: null }) };
-        const taken: Occurrence[] = [];
-        for (const o of iterateRRule(input)) {
-          if (taken.length >= n) break;
-          taken.push(o);
-        }
-        expect(taken, describeCase(c)).toEqual(expandRRule(input, { limit: n }));
-      }),
-      runs(100),
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'iterateRRule can be stopped early on an endless rule without a range',
+    () => {
+      fc.assert(
+        fc.property(caseArb, fc.integer({ min: 0, max: 30 }), (c, n) => {
+          const input = { ...c.input, rrule: ruleText({ ...c.spec, end: null }) };
+          const taken: Occurrence[] = [];
+          for (const o of iterateRRule(input)) {
+            if (taken.length >= n) break;
+            taken.push(o);
+          }
+          expect(taken, describeCase(c)).toEqual(expandRRule(input, { limit: n }));
+        }),
+        runs(100),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('the result does not depend on process.env.TZ', () => {
-    fc.assert(
-      fc.property(fc.oneof(caseArb, subDailyCaseArb), (c) => {
-        const inNewYork = withProcessTz('America/New_York', () => {
-          // The switch took effect: 2025-01-15T00:00Z is 19:00 the day before in New York.
-          expect(new Date(Date.UTC(2025, 0, 15)).getHours()).toBe(19);
-          return expandRRule(c.input, c.range);
-        });
-        const inKolkata = withProcessTz('Asia/Kolkata', () => {
-          expect(new Date(Date.UTC(2025, 0, 15)).getHours()).toBe(5);
-          return expandRRule(c.input, c.range);
-        });
-        expect(inKolkata, describeCase(c)).toEqual(inNewYork);
-      }),
-      runs(100),
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'the result does not depend on process.env.TZ',
+    () => {
+      fc.assert(
+        fc.property(fc.oneof(caseArb, subDailyCaseArb), (c) => {
+          const inNewYork = withProcessTz('America/New_York', () => {
+            // The switch took effect: 2025-01-15T00:00Z is 19:00 the day before in New York.
+            expect(new Date(Date.UTC(2025, 0, 15)).getHours()).toBe(19);
+            return expandRRule(c.input, c.range);
+          });
+          const inKolkata = withProcessTz('Asia/Kolkata', () => {
+            expect(new Date(Date.UTC(2025, 0, 15)).getHours()).toBe(5);
+            return expandRRule(c.input, c.range);
+          });
+          expect(inKolkata, describeCase(c)).toEqual(inNewYork);
+        }),
+        runs(100),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
   it('an endless rule without until or limit is refused with invalid-range', () => {
     fc.assert(

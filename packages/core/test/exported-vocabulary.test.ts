@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  budgetStatus,
-  CONTRACT_STATUSES,
-  contractStatus,
-  PRESSURE_REASONS,
-  STATUS_FLAGS,
-} from '../src/index.js';
+import { budgetStatus, CONTRACT_STATUSES, contractStatus, PRESSURE_REASONS, STATUS_FLAGS } from '../src/index.js';
 import { contractFixture, eur } from './support/contract-fixtures.js';
 
 // The SDK and hosts validate and filter with these lists, so a value the engine returns must be on them.

@@ -73,9 +73,12 @@ const ruleParts = fc.record(
   { requiredKeys: ['FREQ'] },
 );
 
-const ruleFromParts = fc
-  .tuple(ruleParts, fc.boolean())
-  .map(([parts, prefix]) => `${prefix ? 'RRULE:' : ''}${Object.entries(parts).map(([k, v]) => `${k}=${v}`).join(';')}`);
+const ruleFromParts = fc.tuple(ruleParts, fc.boolean()).map(
+  ([parts, prefix]) =>
+    `${prefix ? 'RRULE:' : ''}${Object.entries(parts)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(';')}`,
+);
 
 /** Rules that select rarely or never, and those whose cost used to run away. */
 const hostileRule = fc.constantFrom(
@@ -298,10 +301,7 @@ const schedule = fc.oneof(
   fc.anything(),
 );
 
-const anchor = fc.record(
-  { start: date, end: date, tzid },
-  { requiredKeys: ['start', 'tzid'] },
-);
+const anchor = fc.record({ start: date, end: date, tzid }, { requiredKeys: ['start', 'tzid'] });
 
 // Mostly the two real locales, sometimes an unknown or prototype key, or any value at all.
 const locales = fc.oneof(

@@ -24,7 +24,10 @@ import {
 describe('README examples', () => {
   it('expandRRule', () => {
     expect(
-      expandRRule({ rrule: 'FREQ=WEEKLY;BYDAY=MO,TH', dtstart: '2025-03-24T09:00:00', tzid: 'Europe/Amsterdam' }, { limit: 3 }),
+      expandRRule(
+        { rrule: 'FREQ=WEEKLY;BYDAY=MO,TH', dtstart: '2025-03-24T09:00:00', tzid: 'Europe/Amsterdam' },
+        { limit: 3 },
+      ),
     ).toEqual([
       { local: '2025-03-24T09:00:00', instant: '2025-03-24T08:00:00Z', offset: '+01:00' },
       { local: '2025-03-27T09:00:00', instant: '2025-03-27T08:00:00Z', offset: '+01:00' },
@@ -37,50 +40,96 @@ describe('README examples', () => {
     expect(describeSchedule(schedule, 'nl')).toBe('elke maand op de laatste vrijdag om 07:30');
     expect(describeSchedule(schedule, 'en')).toBe('every month on the last Friday at 07:30');
     expect(scheduleToRRule(schedule)).toBe('FREQ=MONTHLY;BYDAY=-1FR');
-    expect(expandSchedule(schedule, { start: '2025-01-01', end: '2025-12-31', tzid: 'Europe/Amsterdam' })).toHaveLength(12);
+    expect(expandSchedule(schedule, { start: '2025-01-01', end: '2025-12-31', tzid: 'Europe/Amsterdam' })).toHaveLength(
+      12,
+    );
   });
 
   it('planning', () => {
     const contract: ContractInput = {
-      id: 'C-1', type: 'preventive', startDate: '2025-01-01', debtorNumber: 'D100',
-      objectCodes: ['CV-01', 'CV-02'], daysInAdvance: 30, schedule: { unit: 'month', day: 31 },
+      id: 'C-1',
+      type: 'preventive',
+      startDate: '2025-01-01',
+      debtorNumber: 'D100',
+      objectCodes: ['CV-01', 'CV-02'],
+      daysInAdvance: 30,
+      schedule: { unit: 'month', day: 31 },
     };
     const { plans, nextCreationDate } = planWorkOrders(contract, { asOf: '2025-01-01T08:00:00Z', generatedKeys: [] });
     expect(plans.map((p) => p.key)).toEqual(['C-1|CV-01|2025-01-31', 'C-1|CV-02|2025-01-31']);
     expect(nextCreationDate).toBe('2025-01-29');
-    expect(previewScheduleChange(contract, { ...contract, daysInAdvance: 14 }, { asOf: '2025-01-01T08:00:00Z' }).moved).toHaveLength(24);
+    expect(
+      previewScheduleChange(contract, { ...contract, daysInAdvance: 14 }, { asOf: '2025-01-01T08:00:00Z' }).moved,
+    ).toHaveLength(24);
   });
 
   it('status, terms and renewal', () => {
     const contract = { id: 'C-1', type: 'corrective', startDate: '2025-01-01', debtorNumber: 'D1' } as const;
     const terms = {
-      code: 'JAAR', name: 'Jaarcontract', autoExtend: true, period: { count: 1, unit: 'year' },
-      noticeBeforeCancellation: { count: 1, unit: 'month' }, indexation: { kind: 'fixed', basisPoints: 250 },
+      code: 'JAAR',
+      name: 'Jaarcontract',
+      autoExtend: true,
+      period: { count: 1, unit: 'year' },
+      noticeBeforeCancellation: { count: 1, unit: 'month' },
+      indexation: { kind: 'fixed', basisPoints: 250 },
     } as const;
     expect(renewalTimeline(contract, terms, { asOf: '2025-06-01T12:00:00Z' })).toEqual({
-      periodStart: '2025-01-01', periodEnd: '2025-12-31', noticeDeadline: '2025-11-30',
-      nextRenewal: '2026-01-01', renewals: 0, finalDay: null,
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+      noticeDeadline: '2025-11-30',
+      nextRenewal: '2026-01-01',
+      renewals: 0,
+      finalDay: null,
     });
-    expect(contractStatus(contract, { asOf: '2025-11-15T12:00:00Z', terms })).toMatchObject({ status: 'active', flags: ['notice-deadline-near'] });
-    expect(indexPrice({ amount: 120000, currency: 'EUR' }, terms.indexation).price).toEqual({ amount: 123000, currency: 'EUR' });
+    expect(contractStatus(contract, { asOf: '2025-11-15T12:00:00Z', terms })).toMatchObject({
+      status: 'active',
+      flags: ['notice-deadline-near'],
+    });
+    expect(indexPrice({ amount: 120000, currency: 'EUR' }, terms.indexation).price).toEqual({
+      amount: 123000,
+      currency: 'EUR',
+    });
   });
 
   it('actions', () => {
     const { contract: terminated, effects } = applyContractAction(
-      { id: 'C-1', type: 'preventive', startDate: '2025-01-01', debtorNumber: 'D1', schedule: { unit: 'month', day: 15 } },
+      {
+        id: 'C-1',
+        type: 'preventive',
+        startDate: '2025-01-01',
+        debtorNumber: 'D1',
+        schedule: { unit: 'month', day: 15 },
+      },
       { type: 'terminate', date: '2025-06-30', reasonCode: 'VERHUISD' },
-      { asOf: '2025-06-01T10:00:00Z', reasons: [{ code: 'VERHUISD', label: 'Klant verhuisd' }], workOrders: [{ key: 'C-1|*|2025-07-15', state: 'open' }] },
+      {
+        asOf: '2025-06-01T10:00:00Z',
+        reasons: [{ code: 'VERHUISD', label: 'Klant verhuisd' }],
+        workOrders: [{ key: 'C-1|*|2025-07-15', state: 'open' }],
+      },
     );
-    expect(terminated?.termination).toEqual({ date: '2025-06-30', reasonCode: 'VERHUISD', reasonLabel: 'Klant verhuisd' });
+    expect(terminated?.termination).toEqual({
+      date: '2025-06-30',
+      reasonCode: 'VERHUISD',
+      reasonLabel: 'Klant verhuisd',
+    });
     expect(effects.map((e) => e.type)).toEqual(['save-contract', 'stop-generation-after', 'review-work-orders']);
   });
 
   it('money and budgets', () => {
-    expect(allocateMoney({ amount: 10003, currency: 'EUR' }, [1, 1, 1]).map((m) => m.amount)).toEqual([3335, 3334, 3334]);
+    expect(allocateMoney({ amount: 10003, currency: 'EUR' }, [1, 1, 1]).map((m) => m.amount)).toEqual([
+      3335, 3334, 3334,
+    ]);
     const status = budgetStatus(
-      { id: 'C-1', type: 'preventive', startDate: '2025-01-01', endDate: '2025-12-31', debtorNumber: 'D1',
-        objectCodes: ['CV-1'], schedule: { unit: 'month', day: 15 },
-        budget: { amount: { amount: 120000, currency: 'EUR' }, per: 'contract' } },
+      {
+        id: 'C-1',
+        type: 'preventive',
+        startDate: '2025-01-01',
+        endDate: '2025-12-31',
+        debtorNumber: 'D1',
+        objectCodes: ['CV-1'],
+        schedule: { unit: 'month', day: 15 },
+        budget: { amount: { amount: 120000, currency: 'EUR' }, per: 'contract' },
+      },
       {
         asOf: '2025-06-30T10:00:00Z',
         hourTypeRates: { NORMAAL: { amount: 6500, currency: 'EUR' } },
@@ -107,21 +156,50 @@ describe('README examples', () => {
       holidays: dutchDaysOff(2025, 2027),
     };
     expect(addWorkingMinutes(calendar, '2025-03-28T15:00:00Z', 120)).toBe('2025-03-31T07:00:00Z');
-    expect(dutchPublicHolidays(2025).find((h) => h.name === 'Koningsdag')).toEqual({ date: '2025-04-26', name: 'Koningsdag', dayOff: true });
+    expect(dutchPublicHolidays(2025).find((h) => h.name === 'Koningsdag')).toEqual({
+      date: '2025-04-26',
+      name: 'Koningsdag',
+      dayOff: true,
+    });
     const policy = {
-      code: 'GOUD', name: 'Goud', responseStatus: 'ONDERWEG', resolvedStatus: 'COMPLEET', clock: 'business',
+      code: 'GOUD',
+      name: 'Goud',
+      responseStatus: 'ONDERWEG',
+      resolvedStatus: 'COMPLEET',
+      clock: 'business',
       targets: { HOOG: { response: { amount: 4, unit: 'hours' }, resolution: { amount: 2, unit: 'days' } } },
     } as const;
-    expect(slaState(policy, calendar, { priorityCode: 'HOOG', openedAt: '2025-03-03T08:00:00Z', asOf: '2025-03-03T10:00:00Z', history: [] }).response).toEqual({
-      due: '2025-03-03T12:00:00Z', state: 'running', metAt: null, remainingMinutes: 120,
+    expect(
+      slaState(policy, calendar, {
+        priorityCode: 'HOOG',
+        openedAt: '2025-03-03T08:00:00Z',
+        asOf: '2025-03-03T10:00:00Z',
+        history: [],
+      }).response,
+    ).toEqual({
+      due: '2025-03-03T12:00:00Z',
+      state: 'running',
+      metAt: null,
+      remainingMinutes: 120,
     });
   });
 
   it('cancellation report', () => {
     const report = cancellationReport(
-      [{ contractId: 'C-1', date: '2025-02-10', reasonCode: 'PRIJS', reasonLabel: 'Te duur', lostValue: { amount: 50000, currency: 'EUR' } }],
+      [
+        {
+          contractId: 'C-1',
+          date: '2025-02-10',
+          reasonCode: 'PRIJS',
+          reasonLabel: 'Te duur',
+          lostValue: { amount: 50000, currency: 'EUR' },
+        },
+      ],
       { from: '2025-01-01', to: '2025-06-30', groupBy: 'quarter' },
     );
-    expect(report.periods.map((p) => [p.period, p.count, p.lostValue.amount])).toEqual([['2025-Q1', 1, 50000], ['2025-Q2', 0, 0]]);
+    expect(report.periods.map((p) => [p.period, p.count, p.lostValue.amount])).toEqual([
+      ['2025-Q1', 1, 50000],
+      ['2025-Q2', 0, 0],
+    ]);
   });
 });

@@ -334,7 +334,13 @@ const examples: Example[] = [
     dtstart: '1997-09-02T09:00:00',
     exdates: ['1997-09-02T09:00:00'],
     range: { limit: 5 },
-    expected: [...on(1998, 2, [13]), ...on(1998, 3, [13]), ...on(1998, 11, [13]), ...on(1999, 8, [13]), ...on(2000, 10, [13])],
+    expected: [
+      ...on(1998, 2, [13]),
+      ...on(1998, 3, [13]),
+      ...on(1998, 11, [13]),
+      ...on(1999, 8, [13]),
+      ...on(2000, 10, [13]),
+    ],
   },
   {
     title: 'The first Saturday that follows the first Sunday of the month, forever',
@@ -528,7 +534,10 @@ describe('RFC examples across the 1997-10-26 fall-back (EDT −04:00 → EST −
   });
 
   it('daily until December 24: Oct 25 is EDT, Oct 26 (the change day) is EST at 9:00', () => {
-    const result = expandRRule({ rrule: 'FREQ=DAILY;UNTIL=19971224T000000Z', dtstart: '1997-09-02T09:00:00', tzid: NY }, {});
+    const result = expandRRule(
+      { rrule: 'FREQ=DAILY;UNTIL=19971224T000000Z', dtstart: '1997-09-02T09:00:00', tzid: NY },
+      {},
+    );
     const byLocal = new Map(result.map((o) => [o.local, o]));
     expect(byLocal.get('1997-10-25T09:00:00')).toEqual({
       local: '1997-10-25T09:00:00',

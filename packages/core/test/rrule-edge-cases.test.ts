@@ -53,16 +53,20 @@ describe('(a) BYDAY mixing ordinal and plain weekdays: each entry selects on its
 
 describe('(b) WEEKLY with BYSETPOS counts positions over the whole week, then drops what precedes DTSTART', () => {
   it('BYDAY=MO,TU,TH,SA,SU;BYSETPOS=2,3 from Tuesday 2024-01-02', () => {
-    expect(
-      locals('FREQ=WEEKLY;BYDAY=MO,TU,TH,SA,SU;BYSETPOS=2,3;COUNT=4', '2024-01-02T09:00:00', 'UTC'),
-    ).toEqual(['2024-01-02T09:00:00', '2024-01-04T09:00:00', '2024-01-09T09:00:00', '2024-01-11T09:00:00']);
+    expect(locals('FREQ=WEEKLY;BYDAY=MO,TU,TH,SA,SU;BYSETPOS=2,3;COUNT=4', '2024-01-02T09:00:00', 'UTC')).toEqual([
+      '2024-01-02T09:00:00',
+      '2024-01-04T09:00:00',
+      '2024-01-09T09:00:00',
+      '2024-01-11T09:00:00',
+    ]);
   });
 
   it('a week that starts in the previous year (WKST=SU, DTSTART Wednesday 2025-01-01)', () => {
     // The week of Sunday 2024-12-29: SU 29, MO 30, WE 1, FR 3. Position 3 is Wednesday the 1st.
-    expect(
-      locals('FREQ=WEEKLY;BYDAY=SU,MO,WE,FR;BYSETPOS=3;WKST=SU;COUNT=2', '2025-01-01T09:00:00', 'UTC'),
-    ).toEqual(['2025-01-01T09:00:00', '2025-01-08T09:00:00']);
+    expect(locals('FREQ=WEEKLY;BYDAY=SU,MO,WE,FR;BYSETPOS=3;WKST=SU;COUNT=2', '2025-01-01T09:00:00', 'UTC')).toEqual([
+      '2025-01-01T09:00:00',
+      '2025-01-08T09:00:00',
+    ]);
   });
 });
 

@@ -60,7 +60,12 @@ describe('hand-built Money', () => {
     expect(thrown(() => sumMoney([big, eur(10)], 'EUR')).path).toEqual(['items']);
     expect(thrown(() => indexPrice(big, { kind: 'fixed', basisPoints: 100 })).path).toEqual(['price', 'amount']);
     const lost = (amount: number) => ({ contractId: 'C', date: '2025-01-01', lostValue: eur(amount) });
-    const report = () => cancellationReport([lost(Number.MAX_SAFE_INTEGER), lost(1)], { from: '2025-01-01', to: '2025-12-31', groupBy: 'year' });
+    const report = () =>
+      cancellationReport([lost(Number.MAX_SAFE_INTEGER), lost(1)], {
+        from: '2025-01-01',
+        to: '2025-12-31',
+        groupBy: 'year',
+      });
     expect(thrown(report).path[0]).toBe('terminations');
   });
 
@@ -74,7 +79,12 @@ describe('hand-built Money', () => {
 
 describe('budgetStatus input', () => {
   const contract = contractFixture({ endDate: '2025-12-31', budget: { amount: eur(100_000), per: 'contract' } });
-  const options: BudgetOptions = { asOf: '2025-06-01T00:00:00Z', costLines: [], hourTypeRates: {}, expectedCostPerWorkOrder: eur(100) };
+  const options: BudgetOptions = {
+    asOf: '2025-06-01T00:00:00Z',
+    costLines: [],
+    hourTypeRates: {},
+    expectedCostPerWorkOrder: eur(100),
+  };
   const call = (changes: Record<string, unknown>) => () => budgetStatus(contract, { ...options, ...changes });
 
   it('names a non-array costLines and a missing hourTypeRates', () => {
@@ -82,7 +92,11 @@ describe('budgetStatus input', () => {
     expect(thrown(call({ costLines: { length: 1 } })).path).toEqual(['costLines']);
     const labour = { kind: 'labour', date: '2025-02-01', minutes: 60, hourTypeCode: 'NORMAAL' };
     expect(thrown(call({ costLines: [labour], hourTypeRates: undefined })).path).toEqual(['hourTypeRates']);
-    expect(thrown(call({ costLines: [{ ...labour, hourTypeCode: '__proto__' }] })).path).toEqual(['costLines', 0, 'hourTypeCode']);
+    expect(thrown(call({ costLines: [{ ...labour, hourTypeCode: '__proto__' }] })).path).toEqual([
+      'costLines',
+      0,
+      'hourTypeCode',
+    ]);
   });
 
   it('a 10,000-digit quantity and a sum beyond safe cents are refused', () => {
@@ -97,7 +111,15 @@ describe('budgetStatus input', () => {
 
 describe('echoed input is truncated', () => {
   it('a 10 MB zone name gives a short message', () => {
-    const error = thrown(() => parseContract({ id: 'C-1', type: 'corrective', startDate: '2025-01-01', debtorNumber: 'D1', timeZone: 'Z'.repeat(10_000_000) }));
+    const error = thrown(() =>
+      parseContract({
+        id: 'C-1',
+        type: 'corrective',
+        startDate: '2025-01-01',
+        debtorNumber: 'D1',
+        timeZone: 'Z'.repeat(10_000_000),
+      }),
+    );
     expect(error.path).toEqual(['timeZone']);
     expect(error.message.length).toBeLessThan(300);
   });
@@ -115,6 +137,8 @@ describe('unknown locales and zones are named, never a TypeError', () => {
   it('localToOccurrence with a zone that is not text names the zone', () => {
     const error = thrown(() => localToOccurrence('2025-06-01T10:00:00', Object.create(null) as string));
     expect(error.code).toBe('invalid-time-zone');
-    expect(thrown(() => localToOccurrence('2025-06-01T10:00:00', 'Z'.repeat(10_000_000))).message.length).toBeLessThan(300);
+    expect(thrown(() => localToOccurrence('2025-06-01T10:00:00', 'Z'.repeat(10_000_000))).message.length).toBeLessThan(
+      300,
+    );
   });
 });

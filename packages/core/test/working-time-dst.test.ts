@@ -45,27 +45,45 @@ const iso = (seconds: number) => `${new Date(seconds * 1000).toISOString().slice
 const cases: { name: string; calendar: BusinessCalendar; from: string }[] = [
   {
     name: 'Amsterdam spring-forward gap (2025-03-30), boundaries at 02:30 and 03:15',
-    calendar: calendarOf('Europe/Amsterdam', [['00:30', '02:15'], ['02:30', '03:15'], ['08:00', '24:00']]),
+    calendar: calendarOf('Europe/Amsterdam', [
+      ['00:30', '02:15'],
+      ['02:30', '03:15'],
+      ['08:00', '24:00'],
+    ]),
     from: '2025-03-28T00:00:00Z',
   },
   {
     name: 'Amsterdam fall-back overlap (2025-10-26), boundaries inside the repeated hour',
-    calendar: calendarOf('Europe/Amsterdam', [['01:30', '02:20'], ['02:40', '03:15'], ['09:00', '17:00']]),
+    calendar: calendarOf('Europe/Amsterdam', [
+      ['01:30', '02:20'],
+      ['02:40', '03:15'],
+      ['09:00', '17:00'],
+    ]),
     from: '2025-10-24T00:00:00Z',
   },
   {
     name: 'Pacific/Apia skipped 2011-12-30 entirely',
-    calendar: calendarOf('Pacific/Apia', [['08:00', '12:00'], ['13:00', '17:00']]),
+    calendar: calendarOf('Pacific/Apia', [
+      ['08:00', '12:00'],
+      ['13:00', '17:00'],
+    ]),
     from: '2011-12-28T00:00:00Z',
   },
   {
     name: 'São Paulo spring-forward at midnight (2018-11-04: 00:00 → 01:00)',
-    calendar: calendarOf('America/Sao_Paulo', [['00:00', '00:30'], ['00:45', '02:00'], ['22:00', '24:00']]),
+    calendar: calendarOf('America/Sao_Paulo', [
+      ['00:00', '00:30'],
+      ['00:45', '02:00'],
+      ['22:00', '24:00'],
+    ]),
     from: '2018-11-02T00:00:00Z',
   },
   {
     name: 'Lord Howe half-hour fall-back (2025-04-06)',
-    calendar: calendarOf('Australia/Lord_Howe', [['01:15', '02:10'], ['08:00', '12:00']]),
+    calendar: calendarOf('Australia/Lord_Howe', [
+      ['01:15', '02:10'],
+      ['08:00', '12:00'],
+    ]),
     from: '2025-04-04T00:00:00Z',
   },
 ];
@@ -80,7 +98,8 @@ describe('addWorkingMinutes across DST transitions and skipped dates', () => {
         const expected = oracle(flags, base, start, minutes);
         if (expected === undefined) continue;
         const actual = addWorkingMinutes(calendar, iso(base + start * 60), minutes);
-        if (actual !== expected) mismatches.push(`${iso(base + start * 60)} + ${minutes}: ${actual}, oracle ${expected}`);
+        if (actual !== expected)
+          mismatches.push(`${iso(base + start * 60)} + ${minutes}: ${actual}, oracle ${expected}`);
       }
     }
     expect(mismatches.slice(0, 5)).toEqual([]);
@@ -96,7 +115,10 @@ describe('addWorkingMinutes across DST transitions and skipped dates', () => {
 
 describe('the ten-year horizon', () => {
   const day: Hours = [['08:00', '17:00']];
-  const office: BusinessCalendar = { tzid: 'Europe/Amsterdam', hours: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] } };
+  const office: BusinessCalendar = {
+    tzid: 'Europe/Amsterdam',
+    hours: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] },
+  };
 
   it('a request past the horizon says so, instead of "no working time"', () => {
     try {

@@ -8,7 +8,14 @@ import { createHostSandbox, SANDBOX_SOFTWARE_TOKEN, SANDBOX_TOKEN, startSandboxS
 const WORK_ORDERS = 10_000;
 const CONCURRENCY = 16;
 const ROUNDS = 3;
-const customer = { name: 'Bakkerij De Vries', debtorNumber: 'D1001', street: 'Kerkstraat', zip: '3511AB', city: 'Utrecht', contactPerson: 'J. de Vries' };
+const customer = {
+  name: 'Bakkerij De Vries',
+  debtorNumber: 'D1001',
+  street: 'Kerkstraat',
+  zip: '3511AB',
+  city: 'Utrecht',
+  contactPerson: 'J. de Vries',
+};
 
 function recordFor(i) {
   const day = String(1 + (i % 28)).padStart(2, '0');
@@ -44,21 +51,30 @@ async function pool(count, limit, task) {
 async function round(kind, records, count = WORK_ORDERS, latencyMs = 0) {
   const sandbox = createHostSandbox({ faults: { latencyMs } });
   const server = await startSandboxServer(sandbox);
-  const host = createHostClient({ token: SANDBOX_TOKEN, softwareToken: SANDBOX_SOFTWARE_TOKEN, baseUrl: server.baseUrl });
+  const host = createHostClient({
+    token: SANDBOX_TOKEN,
+    softwareToken: SANDBOX_SOFTWARE_TOKEN,
+    baseUrl: server.baseUrl,
+  });
   const url = `${server.baseUrl}/PostWorkorders/?token=${SANDBOX_TOKEN}&software_token=${SANDBOX_SOFTWARE_TOKEN}`;
   const start = performance.now();
   await pool(count, CONCURRENCY, async (i) => {
     if (kind === 'sdk') {
       await host.workOrders.create(records[i]);
     } else {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify([records[i]]) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify([records[i]]),
+      });
       const envelope = await response.json();
       if (envelope.code !== 200) throw new Error(`host code ${envelope.code}`);
     }
   });
   const ms = performance.now() - start;
   await server.close();
-  if (sandbox.workOrders.size !== count) throw new Error(`${kind}: ${sandbox.workOrders.size} work orders created, expected ${count}`);
+  if (sandbox.workOrders.size !== count)
+    throw new Error(`${kind}: ${sandbox.workOrders.size} work orders created, expected ${count}`);
   return ms;
 }
 
@@ -66,7 +82,9 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const records = Array.from({ length: WORK_ORDERS }, (_, i) => recordFor(i));
 
 console.log(`@contractbeheer/sdk benchmarks — Node ${process.version}, medians of ${ROUNDS} rounds\n`);
-console.log(`PostWorkorders: ${WORK_ORDERS.toLocaleString('en')} work orders, one per call, ${CONCURRENCY} in flight, sandbox on loopback`);
+console.log(
+  `PostWorkorders: ${WORK_ORDERS.toLocaleString('en')} work orders, one per call, ${CONCURRENCY} in flight, sandbox on loopback`,
+);
 await round('sdk', records.slice()); // warm-up
 const sdk = [];
 const raw = [];
@@ -76,7 +94,9 @@ for (let r = 0; r < ROUNDS; r++) {
 }
 const rate = (ms, count = WORK_ORDERS) => (count * 1000) / ms;
 const line = (label, times, count = WORK_ORDERS) =>
-  console.log(`  ${label.padEnd(44)} ${rate(median(times), count).toFixed(0).padStart(6)} work orders/s   (rounds ${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)} ms)`);
+  console.log(
+    `  ${label.padEnd(44)} ${rate(median(times), count).toFixed(0).padStart(6)} work orders/s   (rounds ${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)} ms)`,
+  );
 line('SDK (createHostClient().workOrders.create)', sdk);
 line('raw fetch (same requests, no checks)', raw);
 console.log(`  SDK / raw fetch                              ${(rate(median(sdk)) / rate(median(raw))).toFixed(2)}×`);
@@ -91,7 +111,11 @@ for (let r = 0; r < ROUNDS; r++) {
   rawSlow.push(await round('raw', records, LATENCY_COUNT, 20));
   sdkSlow.push(await round('sdk', records, LATENCY_COUNT, 20));
 }
-console.log(`\nThe same with 20 ms host latency per call (${LATENCY_COUNT.toLocaleString('en')} work orders, ${CONCURRENCY} in flight)`);
+console.log(
+  `\nThe same with 20 ms host latency per call (${LATENCY_COUNT.toLocaleString('en')} work orders, ${CONCURRENCY} in flight)`,
+);
 line('SDK', sdkSlow, LATENCY_COUNT);
 line('raw fetch', rawSlow, LATENCY_COUNT);
-console.log(`  SDK / raw fetch                              ${(rate(median(sdkSlow), LATENCY_COUNT) / rate(median(rawSlow), LATENCY_COUNT)).toFixed(2)}×`);
+console.log(
+  `  SDK / raw fetch                              ${(rate(median(sdkSlow), LATENCY_COUNT) / rate(median(rawSlow), LATENCY_COUNT)).toFixed(2)}×`,
+);

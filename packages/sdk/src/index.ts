@@ -38,9 +38,25 @@ export type {
 } from './host/host-models.js';
 export { fromHostDate, hostCents, hostDecimal, toHostDate } from './host/host-values.js';
 export { workOrderNumberFor } from './host/work-order-number.js';
-export { hostCustomerSchema, toPostWorkorder, type HostCustomer, type PostWorkorderRecord } from './host/post-workorder.js';
-export { createContractsClient, type ContractsClient, type ContractsClientOptions, type Precondition } from './contracts/contracts-client.js';
+export {
+  hostCustomerSchema,
+  toPostWorkorder,
+  type HostCustomer,
+  type PostWorkorderRecord,
+} from './host/post-workorder.js';
+export {
+  createContractsClient,
+  type ContractsClient,
+  type ContractsClientOptions,
+  type Precondition,
+} from './contracts/contracts-client.js';
 export { contractsOpenApiDocument } from './contracts/openapi-document.js';
 export { CONTRACTS_ERROR_STATUSES, statusForErrorCode, type ContractsErrorCode } from './errors/error-statuses.js';
 export * as contractsApi from './contracts/contracts-api.js';
-export type { ActionResult, ContractResource, ListContractsQuery, Page, ScheduleView } from './contracts/contracts-api.js';
+export type {
+  ActionResult,
+  ContractResource,
+  ListContractsQuery,
+  Page,
+  ScheduleView,
+} from './contracts/contracts-api.js';

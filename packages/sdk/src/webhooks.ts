@@ -12,4 +12,9 @@ export {
   type VerifyFailure,
   type VerifyResult,
 } from './webhooks/webhook-signature.js';
-export { WEBHOOK_EVENT_TYPES, webhookEventSchema, type WebhookEvent, type WebhookEventType } from './webhooks/webhook-event.js';
+export {
+  WEBHOOK_EVENT_TYPES,
+  webhookEventSchema,
+  type WebhookEvent,
+  type WebhookEventType,
+} from './webhooks/webhook-event.js';

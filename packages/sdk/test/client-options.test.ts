@@ -31,7 +31,9 @@ describe('client and per-call options are checked up front', () => {
       expect(() => createHostClient({ ...base, timeoutMs: bad })).toThrow(/createHostClient: timeoutMs must be/);
       const contracts = { baseUrl: 'https://contracts.example.com/api/v1', apiKey: 'cb_k_1234', timeoutMs: bad };
       expect(() => createContractsClient(contracts)).toThrow(/createContractsClient: timeoutMs must be/);
-      const error = await createHostClient(base).employees.list({ timeout: bad }).catch((e: unknown) => e);
+      const error = await createHostClient(base)
+        .employees.list({ timeout: bad })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as Error).message).toMatch(/timeout must be/);
     });

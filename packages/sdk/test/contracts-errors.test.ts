@@ -50,10 +50,12 @@ describe('the contracts client keeps the error body', () => {
   const answer = (status: number, error: Record<string, unknown>) =>
     server.use(http.get(`${API}/contracts/C-1`, () => HttpResponse.json({ error }, { status })));
   const failure = async (): Promise<ContractbeheerError> => {
-    const error = await client().contracts.get('C-1').then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const error = await client()
+      .contracts.get('C-1')
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     return error as ContractbeheerError;
   };
 

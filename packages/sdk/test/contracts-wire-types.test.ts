@@ -12,7 +12,13 @@ import type {
 import { contractSchema } from '@contractbeheer/core';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type * as z from 'zod';
-import { contractsApi, contractsOpenApiDocument, type ActionResult, type ContractResource, type Page } from '../src/index.js';
+import {
+  contractsApi,
+  contractsOpenApiDocument,
+  type ActionResult,
+  type ContractResource,
+  type Page,
+} from '../src/index.js';
 
 /**
  * The wire types are derived from the core's: these fail to compile (`pnpm typecheck`) as soon as one drifts from
@@ -22,12 +28,19 @@ describe('the contracts API wire types equal the core types', () => {
   it('results the core computes', () => {
     expectTypeOf<z.infer<typeof contractsApi.budgetStatusSchema>>().toEqualTypeOf<BudgetStatus>();
     expectTypeOf<z.infer<typeof contractsApi.schedulePreviewSchema>>().toEqualTypeOf<ScheduleChangePreview>();
-    expectTypeOf<z.infer<typeof contractsApi.schedulePreviewSchema>['added'][number]>().toEqualTypeOf<PreviewOccurrence>();
+    expectTypeOf<
+      z.infer<typeof contractsApi.schedulePreviewSchema>['added'][number]
+    >().toEqualTypeOf<PreviewOccurrence>();
     expectTypeOf<z.infer<typeof contractsApi.cancellationReportSchema>>().toEqualTypeOf<CancellationReport>();
   });
 
   it('the contract resource: the core contract, status and flags', () => {
-    expectTypeOf<ContractResource>().toEqualTypeOf<{ contract: Contract; status: ContractStatus; flags: StatusFlag[]; etag: string }>();
+    expectTypeOf<ContractResource>().toEqualTypeOf<{
+      contract: Contract;
+      status: ContractStatus;
+      flags: StatusFlag[];
+      etag: string;
+    }>();
     expectTypeOf<ContractResource['contract']>().toEqualTypeOf<z.output<typeof contractSchema>>();
     expectTypeOf<(typeof contractsApi.CONTRACT_STATUSES)[number]>().toEqualTypeOf<ContractStatus>();
     expectTypeOf<(typeof contractsApi.STATUS_FLAGS)[number]>().toEqualTypeOf<StatusFlag>();
@@ -42,7 +55,9 @@ describe('the contracts API wire types equal the core types', () => {
   });
 
   it('a page is the page schema for its item', () => {
-    expectTypeOf<Page<ContractResource>>().toEqualTypeOf<z.infer<ReturnType<typeof contractsApi.pageSchema<typeof contractsApi.contractResourceSchema>>>>();
+    expectTypeOf<Page<ContractResource>>().toEqualTypeOf<
+      z.infer<ReturnType<typeof contractsApi.pageSchema<typeof contractsApi.contractResourceSchema>>>
+    >();
     expectTypeOf<Page<number>>().toEqualTypeOf<{ data: number[]; nextCursor: string | null }>();
   });
 

@@ -38,7 +38,9 @@ describe('every failure is a ContractbeheerError', () => {
     answer([1, 2, 3]);
     await expect(host().workOrders.list({ status: 'Compleet' })).rejects.toBeInstanceOf(ValidationError);
     answer({ not: 'a list' });
-    const error = await host().workOrders.list({ status: 'Compleet' }).catch((e: unknown) => e);
+    const error = await host()
+      .workOrders.list({ status: 'Compleet' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as Error).message).toMatch(/GetWorkorders/);
   });
@@ -60,7 +62,9 @@ describe('every failure is a ContractbeheerError', () => {
   it('the request id is scrubbed of credentials (a host echoing the token there)', async () => {
     const echo = () => new HttpResponse(null, { status: 500, headers: { 'x-request-id': `req-${TOKEN}` } });
     server.use(http.all(`${HOST}/*`, echo));
-    const error = (await host().employees.list().catch((e: unknown) => e)) as ContractbeheerError;
+    const error = (await host()
+      .employees.list()
+      .catch((e: unknown) => e)) as ContractbeheerError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.requestId).toBe('req-***');
     expect(JSON.stringify(error)).not.toContain(TOKEN);
@@ -121,7 +125,7 @@ describe('every failure is a ContractbeheerError', () => {
 
   it('the contracts client has the same size cap', async () => {
     server.use(http.all(`${API}/*`, () => HttpResponse.json({ data: [{ code: 'x'.repeat(5_000) }] })));
-    const api = createContractsClient({ baseUrl: API, apiKey: "cb_key_size_12", maxRetries: 0, maxResponseBytes: 999 });
+    const api = createContractsClient({ baseUrl: API, apiKey: 'cb_key_size_12', maxRetries: 0, maxResponseBytes: 999 });
     await expect(api.terms.list()).rejects.toThrow(/maxResponseBytes/);
   });
 });

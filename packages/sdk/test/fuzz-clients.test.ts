@@ -32,11 +32,9 @@ const hostileText = fc.oneof(
 const mostly = <T, U>(sound: fc.Arbitrary<T>, hostile: fc.Arbitrary<U>) =>
   fc.oneof({ weight: 8, arbitrary: sound }, { weight: 1, arbitrary: hostile });
 const hostileKey = fc.constantFrom('toString', 'valueOf', '__proto__', 'constructor', 'row_id', 'WorkorderNo');
-const hostileRecord = fc.dictionary(
-  fc.oneof(fc.string({ maxLength: 12 }), hostileKey),
-  fc.jsonValue({ maxDepth: 2 }),
-  { maxKeys: 6 },
-);
+const hostileRecord = fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), hostileKey), fc.jsonValue({ maxDepth: 2 }), {
+  maxKeys: 6,
+});
 const responseValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.array(hostileRecord, { maxLength: 3 }), hostileRecord);
 const envelopeBody = fc.record({
   code: fc.oneof(fc.constantFrom(200, 200, 200, 1002, 1004, 1007, 1500, 1501, 1503, 1600, '200', 'x'), fc.integer()),
@@ -197,7 +195,7 @@ async function expectContained(
 
 const isArray = (value: unknown) => Array.isArray(value);
 const isObject = (value: unknown) => typeof value === 'object' && value !== null;
-const isWorkOrder = (value: unknown) => isObject(value) && 'raw' in (value) && 'rowId' in (value);
+const isWorkOrder = (value: unknown) => isObject(value) && 'raw' in value && 'rowId' in value;
 const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
 
 type Call = { name: string; args: fc.Arbitrary<unknown[]>; valid: (value: unknown) => boolean };
@@ -283,7 +281,6 @@ function withFetch(options: unknown, given: Answer): unknown {
   return isOptions ? { ...options, fetch: stubFetch(given) } : options;
 }
 
-
 describe('fuzz: both clients keep every outcome inside the SDK', () => {
   it('the host client and createHostClient', async () => {
     const options = mostly(
@@ -294,7 +291,11 @@ describe('fuzz: both clients keep every outcome inside the SDK', () => {
         timeoutMs: clientTimeout,
         maxRetries: clientRetries,
         maxResponseBytes: mostly(fc.constant(4_096), hostileNumber),
-        random: fc.constantFrom(() => 0, () => Number.NaN, () => -1),
+        random: fc.constantFrom(
+          () => 0,
+          () => Number.NaN,
+          () => -1,
+        ),
       }),
       anything,
     );
@@ -317,7 +318,10 @@ describe('fuzz: both clients keep every outcome inside the SDK', () => {
         timeoutMs: clientTimeout,
         maxRetries: clientRetries,
         maxResponseBytes: mostly(fc.constant(4_096), hostileNumber),
-        random: fc.constantFrom(() => 0, () => Number.NaN),
+        random: fc.constantFrom(
+          () => 0,
+          () => Number.NaN,
+        ),
       }),
       anything,
     );

@@ -12,7 +12,13 @@ import {
   type HostWorkOrder,
   type PostWorkorderRecord,
 } from '../src/index.js';
-import { createHostSandbox, sandboxHandlers, SANDBOX_SOFTWARE_TOKEN, SANDBOX_TOKEN, type HostSandbox } from '../src/testing.js';
+import {
+  createHostSandbox,
+  sandboxHandlers,
+  SANDBOX_SOFTWARE_TOKEN,
+  SANDBOX_TOKEN,
+  type HostSandbox,
+} from '../src/testing.js';
 
 let sandbox: HostSandbox;
 const server = setupServer();
@@ -64,7 +70,9 @@ const order = (number: string, extra: Partial<PostWorkorderRecord> = {}): PostWo
 describe('work orders', () => {
   it('create one or many, get by row id or number, parsed into clean models', async () => {
     const host = client();
-    const [created] = await host.workOrders.create(order('WO-1', { EmployeeNr: '17', WorkDate: '14-03-2025', WorkTime: '09:30', WorkDuration: '90' }));
+    const [created] = await host.workOrders.create(
+      order('WO-1', { EmployeeNr: '17', WorkDate: '14-03-2025', WorkTime: '09:30', WorkDuration: '90' }),
+    );
     expect(created).toEqual({ workorderNo: 'WO-1', rowId: 2_100_000 });
     expect(await host.workOrders.create([order('WO-2'), order('WO-3')])).toHaveLength(2);
     const fetched = await host.workOrders.get({ workorderNo: 'WO-1' });
@@ -87,8 +95,26 @@ describe('work orders', () => {
     const host = client();
     const rowId = await createOne(host, order('WO-1'));
     sandbox.progressWorkOrder(rowId, 'Compleet', {
-      Workperiods: [{ WorkDate: '14-03-2025', BeginTime: '09:35', EndTime: '11:05', Break: '0', TotalTime: '01:30', HourType: '001', EmployeeNr: '17' }],
-      Materials: [{ MaterialCode: 'FLT-10', MaterialNr: '2', MaterialPrice: '12,50', MaterialTotalPrice: '25,00', MaterialName: 'Filter' }],
+      Workperiods: [
+        {
+          WorkDate: '14-03-2025',
+          BeginTime: '09:35',
+          EndTime: '11:05',
+          Break: '0',
+          TotalTime: '01:30',
+          HourType: '001',
+          EmployeeNr: '17',
+        },
+      ],
+      Materials: [
+        {
+          MaterialCode: 'FLT-10',
+          MaterialNr: '2',
+          MaterialPrice: '12,50',
+          MaterialTotalPrice: '25,00',
+          MaterialName: 'Filter',
+        },
+      ],
     });
     const first = await host.workOrders.list({ status: 'Compleet' });
     const again = await host.workOrders.list({ status: 'Compleet' });
@@ -117,7 +143,11 @@ describe('work orders', () => {
     const host = client();
     const rowId = await createOne(host, order('WO-1'));
     await host.workOrders.reschedule({ rowId }, { date: '2025-04-02', time: '08:15', employeeNr: '18' });
-    expect(await host.workOrders.get({ rowId })).toMatchObject({ workDate: '2025-04-02', workTime: '08:15', employeeNr: '18' });
+    expect(await host.workOrders.get({ rowId })).toMatchObject({
+      workDate: '2025-04-02',
+      workTime: '08:15',
+      employeeNr: '18',
+    });
     expect(await host.workOrders.delete({ workorderNo: 'WO-1' })).toBe(1);
     await expect(host.workOrders.get({ rowId })).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -139,8 +169,14 @@ describe('master data', () => {
 
   it('relations, employees, hour types, materials, priorities, work statuses, work types, timesheet', async () => {
     const host = client();
-    expect((await host.relations.list(hostFilter().where('postal_code', 'li', '35%'))).map((r) => r.debtorNumber)).toEqual(['D1001']);
-    expect((await host.employees.list()).map((e) => [e.number, e.active])).toEqual([['17', true], ['18', true], ['19', false]]);
+    expect(
+      (await host.relations.list(hostFilter().where('postal_code', 'li', '35%'))).map((r) => r.debtorNumber),
+    ).toEqual(['D1001']);
+    expect((await host.employees.list()).map((e) => [e.number, e.active])).toEqual([
+      ['17', true],
+      ['18', true],
+      ['19', false],
+    ]);
     expect((await host.hourTypes.list())[1]).toMatchObject({ code: '002', salePriceCents: 9750, costPriceCents: 5500 });
     expect((await host.materials.list())[1]).toMatchObject({ code: 'PAK-3', priceCents: 455 });
     expect((await host.priorities.list()).map((p) => p.code)).toEqual(['HOOG', 'NORMAAL']);
@@ -157,7 +193,9 @@ describe('application codes become typed errors', () => {
     ['1005 wrong software token', () => client({ softwareToken: 'not-the-software-token' }), AuthenticationError, 1005],
     ['1001 unknown endpoint', () => client({ baseUrl: 'https://www.out-smart.com/openapi/8/nope' }), ApiError, 1001],
   ])('%s', async (_, make, type, code) => {
-    const error = await make().employees.list().catch((e: unknown) => e);
+    const error = await make()
+      .employees.list()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(type);
     expect(error).toMatchObject({ appCode: code, status: 200 });
   });
@@ -177,21 +215,37 @@ describe('application codes become typed errors', () => {
   it('1500 not found, 1501 missing fields (one message each), 1502 no data, 1503 nothing changed, 1504 bad values', async () => {
     const host = client();
     await expect(host.workOrders.get({ rowId: 1 })).rejects.toMatchObject({ appCode: 1500, name: 'NotFoundError' });
-    const missing = await host.workOrders.create({ ...order('WO-X'), CustomerCity: '', TypeOfWork: '' }).catch((e: unknown) => e);
+    const missing = await host.workOrders
+      .create({ ...order('WO-X'), CustomerCity: '', TypeOfWork: '' })
+      .catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(ValidationError);
-    expect(missing).toMatchObject({ appCode: 1501, messages: ['Required field missing: CustomerCity', 'Required field missing: TypeOfWork'] });
+    expect(missing).toMatchObject({
+      appCode: 1501,
+      messages: ['Required field missing: CustomerCity', 'Required field missing: TypeOfWork'],
+    });
     const rowId = await createOne(host, order('WO-1', { EmployeeNr: '17' }));
     await expect(host.workOrders.reschedule({ rowId }, { employeeNr: '17' })).rejects.toBeInstanceOf(ConflictError);
-    await expect(host.workOrders.reschedule({ rowId }, { employeeNr: '99' })).rejects.toMatchObject({ appCode: 1504, messages: ['Employee not updated'] });
+    await expect(host.workOrders.reschedule({ rowId }, { employeeNr: '99' })).rejects.toMatchObject({
+      appCode: 1504,
+      messages: ['Employee not updated'],
+    });
     await expect(host.workOrders.reschedule({ rowId }, {})).rejects.toThrow(/give a date, time/);
   });
 
   it('1008/1009 body errors and x01 codes for master data', async () => {
     const raw = (path: string, body: string) =>
-      fetch(`https://www.out-smart.com/openapi/8/${path}?token=${SANDBOX_TOKEN}&software_token=${SANDBOX_SOFTWARE_TOKEN}`, { method: 'POST', body }).then((r) => r.json());
+      fetch(
+        `https://www.out-smart.com/openapi/8/${path}?token=${SANDBOX_TOKEN}&software_token=${SANDBOX_SOFTWARE_TOKEN}`,
+        { method: 'POST', body },
+      ).then((r) => r.json());
     expect(await raw('employees/', '')).toMatchObject({ code: 1008, messages: ['Unable to fetch body'] });
     expect(await raw('employees/', '{not json')).toMatchObject({ code: 1009, messages: ['Unable to parse body'] });
-    expect(await raw('hourtypes/', JSON.stringify([{ name: 'Overwerk', cost_booking: '1', sale_booking: '1', sale_price: '65.00' }]))).toEqual({
+    expect(
+      await raw(
+        'hourtypes/',
+        JSON.stringify([{ name: 'Overwerk', cost_booking: '1', sale_booking: '1', sale_price: '65.00' }]),
+      ),
+    ).toEqual({
       code: 1801,
       messages: ['Required field missing: code'],
       response: null,
@@ -200,8 +254,13 @@ describe('application codes become typed errors', () => {
 
   it('1600 delete failures', async () => {
     const url = `https://www.out-smart.com/openapi/8/DeleteEntity/?token=${SANDBOX_TOKEN}&software_token=${SANDBOX_SOFTWARE_TOKEN}`;
-    expect(await (await fetch(`${url}&delete_all=true&entity=workorder`)).json()).toMatchObject({ code: 1600, messages: ['Delete all not allowed on Workorder entity'] });
-    expect(await (await fetch(`${url}&delete_all=false&entity=spaceship&key=code&value=1`)).json()).toMatchObject({ code: 1600 });
+    expect(await (await fetch(`${url}&delete_all=true&entity=workorder`)).json()).toMatchObject({
+      code: 1600,
+      messages: ['Delete all not allowed on Workorder entity'],
+    });
+    expect(await (await fetch(`${url}&delete_all=false&entity=spaceship&key=code&value=1`)).json()).toMatchObject({
+      code: 1600,
+    });
   });
 });
 

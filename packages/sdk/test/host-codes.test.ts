@@ -1,7 +1,15 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, AuthenticationError, ConflictError, createHostClient, NotFoundError, PermissionError, ValidationError } from '../src/index.js';
+import {
+  ApiError,
+  AuthenticationError,
+  ConflictError,
+  createHostClient,
+  NotFoundError,
+  PermissionError,
+  ValidationError,
+} from '../src/index.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -33,15 +41,21 @@ const CODES: [number, new (...args: never[]) => Error, RegExp][] = [
   [1503, ConflictError, /no data changed/],
   [1504, ValidationError, /could not parse the data/],
   [1600, ValidationError, /delete failed/],
-  ...[1700, 1800, 1900, 2000, 2100, 2200, 2300, 2400, 2500, 2600, 2700, 2800].flatMap((code): [number, typeof ValidationError, RegExp][] => [
-    [code, ValidationError, /insert or update failed/],
-    [code + 1, ValidationError, /required field is missing/],
-  ]),
+  ...[1700, 1800, 1900, 2000, 2100, 2200, 2300, 2400, 2500, 2600, 2700, 2800].flatMap(
+    (code): [number, typeof ValidationError, RegExp][] => [
+      [code, ValidationError, /insert or update failed/],
+      [code + 1, ValidationError, /required field is missing/],
+    ],
+  ),
 ];
 
 describe('every host application code', () => {
   it.each(CODES)('%i becomes a %o that explains it', async (code, type, explanation) => {
-    server.resetHandlers(http.get('https://www.out-smart.com/openapi/8/*', () => HttpResponse.json({ code, messages: ['detail from the host'], response: null })));
+    server.resetHandlers(
+      http.get('https://www.out-smart.com/openapi/8/*', () =>
+        HttpResponse.json({ code, messages: ['detail from the host'], response: null }),
+      ),
+    );
     const host = createHostClient({ token: 'client-token-abc', softwareToken: 'software-token-def', maxRetries: 0 });
     const error = await host.employees.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(type);
@@ -51,7 +65,11 @@ describe('every host application code', () => {
   });
 
   it('a code given as a string is read too, and 200 is success', async () => {
-    server.resetHandlers(http.get('https://www.out-smart.com/openapi/8/*', () => HttpResponse.json({ code: '200', messages: null, response: [] })));
+    server.resetHandlers(
+      http.get('https://www.out-smart.com/openapi/8/*', () =>
+        HttpResponse.json({ code: '200', messages: null, response: [] }),
+      ),
+    );
     const host = createHostClient({ token: 'client-token-abc', softwareToken: 'software-token-def' });
     expect(await host.employees.list()).toEqual([]);
   });

@@ -14,7 +14,11 @@ afterEach(() => server.resetHandlers());
 function script(url: string, ...answers: (() => Response)[]) {
   let calls = 0;
   server.use(http.all(url, () => (answers[Math.min(calls++, answers.length - 1)] as () => Response)()));
-  return { get calls() { return calls; } };
+  return {
+    get calls() {
+      return calls;
+    },
+  };
 }
 const host = () =>
   createHostClient({ token: 'client-token-lost', softwareToken: 'software-tok-lost', maxRetries: 2, random: () => 0 });

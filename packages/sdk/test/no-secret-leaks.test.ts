@@ -38,7 +38,10 @@ function answer(kind: (typeof failures)[number], token: string): Response {
       return HttpResponse.json({ token });
     case 'request-id-echo':
       // A proxy that builds its request id from the URL, token and all.
-      return new HttpResponse(null, { status: 502, headers: { 'x-request-id': `req-${encodeURIComponent(token)}-${token}` } });
+      return new HttpResponse(null, {
+        status: 502,
+        headers: { 'x-request-id': `req-${encodeURIComponent(token)}-${token}` },
+      });
   }
 }
 
@@ -47,37 +50,52 @@ const secretArbitrary = fc.stringMatching(/^[A-Za-z0-9+/=_ .~-]{8,40}$/).filter(
 describe('credentials never leak', () => {
   it('no token or software token appears in any error output or log line', async () => {
     await fc.assert(
-      fc.asyncProperty(secretArbitrary, secretArbitrary, fc.constantFrom(...failures), async (token, softwareToken, kind) => {
-        fc.pre(token !== softwareToken);
-        server.resetHandlers(http.all('https://www.out-smart.com/openapi/8/*', () => answer(kind, token)));
-        const lines: string[] = [];
-        const host = createHostClient({
-          token,
-          softwareToken,
-          maxRetries: 0,
-          logger: { debug: (m, meta) => lines.push(m, JSON.stringify(meta ?? {})), warn: (m, meta) => lines.push(m, JSON.stringify(meta ?? {})) },
-        });
-        const error = (await host.employees.list().catch((e: unknown) => e)) as Error & { cause?: unknown; request?: unknown };
-        expect(error).toBeInstanceOf(Error);
-        const cause = error.cause as Error | undefined;
-        const outputs = [
-          error.message,
-          String(error),
-          JSON.stringify(error),
-          error.stack ?? '',
-          cause?.message ?? '',
-          cause?.stack ?? '',
-          JSON.stringify(error.request ?? {}),
-          (error as { requestId?: string }).requestId ?? '',
-          ...lines,
-        ];
-        const forms = (secret: string) => [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)];
-        for (const output of outputs) {
-          for (const secret of [token, softwareToken]) {
-            for (const form of forms(secret)) expect(output.includes(form), `leaked in: ${output}`).toBe(false);
+      fc.asyncProperty(
+        secretArbitrary,
+        secretArbitrary,
+        fc.constantFrom(...failures),
+        async (token, softwareToken, kind) => {
+          fc.pre(token !== softwareToken);
+          server.resetHandlers(http.all('https://www.out-smart.com/openapi/8/*', () => answer(kind, token)));
+          const lines: string[] = [];
+          const host = createHostClient({
+            token,
+            softwareToken,
+            maxRetries: 0,
+            logger: {
+              debug: (m, meta) => lines.push(m, JSON.stringify(meta ?? {})),
+              warn: (m, meta) => lines.push(m, JSON.stringify(meta ?? {})),
+            },
+          });
+          const error = (await host.employees.list().catch((e: unknown) => e)) as Error & {
+            cause?: unknown;
+            request?: unknown;
+          };
+          expect(error).toBeInstanceOf(Error);
+          const cause = error.cause as Error | undefined;
+          const outputs = [
+            error.message,
+            String(error),
+            JSON.stringify(error),
+            error.stack ?? '',
+            cause?.message ?? '',
+            cause?.stack ?? '',
+            JSON.stringify(error.request ?? {}),
+            (error as { requestId?: string }).requestId ?? '',
+            ...lines,
+          ];
+          const forms = (secret: string) => [
+            secret,
+            encodeURIComponent(secret),
+            new URLSearchParams({ s: secret }).toString().slice(2),
+          ];
+          for (const output of outputs) {
+            for (const secret of [token, softwareToken]) {
+              for (const form of forms(secret)) expect(output.includes(form), `leaked in: ${output}`).toBe(false);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 150 },
     );
   });

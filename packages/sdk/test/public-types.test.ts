@@ -16,7 +16,9 @@ describe('public types', () => {
     type Host = ReturnType<typeof createHostClient>;
     expectTypeOf<Awaited<ReturnType<Host['workOrders']['list']>>>().toEqualTypeOf<HostWorkOrder[]>();
     expectTypeOf<Awaited<ReturnType<Host['objects']['changed']>>>().toEqualTypeOf<HostObject[]>();
-    expectTypeOf<Awaited<ReturnType<Host['workOrders']['create']>>>().toEqualTypeOf<{ workorderNo: string; rowId: number }[]>();
+    expectTypeOf<Awaited<ReturnType<Host['workOrders']['create']>>>().toEqualTypeOf<
+      { workorderNo: string; rowId: number }[]
+    >();
     expectTypeOf<Parameters<Host['employees']['list']>[0]>().toEqualTypeOf<CallOptions | undefined>();
   });
 
@@ -44,7 +46,8 @@ describe('public types', () => {
     };
     void use;
     const event = {} as WebhookEvent;
-    if (event.type === 'workorder.status_changed') expectTypeOf(event.data.previousStatus).toEqualTypeOf<string | null>();
+    if (event.type === 'workorder.status_changed')
+      expectTypeOf(event.data.previousStatus).toEqualTypeOf<string | null>();
   });
 
   it('the testing entry point exposes the sandbox and the server handle', () => {

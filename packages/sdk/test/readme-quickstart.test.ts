@@ -10,7 +10,9 @@ let sandbox: ChildProcess;
 let baseUrl = '';
 
 beforeAll(async () => {
-  sandbox = spawn(process.execPath, [join(packageDir, 'dist/sandbox-cli.js'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  sandbox = spawn(process.execPath, [join(packageDir, 'dist/sandbox-cli.js'), '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   baseUrl = await new Promise<string>((resolve, reject) => {
     let output = '';
     sandbox.stdout?.on('data', (chunk: Buffer) => {
@@ -34,11 +36,15 @@ it('the quickstart runs against contractbeheer-sandbox', async () => {
   try {
     writeFileSync(join(dir, 'quickstart.mjs'), code as string);
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(dir, 'quickstart.mjs')], { env: { ...process.env, OUTSMART_URL: baseUrl } });
+      const child = spawn(process.execPath, [join(dir, 'quickstart.mjs')], {
+        env: { ...process.env, OUTSMART_URL: baseUrl },
+      });
       let text = '';
       child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      child.on('exit', (exitCode) => (exitCode === 0 ? resolve(text) : reject(new Error(`quickstart failed:\n${text}`))));
+      child.on('exit', (exitCode) =>
+        exitCode === 0 ? resolve(text) : reject(new Error(`quickstart failed:\n${text}`)),
+      );
     });
     expect(output).toContain('customer: Bakkerij De Vries');
     expect(output).toMatch(/work order: CB-[0-9A-Z]{13} Klaargezet 2025-03-15 09:30/);

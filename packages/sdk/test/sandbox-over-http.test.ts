@@ -2,10 +2,23 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionError, createHostClient, toPostWorkorder, workOrderNumberFor } from '../src/index.js';
-import { createHostSandbox, SANDBOX_SOFTWARE_TOKEN, SANDBOX_TOKEN, startSandboxServer, type RunningSandbox } from '../src/testing.js';
+import {
+  createHostSandbox,
+  SANDBOX_SOFTWARE_TOKEN,
+  SANDBOX_TOKEN,
+  startSandboxServer,
+  type RunningSandbox,
+} from '../src/testing.js';
 import { verifyWebhook, type WebhookEvent } from '../src/webhooks.js';
 
-const customer = { name: 'Bakkerij De Vries', debtorNumber: 'D1001', street: 'Kerkstraat', zip: '3511AB', city: 'Utrecht', contactPerson: 'J. de Vries' };
+const customer = {
+  name: 'Bakkerij De Vries',
+  debtorNumber: 'D1001',
+  street: 'Kerkstraat',
+  zip: '3511AB',
+  city: 'Utrecht',
+  contactPerson: 'J. de Vries',
+};
 const plan = {
   key: 'C-1|CV-KETEL-88|2025-03-15',
   contractId: 'C-1',
@@ -29,7 +42,15 @@ afterEach(async () => {
 async function serve(sandbox = createHostSandbox()) {
   const server = await startSandboxServer(sandbox);
   running.push(server);
-  return { sandbox, host: createHostClient({ token: SANDBOX_TOKEN, softwareToken: SANDBOX_SOFTWARE_TOKEN, baseUrl: server.baseUrl, maxRetries: 0 }) };
+  return {
+    sandbox,
+    host: createHostClient({
+      token: SANDBOX_TOKEN,
+      softwareToken: SANDBOX_SOFTWARE_TOKEN,
+      baseUrl: server.baseUrl,
+      maxRetries: 0,
+    }),
+  };
 }
 
 describe('the sandbox over real HTTP on loopback', () => {
@@ -38,7 +59,13 @@ describe('the sandbox over real HTTP on loopback', () => {
     const [created] = await host.workOrders.create(toPostWorkorder(plan, customer));
     expect(created?.workorderNo).toBe(workOrderNumberFor(plan.key));
     const order = await host.workOrders.get({ workorderNo: workOrderNumberFor(plan.key) });
-    expect(order).toMatchObject({ workDate: '2025-03-15', workTime: '09:30', employeeNr: '17', durationMinutes: 60, workObjects: ['CV-KETEL-88'] });
+    expect(order).toMatchObject({
+      workDate: '2025-03-15',
+      workTime: '09:30',
+      employeeNr: '17',
+      durationMinutes: 60,
+      workObjects: ['CV-KETEL-88'],
+    });
   });
 
   it('emits signed webhooks that a receiver verifies', async () => {
@@ -47,7 +74,11 @@ describe('the sandbox over real HTTP on loopback', () => {
     const receiver = createServer(async (req, res) => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const result = await verifyWebhook({ rawBody: Buffer.concat(chunks).toString('utf8'), headers: req.headers, secrets: secret });
+      const result = await verifyWebhook({
+        rawBody: Buffer.concat(chunks).toString('utf8'),
+        headers: req.headers,
+        secrets: secret,
+      });
       if (result.ok) received.push(result.event);
       res.writeHead(result.ok ? 204 : 400).end();
     });
@@ -58,7 +89,11 @@ describe('the sandbox over real HTTP on loopback', () => {
       const [created] = await host.workOrders.create(toPostWorkorder(plan, customer));
       sandbox.progressWorkOrder(created?.rowId as number, 'Compleet');
       await sandbox.flushWebhooks();
-      expect(received.map((e) => e.type)).toEqual(['workorder.created', 'workorder.status_changed', 'workorder.completed']);
+      expect(received.map((e) => e.type)).toEqual([
+        'workorder.created',
+        'workorder.status_changed',
+        'workorder.completed',
+      ]);
       expect(sandbox.deliveries.every((d) => d.status === 204)).toBe(true);
     } finally {
       receiver.closeAllConnections();
@@ -77,10 +112,19 @@ describe('the sandbox over real HTTP on loopback', () => {
   });
 
   it('injects 503s and 429s that the client rides out', async () => {
-    const sandbox = createHostSandbox({ faults: { serverErrorRate: 0.3, rateLimitEvery: 4, retryAfterSeconds: 0 }, seed: 7 });
+    const sandbox = createHostSandbox({
+      faults: { serverErrorRate: 0.3, rateLimitEvery: 4, retryAfterSeconds: 0 },
+      seed: 7,
+    });
     const server = await startSandboxServer(sandbox);
     running.push(server);
-    const host = createHostClient({ token: SANDBOX_TOKEN, softwareToken: SANDBOX_SOFTWARE_TOKEN, baseUrl: server.baseUrl, maxRetries: 6, random: () => 0 });
+    const host = createHostClient({
+      token: SANDBOX_TOKEN,
+      softwareToken: SANDBOX_SOFTWARE_TOKEN,
+      baseUrl: server.baseUrl,
+      maxRetries: 6,
+      random: () => 0,
+    });
     for (let i = 0; i < 10; i++) expect(await host.employees.list()).toHaveLength(3);
   });
 });

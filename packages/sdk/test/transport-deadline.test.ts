@@ -19,7 +19,9 @@ describe('the timeout covers the whole attempt, body included', () => {
       res.write('{"code":200,"messages":[],"response":['); // …and never more
     });
     const started = Date.now();
-    const error = await host(server.baseUrl).employees.list().catch((e: unknown) => e);
+    const error = await host(server.baseUrl)
+      .employees.list()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toMatch(/timed out after 300 ms/);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -37,7 +39,9 @@ describe('the timeout covers the whole attempt, body included', () => {
       res.on('close', () => clearInterval(timer));
     });
     const started = Date.now();
-    const error = await host(server.baseUrl, 1).employees.list().catch((e: unknown) => e);
+    const error = await host(server.baseUrl, 1)
+      .employees.list()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(server.requests).toHaveLength(2);
     expect(Date.now() - started).toBeLessThan(2_500);

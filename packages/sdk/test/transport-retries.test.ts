@@ -6,7 +6,8 @@ import { ApiError, ConnectionError, createHostClient, RateLimitError, TimeoutErr
 const TOKEN = 'client-token-7f3a91c2';
 const SOFTWARE = 'software-token-d00d';
 const URL_EMPLOYEES = 'https://www.out-smart.com/openapi/8/employees/';
-const ok = () => HttpResponse.json({ code: 200, messages: [], response: [{ number: '17', firstname: 'Sanne', lastname: 'de Boer' }] });
+const ok = () =>
+  HttpResponse.json({ code: 200, messages: [], response: [{ number: '17', firstname: 'Sanne', lastname: 'de Boer' }] });
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -26,7 +27,11 @@ function script(...answers: (() => Response | Promise<Response>)[]) {
       return answer();
     }),
   );
-  return { get calls() { return calls; } };
+  return {
+    get calls() {
+      return calls;
+    },
+  };
 }
 
 function host(extra: Partial<Parameters<typeof createHostClient>[0]> = {}) {
@@ -44,14 +49,21 @@ function host(extra: Partial<Parameters<typeof createHostClient>[0]> = {}) {
 describe('retries', () => {
   it('retries a safe call on 503 with exponential backoff and jitter', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const calls = script(() => new HttpResponse(null, { status: 503 }), () => new HttpResponse(null, { status: 503 }), ok);
+    const calls = script(
+      () => new HttpResponse(null, { status: 503 }),
+      () => new HttpResponse(null, { status: 503 }),
+      ok,
+    );
     const { client, lines } = host();
     const result = client.employees.list();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(await result).toHaveLength(1);
     expect(calls.calls).toBe(3);
     // base 500 ms doubling, full jitter at 0.5: 250 ms then 500 ms.
-    expect(lines.filter((l) => l.includes('retrying in')).map((l) => /retrying in (\d+) ms/.exec(l)?.[1])).toEqual(['250', '500']);
+    expect(lines.filter((l) => l.includes('retrying in')).map((l) => /retrying in (\d+) ms/.exec(l)?.[1])).toEqual([
+      '250',
+      '500',
+    ]);
   });
 
   it('never retries a call that is not safe to repeat (creating work orders)', async () => {
@@ -75,7 +87,9 @@ describe('retries', () => {
 
   it('does not wait for a Retry-After beyond the cap; the error carries it', async () => {
     script(() => new HttpResponse(null, { status: 429, headers: { 'retry-after': '120' } }), ok);
-    const error = await host().client.employees.list().catch((e: unknown) => e);
+    const error = await host()
+      .client.employees.list()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ status: 429, retryAfterSeconds: 120, isRetryable: true });
   });
@@ -92,7 +106,9 @@ describe('retries', () => {
   it('gives up after maxRetries on connection errors, with the attempt on the error', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const calls = script(() => HttpResponse.error());
-    const result = host({ maxRetries: 3 }).client.employees.list().catch((e: unknown) => e);
+    const result = host({ maxRetries: 3 })
+      .client.employees.list()
+      .catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(60_000);
     const error = await result;
     expect(error).toBeInstanceOf(ConnectionError);

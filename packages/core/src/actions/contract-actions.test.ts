@@ -24,7 +24,12 @@ const reasons = [
   { code: 'VERHUISD', label: 'Klant verhuisd' },
   { code: 'OUD', label: 'Oud', archived: true },
 ];
-const ctx = (date: string, extra: Partial<ActionContext> = {}): ActionContext => ({ asOf: `${date}T10:00:00Z`, reasons, terms, ...extra });
+const ctx = (date: string, extra: Partial<ActionContext> = {}): ActionContext => ({
+  asOf: `${date}T10:00:00Z`,
+  reasons,
+  terms,
+  ...extra,
+});
 
 function refusal(command: ContractCommand, context: ActionContext, input: ContractInput = contract): CoreError {
   try {
@@ -47,18 +52,35 @@ describe('edit', () => {
     const preview = effects.find((e) => e.type === 'schedule-changed');
     // 15 June is generated: it stays. July–December move by a day.
     expect(preview?.type === 'schedule-changed' && preview.preview.moved.map((m) => m.to.targetDate)).toEqual([
-      '2025-07-16', '2025-08-16', '2025-09-16', '2025-10-16', '2025-11-16', '2025-12-16',
+      '2025-07-16',
+      '2025-08-16',
+      '2025-09-16',
+      '2025-10-16',
+      '2025-11-16',
+      '2025-12-16',
     ]);
-    expect(preview?.type === 'schedule-changed' && preview.preview.added.map((a) => a.targetDate)).toEqual(['2025-06-16']);
+    expect(preview?.type === 'schedule-changed' && preview.preview.added.map((a) => a.targetDate)).toEqual([
+      '2025-06-16',
+    ]);
   });
 
   it('refuses a stale version, a termination by edit, and invalid changes with their path', () => {
-    expect(refusal({ type: 'edit', expectedVersion: 2, changes: {} }, ctx('2025-06-01'))).toMatchObject({ code: 'version-conflict', path: ['expectedVersion'] });
-    expect(refusal({ type: 'edit', expectedVersion: 3, changes: { termination: { date: '2025-07-01' } } }, ctx('2025-06-01'))).toMatchObject({
+    expect(refusal({ type: 'edit', expectedVersion: 2, changes: {} }, ctx('2025-06-01'))).toMatchObject({
+      code: 'version-conflict',
+      path: ['expectedVersion'],
+    });
+    expect(
+      refusal(
+        { type: 'edit', expectedVersion: 3, changes: { termination: { date: '2025-07-01' } } },
+        ctx('2025-06-01'),
+      ),
+    ).toMatchObject({
       code: 'invalid-command',
       path: ['changes', 'termination'],
     });
-    expect(refusal({ type: 'edit', expectedVersion: 3, changes: { daysInAdvance: -2 } }, ctx('2025-06-01'))).toMatchObject({
+    expect(
+      refusal({ type: 'edit', expectedVersion: 3, changes: { daysInAdvance: -2 } }, ctx('2025-06-01')),
+    ).toMatchObject({
       code: 'invalid-input',
       path: ['changes', 'daysInAdvance'],
     });
@@ -78,7 +100,12 @@ describe('terminate', () => {
         ],
       }),
     );
-    expect(next?.termination).toEqual({ date: '2025-06-30', reasonCode: 'VERHUISD', reasonLabel: 'Klant verhuisd', remark: 'Pand verkocht' });
+    expect(next?.termination).toEqual({
+      date: '2025-06-30',
+      reasonCode: 'VERHUISD',
+      reasonLabel: 'Klant verhuisd',
+      remark: 'Pand verkocht',
+    });
     expect(next?.version).toBe(4);
     expect(effects.slice(1)).toEqual([
       { type: 'stop-generation-after', date: '2025-06-30' },
@@ -89,29 +116,60 @@ describe('terminate', () => {
   it.each([
     ['a date before the start', { type: 'terminate', date: '2024-12-31' }, {}, 'invalid-command', ['date']],
     ['a date after the contract ends', { type: 'terminate', date: '2026-01-15' }, {}, 'not-allowed', ['date']],
-    ['no reason when the tenant requires one', { type: 'terminate', date: '2025-06-30' }, { reasonRequired: true }, 'invalid-input', ['reasonCode']],
-    ['an archived reason', { type: 'terminate', date: '2025-06-30', reasonCode: 'OUD' }, {}, 'invalid-input', ['reasonCode']],
+    [
+      'no reason when the tenant requires one',
+      { type: 'terminate', date: '2025-06-30' },
+      { reasonRequired: true },
+      'invalid-input',
+      ['reasonCode'],
+    ],
+    [
+      'an archived reason',
+      { type: 'terminate', date: '2025-06-30', reasonCode: 'OUD' },
+      {},
+      'invalid-input',
+      ['reasonCode'],
+    ],
   ] as const)('refuses %s', (_, command, extra, code, path) => {
     expect(refusal(command as ContractCommand, ctx('2025-06-01', extra))).toMatchObject({ code, path });
   });
 
   it('refuses a second termination', () => {
     const terminated = { ...contract, termination: { date: '2025-06-30' } };
-    expect(refusal({ type: 'terminate', date: '2025-07-30' }, ctx('2025-06-01'), terminated).message).toMatch(/already terminated on 2025-06-30/);
+    expect(refusal({ type: 'terminate', date: '2025-07-30' }, ctx('2025-06-01'), terminated).message).toMatch(
+      /already terminated on 2025-06-30/,
+    );
   });
 
   it('the termination day itself may be the start day or the end day', () => {
-    expect(applyContractAction(contract, { type: 'terminate', date: '2025-01-01' }, ctx('2025-01-01')).contract?.termination?.date).toBe('2025-01-01');
-    expect(applyContractAction(contract, { type: 'terminate', date: '2025-12-31' }, ctx('2025-06-01')).contract?.termination?.date).toBe('2025-12-31');
+    expect(
+      applyContractAction(contract, { type: 'terminate', date: '2025-01-01' }, ctx('2025-01-01')).contract?.termination
+        ?.date,
+    ).toBe('2025-01-01');
+    expect(
+      applyContractAction(contract, { type: 'terminate', date: '2025-12-31' }, ctx('2025-06-01')).contract?.termination
+        ?.date,
+    ).toBe('2025-12-31');
   });
 });
 
 describe('restart', () => {
   it('creates a linked contract with the same conditions after an ended one', () => {
-    const { contract: original, effects } = applyContractAction(contract, { type: 'restart', newId: 'C-2' }, ctx('2026-02-10'));
+    const { contract: original, effects } = applyContractAction(
+      contract,
+      { type: 'restart', newId: 'C-2' },
+      ctx('2026-02-10'),
+    );
     expect(original?.id).toBe('C-1');
     const created = effects[0]?.type === 'create-contract' ? effects[0].contract : undefined;
-    expect(created).toMatchObject({ id: 'C-2', restartOf: 'C-1', version: 0, startDate: '2026-02-10', endDate: '2027-02-09', debtorNumber: 'D1' });
+    expect(created).toMatchObject({
+      id: 'C-2',
+      restartOf: 'C-1',
+      version: 0,
+      startDate: '2026-02-10',
+      endDate: '2027-02-09',
+      debtorNumber: 'D1',
+    });
     expect(created?.termination).toBeUndefined();
   });
 
@@ -130,19 +188,34 @@ describe('renew', () => {
   it('extends by the renewal period and indexes the budget', () => {
     const { contract: next, effects } = applyContractAction(contract, { type: 'renew' }, ctx('2025-12-01'));
     expect(next).toMatchObject({ endDate: '2026-12-31', version: 4, budget: { amount: eur(123600) } });
-    expect(effects[1]).toEqual({ type: 'price-indexed', from: eur(120000), to: eur(123600), appliedBasisPoints: 300, limitedBy: null });
+    expect(effects[1]).toEqual({
+      type: 'price-indexed',
+      from: eur(120000),
+      to: eur(123600),
+      appliedBasisPoints: 300,
+      limitedBy: null,
+    });
   });
 
   it('refuses without terms, after an end, and after a termination', () => {
-    expect(refusal({ type: 'renew' }, { asOf: '2025-12-01T10:00:00Z' })).toMatchObject({ code: 'invalid-command', path: ['terms'] });
+    expect(refusal({ type: 'renew' }, { asOf: '2025-12-01T10:00:00Z' })).toMatchObject({
+      code: 'invalid-command',
+      path: ['terms'],
+    });
     expect(refusal({ type: 'renew' }, ctx('2026-01-05')).message).toMatch(/restart it instead/);
-    expect(refusal({ type: 'renew' }, ctx('2025-12-01'), { ...contract, termination: { date: '2025-12-31' } }).code).toBe('not-allowed');
+    expect(
+      refusal({ type: 'renew' }, ctx('2025-12-01'), { ...contract, termination: { date: '2025-12-31' } }).code,
+    ).toBe('not-allowed');
   });
 });
 
 describe('delete', () => {
   it('is allowed while no work order is completed or handled, and deletes the generated ones', () => {
-    const result = applyContractAction(contract, { type: 'delete' }, ctx('2025-03-01', { workOrders: [{ key: 'C-1|*|2025-01-15', state: 'started' }] }));
+    const result = applyContractAction(
+      contract,
+      { type: 'delete' },
+      ctx('2025-03-01', { workOrders: [{ key: 'C-1|*|2025-01-15', state: 'started' }] }),
+    );
     expect(result).toEqual({
       contract: null,
       effects: [
@@ -153,12 +226,18 @@ describe('delete', () => {
   });
 
   it('is refused with the reason once a work order is completed or handled', () => {
-    const error = refusal({ type: 'delete' }, ctx('2025-03-01', { workOrders: [{ key: 'C-1|*|2025-01-15', state: 'handled' }] }));
+    const error = refusal(
+      { type: 'delete' },
+      ctx('2025-03-01', { workOrders: [{ key: 'C-1|*|2025-01-15', state: 'handled' }] }),
+    );
     expect(error.code).toBe('not-allowed');
     expect(error.message).toMatch(/1 work order\(s\) .* completed or handled .*terminate the contract instead/);
   });
 });
 
 it('refuses an unknown action', () => {
-  expect(refusal({ type: 'pause' } as unknown as ContractCommand, ctx('2025-03-01'))).toMatchObject({ code: 'invalid-command', path: ['type'] });
+  expect(refusal({ type: 'pause' } as unknown as ContractCommand, ctx('2025-03-01'))).toMatchObject({
+    code: 'invalid-command',
+    path: ['type'],
+  });
 });

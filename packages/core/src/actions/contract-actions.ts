@@ -51,7 +51,11 @@ const invalid = (message: string, path: (string | number)[]): never => {
   throw new CoreError('invalid-command', message, { path });
 };
 
-function edit(contract: Contract, command: Extract<ContractCommand, { type: 'edit' }>, ctx: ActionContext): ActionResult {
+function edit(
+  contract: Contract,
+  command: Extract<ContractCommand, { type: 'edit' }>,
+  ctx: ActionContext,
+): ActionResult {
   if (command.expectedVersion !== contract.version) {
     throw new CoreError(
       'version-conflict',
@@ -61,33 +65,58 @@ function edit(contract: Contract, command: Extract<ContractCommand, { type: 'edi
   }
   const changes = requireObject(command.changes ?? {}, ['changes'], 'the changes as an object of contract fields');
   for (const field of ['id', 'version', 'termination', 'restartOf'] as const) {
-    if (field in changes) invalid(`${field} cannot be edited${field === 'termination' ? ': use the terminate action' : ''}.`, ['changes', field]);
+    if (field in changes)
+      invalid(`${field} cannot be edited${field === 'termination' ? ': use the terminate action' : ''}.`, [
+        'changes',
+        field,
+      ]);
   }
   let next: Contract;
   try {
     next = parseContract({ ...contract, ...changes, version: contract.version + 1 });
   } catch (error) {
     // Re-rooted under `changes`, the caller's field; the message carries no path, so it passes through as is.
-    if (error instanceof CoreError) throw new CoreError(error.code, error.message, { path: ['changes', ...error.path], cause: error });
+    if (error instanceof CoreError)
+      throw new CoreError(error.code, error.message, { path: ['changes', ...error.path], cause: error });
     throw error;
   }
   const preview = previewScheduleChange(contract, next, {
     asOf: ctx.asOf,
     generatedKeys: (ctx.workOrders ?? []).map((w) => w.key),
   });
-  return { contract: next, effects: [{ type: 'save-contract', contract: next }, { type: 'schedule-changed', preview }] };
+  return {
+    contract: next,
+    effects: [
+      { type: 'save-contract', contract: next },
+      { type: 'schedule-changed', preview },
+    ],
+  };
 }
 
-function terminate(contract: Contract, command: Extract<ContractCommand, { type: 'terminate' }>, ctx: ActionContext): ActionResult {
-  if (contract.termination !== undefined) refuse(`the contract was already terminated on ${contract.termination.date}.`, ['date']);
-  if (typeof command.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(command.date)) invalid("expected a date 'YYYY-MM-DD'.", ['date']);
-  if (command.date < contract.startDate) invalid(`the termination date lies before the start date ${contract.startDate}: delete the contract instead.`, ['date']);
+function terminate(
+  contract: Contract,
+  command: Extract<ContractCommand, { type: 'terminate' }>,
+  ctx: ActionContext,
+): ActionResult {
+  if (contract.termination !== undefined)
+    refuse(`the contract was already terminated on ${contract.termination.date}.`, ['date']);
+  if (typeof command.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(command.date))
+    invalid("expected a date 'YYYY-MM-DD'.", ['date']);
+  if (command.date < contract.startDate)
+    invalid(`the termination date lies before the start date ${contract.startDate}: delete the contract instead.`, [
+      'date',
+    ]);
   const terms = ctx.terms === undefined ? undefined : parseContractTerms(ctx.terms);
   const today = localDateAt(ctx.asOf, contract.timeZone);
   const finalDay = timelineOn(contract, terms, today).finalDay;
-  if (finalDay !== null && command.date > finalDay) refuse(`the contract already ends on ${finalDay}: no termination is needed after that.`, ['date']);
+  if (finalDay !== null && command.date > finalDay)
+    refuse(`the contract already ends on ${finalDay}: no termination is needed after that.`, ['date']);
   const reason = snapshotReason(ctx.reasons ?? [], command.reasonCode, { required: ctx.reasonRequired ?? false });
-  const termination = { date: command.date, ...reason, ...(command.remark !== undefined && { remark: command.remark }) };
+  const termination = {
+    date: command.date,
+    ...reason,
+    ...(command.remark !== undefined && { remark: command.remark }),
+  };
   const next = parseContract({ ...contract, termination, version: contract.version + 1 });
   const review = (ctx.workOrders ?? [])
     .filter((w) => w.state === 'open' && parseOccurrenceKey(w.key).targetDate > command.date)
@@ -100,13 +129,20 @@ function terminate(contract: Contract, command: Extract<ContractCommand, { type:
   return { contract: next, effects };
 }
 
-function restart(contract: Contract, command: Extract<ContractCommand, { type: 'restart' }>, ctx: ActionContext): ActionResult {
+function restart(
+  contract: Contract,
+  command: Extract<ContractCommand, { type: 'restart' }>,
+  ctx: ActionContext,
+): ActionResult {
   const terms = ctx.terms === undefined ? undefined : parseContractTerms(ctx.terms);
   const { status, timeline } = contractStatus(contract, { asOf: ctx.asOf, terms });
   if (status !== 'terminated' && status !== 'ended' && contract.termination === undefined) {
-    refuse(`only an ended or terminated contract (or one with a termination registered) can be restarted; this one is ${status}${timeline.nextRenewal ? ` and renews on ${timeline.nextRenewal}` : ''}.`);
+    refuse(
+      `only an ended or terminated contract (or one with a termination registered) can be restarted; this one is ${status}${timeline.nextRenewal ? ` and renews on ${timeline.nextRenewal}` : ''}.`,
+    );
   }
-  if (typeof command.newId !== 'string' || command.newId === '' || command.newId === contract.id) invalid('give the new contract its own id.', ['newId']);
+  if (typeof command.newId !== 'string' || command.newId === '' || command.newId === contract.id)
+    invalid('give the new contract its own id.', ['newId']);
   const today = localDateAt(ctx.asOf, contract.timeZone);
   const lastDay = timeline.finalDay ?? contract.endDate ?? today;
   const dayAfter = addDays(lastDay, 1);
@@ -126,12 +162,20 @@ function restart(contract: Contract, command: Extract<ContractCommand, { type: '
   return { contract, effects: [{ type: 'create-contract', contract: restarted }] };
 }
 
-function renew(contract: Contract, command: Extract<ContractCommand, { type: 'renew' }>, ctx: ActionContext): ActionResult {
+function renew(
+  contract: Contract,
+  command: Extract<ContractCommand, { type: 'renew' }>,
+  ctx: ActionContext,
+): ActionResult {
   if (ctx.terms === undefined) invalid('renewal follows the contract terms: pass them as ctx.terms.', ['terms']);
   const terms = parseContractTerms(ctx.terms);
-  if (contract.termination !== undefined) refuse(`the contract is terminated on ${contract.termination.date}: restart it instead.`);
+  if (contract.termination !== undefined)
+    refuse(`the contract is terminated on ${contract.termination.date}: restart it instead.`);
   const { status, timeline } = contractStatus(contract, { asOf: ctx.asOf, terms });
-  if (status !== 'active') refuse(`only an active contract can be renewed; this one is ${status}${status === 'ended' ? ': restart it instead' : ''}.`);
+  if (status !== 'active')
+    refuse(
+      `only an active contract can be renewed; this one is ${status}${status === 'ended' ? ': restart it instead' : ''}.`,
+    );
   const currentEnd = contract.endDate ?? timeline.periodEnd;
   if (currentEnd === null) refuse('an open-ended contract has nothing to renew.');
   const endDate = periodEnd(addDays(currentEnd as string, 1), terms.renewalPeriod ?? terms.period);
@@ -139,7 +183,13 @@ function renew(contract: Contract, command: Extract<ContractCommand, { type: 're
   let budget = contract.budget;
   if (terms.indexation !== undefined && budget !== undefined) {
     const indexed = indexPrice(budget.amount, terms.indexation, command);
-    effects.push({ type: 'price-indexed', from: budget.amount, to: indexed.price, appliedBasisPoints: indexed.appliedBasisPoints, limitedBy: indexed.limitedBy });
+    effects.push({
+      type: 'price-indexed',
+      from: budget.amount,
+      to: indexed.price,
+      appliedBasisPoints: indexed.appliedBasisPoints,
+      limitedBy: indexed.limitedBy,
+    });
     budget = { ...budget, amount: indexed.price };
   }
   const next = parseContract({ ...contract, endDate, budget, version: contract.version + 1 });
@@ -151,7 +201,10 @@ function remove(contract: Contract, ctx: ActionContext): ActionResult {
   const done = workOrders.filter((w) => w.state === 'completed' || w.state === 'handled');
   if (done.length > 0) {
     refuse(
-      `${done.length} work order(s) of this contract are completed or handled (${done.slice(0, 3).map((w) => w.key).join(', ')}${done.length > 3 ? ', …' : ''}): terminate the contract instead of deleting it.`,
+      `${done.length} work order(s) of this contract are completed or handled (${done
+        .slice(0, 3)
+        .map((w) => w.key)
+        .join(', ')}${done.length > 3 ? ', …' : ''}): terminate the contract instead of deleting it.`,
     );
   }
   const effects: ContractEffect[] = [{ type: 'delete-contract', contractId: contract.id }];
@@ -168,7 +221,9 @@ function checkContext(ctx: ActionContext): void {
       const workOrder = requireObject(ctx.workOrders[i], ['workOrders', i], 'a work order { key, state }');
       parseOccurrenceKey(requireString(workOrder['key'], ['workOrders', i, 'key'], 'an occurrence key', 1_000));
       if (!['open', 'started', 'completed', 'handled'].includes(workOrder['state'] as string)) {
-        throw new CoreError('invalid-input', "use 'open', 'started', 'completed' or 'handled'.", { path: ['workOrders', i, 'state'] });
+        throw new CoreError('invalid-input', "use 'open', 'started', 'completed' or 'handled'.", {
+          path: ['workOrders', i, 'state'],
+        });
       }
     }
   }
@@ -197,7 +252,11 @@ function checkContext(ctx: ActionContext): void {
  * // { contract: { …, termination: { date: '2025-06-30', reasonCode: 'VERHUISD', reasonLabel: 'Klant verhuisd' } },
  * //   effects: [{ type: 'save-contract', … }, { type: 'stop-generation-after', date: '2025-06-30' }] }
  */
-export function applyContractAction(contractInput: ContractInput | Contract, command: ContractCommand, ctx: ActionContext): ActionResult {
+export function applyContractAction(
+  contractInput: ContractInput | Contract,
+  command: ContractCommand,
+  ctx: ActionContext,
+): ActionResult {
   const contract = parseContract(contractInput);
   checkContext(ctx);
   switch (command?.type) {
@@ -212,6 +271,9 @@ export function applyContractAction(contractInput: ContractInput | Contract, com
     case 'delete':
       return remove(contract, ctx);
     default:
-      return invalid(`unknown action ${echo((command as { type?: unknown } | undefined)?.type)}: use edit, terminate, restart, renew or delete.`, ['type']);
+      return invalid(
+        `unknown action ${echo((command as { type?: unknown } | undefined)?.type)}: use edit, terminate, restart, renew or delete.`,
+        ['type'],
+      );
   }
 }

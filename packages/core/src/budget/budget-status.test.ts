@@ -46,16 +46,35 @@ describe('budgetStatus', () => {
       expectedCostPerWorkOrder: eur(20000),
       asOf: '2025-06-30T10:00:00Z',
       costLines: lines,
-      terms: { code: 'JAAR', name: 'Jaar', autoExtend: true, period: { count: 1, unit: 'year' }, noticeBeforeCancellation: { count: 3, unit: 'month' } },
+      terms: {
+        code: 'JAAR',
+        name: 'Jaar',
+        autoExtend: true,
+        period: { count: 1, unit: 'year' },
+        noticeBeforeCancellation: { count: 3, unit: 'month' },
+      },
     });
-    expect(status).toMatchObject({ underPressure: true, reasons: ['forecast-over-budget'], noticeDeadline: '2025-09-30' });
+    expect(status).toMatchObject({
+      underPressure: true,
+      reasons: ['forecast-over-budget'],
+      noticeDeadline: '2025-09-30',
+    });
   });
 
   it('under pressure when spending runs ahead of time', () => {
     const heavy: CostLine[] = [{ kind: 'other', date: '2025-02-01', amount: eur(120000) }];
-    const status = budgetStatus(contract, { ...base, expectedCostPerWorkOrder: eur(0), asOf: '2025-03-31T10:00:00Z', costLines: heavy });
+    const status = budgetStatus(contract, {
+      ...base,
+      expectedCostPerWorkOrder: eur(0),
+      asOf: '2025-03-31T10:00:00Z',
+      costLines: heavy,
+    });
     expect(status?.reasons).toEqual(['spending-ahead-of-time']); // 50 % used after 25 % of the time
-    const over = budgetStatus(contract, { ...base, asOf: '2025-03-31T10:00:00Z', costLines: [{ kind: 'other', date: '2025-02-01', amount: eur(250000) }] });
+    const over = budgetStatus(contract, {
+      ...base,
+      asOf: '2025-03-31T10:00:00Z',
+      costLines: [{ kind: 'other', date: '2025-02-01', amount: eur(250000) }],
+    });
     expect(over?.reasons).toEqual(['over-budget', 'spending-ahead-of-time']);
   });
 
@@ -76,34 +95,64 @@ describe('budgetStatus', () => {
   });
 
   it('anniversary contract years', () => {
-    const yearly: ContractInput = { ...contract, startDate: '2025-04-01', endDate: undefined, budget: { amount: eur(100000), per: 'contract-year' } };
+    const yearly: ContractInput = {
+      ...contract,
+      startDate: '2025-04-01',
+      endDate: undefined,
+      budget: { amount: eur(100000), per: 'contract-year' },
+    };
     const status = budgetStatus(yearly, { ...base, asOf: '2026-05-01T10:00:00Z', costLines: [] });
     expect(status).toMatchObject({ period: { start: '2026-04-01', end: '2027-03-31' }, budget: eur(100000) });
   });
 
   it('no budget → null; bad lines are named by index and field', () => {
-    expect(budgetStatus({ ...contract, budget: undefined }, { ...base, asOf: '2025-06-30T10:00:00Z', costLines: [] })).toBeNull();
-    const run = (line: unknown) => () => budgetStatus(contract, { ...base, asOf: '2025-06-30T10:00:00Z', costLines: [lines[0] as CostLine, line as CostLine] });
+    expect(
+      budgetStatus({ ...contract, budget: undefined }, { ...base, asOf: '2025-06-30T10:00:00Z', costLines: [] }),
+    ).toBeNull();
+    const run = (line: unknown) => () =>
+      budgetStatus(contract, {
+        ...base,
+        asOf: '2025-06-30T10:00:00Z',
+        costLines: [lines[0] as CostLine, line as CostLine],
+      });
     expect(run({ kind: 'labour', date: '2025-01-01', minutes: 30, hourTypeCode: 'NACHT' })).toThrow(
-      expect.objectContaining({ path: ['costLines', 1, 'hourTypeCode'], message: expect.stringMatching(/^no rate for hour type 'NACHT'/) }),
+      expect.objectContaining({
+        path: ['costLines', 1, 'hourTypeCode'],
+        message: expect.stringMatching(/^no rate for hour type 'NACHT'/),
+      }),
     );
     expect(run({ kind: 'material', date: '2025-01-01', quantity: 0.1, unitPrice: eur(100) })).toThrow(
       expect.objectContaining({ path: ['costLines', 1, 'quantity'], message: expect.stringMatching(/not as a float/) }),
     );
-    expect(run({ kind: 'other', date: '2025-01-01', amount: { amount: 1, currency: 'USD' } })).toThrow(expect.objectContaining({ path: ['costLines', 1, 'amount'] }));
-    expect(run({ kind: 'gift', date: '2025-01-01' })).toThrow(expect.objectContaining({ path: ['costLines', 1, 'kind'] }));
+    expect(run({ kind: 'other', date: '2025-01-01', amount: { amount: 1, currency: 'USD' } })).toThrow(
+      expect.objectContaining({ path: ['costLines', 1, 'amount'] }),
+    );
+    expect(run({ kind: 'gift', date: '2025-01-01' })).toThrow(
+      expect.objectContaining({ path: ['costLines', 1, 'kind'] }),
+    );
   });
 
   it('property: every amount is a safe integer and consumed is the sum of the line costs', () => {
     const lineArbitrary = fc.oneof(
-      fc.record({ kind: fc.constant('labour' as const), date: fc.constant('2025-05-01'), minutes: fc.integer({ min: 0, max: 10_000 }), hourTypeCode: fc.constantFrom('NORMAAL', 'WEEKEND') }),
+      fc.record({
+        kind: fc.constant('labour' as const),
+        date: fc.constant('2025-05-01'),
+        minutes: fc.integer({ min: 0, max: 10_000 }),
+        hourTypeCode: fc.constantFrom('NORMAAL', 'WEEKEND'),
+      }),
       fc.record({
         kind: fc.constant('material' as const),
         date: fc.constant('2025-05-01'),
-        quantity: fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 999 })).map(([w, f]) => `${w}.${f}`),
+        quantity: fc
+          .tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 999 }))
+          .map(([w, f]) => `${w}.${f}`),
         unitPrice: fc.integer({ min: 0, max: 1_000_000 }).map(eur),
       }),
-      fc.record({ kind: fc.constant('other' as const), date: fc.constant('2025-05-01'), amount: fc.integer({ min: -100_000, max: 1_000_000 }).map(eur) }),
+      fc.record({
+        kind: fc.constant('other' as const),
+        date: fc.constant('2025-05-01'),
+        amount: fc.integer({ min: -100_000, max: 1_000_000 }).map(eur),
+      }),
     );
     fc.assert(
       fc.property(fc.array(lineArbitrary, { maxLength: 30 }), (costLines) => {

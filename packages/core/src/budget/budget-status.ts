@@ -64,7 +64,9 @@ export type BudgetOptions = {
 
 function safe(amount: number, what: string): number {
   if (!Number.isSafeInteger(amount)) {
-    throw new CoreError('invalid-input', `the ${what} leaves the range of exact cents (±${Number.MAX_SAFE_INTEGER}).`, { path: ['costLines'] });
+    throw new CoreError('invalid-input', `the ${what} leaves the range of exact cents (±${Number.MAX_SAFE_INTEGER}).`, {
+      path: ['costLines'],
+    });
   }
   return amount;
 }
@@ -116,16 +118,24 @@ export function budgetStatus(contractInput: ContractInput | Contract, input: Bud
   });
   const terms = input.terms === undefined ? undefined : parseContractTerms(input.terms);
   if (!isList(input.costLines)) {
-    throw new CoreError('invalid-input', `expected an array of cost lines, got ${echo(input.costLines)}.`, { path: ['costLines'] });
+    throw new CoreError('invalid-input', `expected an array of cost lines, got ${echo(input.costLines)}.`, {
+      path: ['costLines'],
+    });
   }
   if (typeof input.hourTypeRates !== 'object' || input.hourTypeRates === null) {
-    throw new CoreError('invalid-input', `expected hourTypeRates as { CODE: money }, got ${echo(input.hourTypeRates)}: pass {} when there is no labour.`, {
-      path: ['hourTypeRates'],
-    });
+    throw new CoreError(
+      'invalid-input',
+      `expected hourTypeRates as { CODE: money }, got ${echo(input.hourTypeRates)}: pass {} when there is no labour.`,
+      {
+        path: ['hourTypeRates'],
+      },
+    );
   }
   const currency = contract.budget.amount.currency;
   if (options.expectedCostPerWorkOrder.currency !== currency) {
-    throw new CoreError('invalid-input', `expected ${currency}, the budget's currency.`, { path: ['expectedCostPerWorkOrder', 'currency'] });
+    throw new CoreError('invalid-input', `expected ${currency}, the budget's currency.`, {
+      path: ['expectedCostPerWorkOrder', 'currency'],
+    });
   }
   const today = localDateAt(options.asOf, contract.timeZone);
   const timeline = timelineOn(contract, terms, today);
@@ -138,9 +148,13 @@ export function budgetStatus(contractInput: ContractInput | Contract, input: Bud
     if (line.date >= period.start && (period.end === null || line.date <= period.end)) {
       consumed += cost;
       if (!Number.isSafeInteger(consumed)) {
-        throw new CoreError('invalid-input', `the consumed total leaves the range of exact cents (±${Number.MAX_SAFE_INTEGER}).`, {
-          path: ['costLines', index, costField(line)],
-        });
+        throw new CoreError(
+          'invalid-input',
+          `the consumed total leaves the range of exact cents (±${Number.MAX_SAFE_INTEGER}).`,
+          {
+            path: ['costLines', index, costField(line)],
+          },
+        );
       }
     }
   });
@@ -153,7 +167,7 @@ export function budgetStatus(contractInput: ContractInput | Contract, input: Bud
   let workOrders = 0;
   if (period.end !== null && todayDay < MAX_DAY) {
     const perTarget = workOrderGroups(contract).length;
-    const until = forecastable ? (period.end) : horizon;
+    const until = forecastable ? period.end : horizon;
     for (const target of contractTargets(contract, formatDate(todayDay + 1))) {
       if (target.date > until) break;
       workOrders += perTarget;
@@ -162,7 +176,12 @@ export function budgetStatus(contractInput: ContractInput | Contract, input: Bud
   const plannedCost = multiplyMoney(options.expectedCostPerWorkOrder, workOrders);
   const budget = period.amount;
   const forecast = forecastable ? { amount: safe(consumed + plannedCost.amount, 'forecast'), currency } : null;
-  const usedBasisPoints = budget.amount === 0 ? (consumed > 0 ? 10_000 : 0) : divideRounded(BigInt(consumed) * 10_000n, BigInt(budget.amount));
+  const usedBasisPoints =
+    budget.amount === 0
+      ? consumed > 0
+        ? 10_000
+        : 0
+      : divideRounded(BigInt(consumed) * 10_000n, BigInt(budget.amount));
   let elapsedBasisPoints: number | null = null;
   if (period.end !== null) {
     const length = daysBetween(period.start, period.end) + 1;
@@ -173,7 +192,8 @@ export function budgetStatus(contractInput: ContractInput | Contract, input: Bud
   const reasons: PressureReason[] = [];
   if (consumed > budget.amount) reasons.push('over-budget');
   else if (forecast !== null && forecast.amount > budget.amount) reasons.push('forecast-over-budget');
-  if (elapsedBasisPoints !== null && usedBasisPoints > elapsedBasisPoints + options.marginBasisPoints) reasons.push('spending-ahead-of-time');
+  if (elapsedBasisPoints !== null && usedBasisPoints > elapsedBasisPoints + options.marginBasisPoints)
+    reasons.push('spending-ahead-of-time');
   return {
     period: { start: period.start, end: period.end },
     budget,

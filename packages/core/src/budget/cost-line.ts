@@ -19,7 +19,12 @@ function fail(index: number, field: string, message: string): never {
 }
 
 function sameCurrency(value: Money, currency: string, index: number, field: string): void {
-  if (typeof value !== 'object' || value === null || value.currency !== currency || !Number.isSafeInteger(value.amount)) {
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    value.currency !== currency ||
+    !Number.isSafeInteger(value.amount)
+  ) {
     fail(index, field, `expected whole cents in ${currency}, got ${echo(value)}`);
   }
 }
@@ -27,19 +32,26 @@ function sameCurrency(value: Money, currency: string, index: number, field: stri
 /** A quantity as an exact fraction: `'2.5'` → 25/10. Floats are refused: they cannot say 0.1 exactly. */
 function quantityFraction(quantity: number | string, index: number): [bigint, bigint] {
   if (typeof quantity === 'number') {
-    if (!Number.isSafeInteger(quantity)) fail(index, 'quantity', `write a fractional quantity as text ('${clip(quantity)}'), not as a float`);
+    if (!Number.isSafeInteger(quantity))
+      fail(index, 'quantity', `write a fractional quantity as text ('${clip(quantity)}'), not as a float`);
     return [BigInt(quantity), 1n];
   }
   // Fifteen whole digits is more than any stock holds; more digits are a mistake, and would make a cost past the
   // exact integers.
   const match = typeof quantity === 'string' ? /^(-?\d{1,15})(?:[.,](\d{1,6}))?$/.exec(quantity) : null;
-  if (match === null) fail(index, 'quantity', `${echo(quantity)} is not a quantity: use e.g. '2.5' (at most 15 digits before the point, 6 after)`);
+  if (match === null)
+    fail(
+      index,
+      'quantity',
+      `${echo(quantity)} is not a quantity: use e.g. '2.5' (at most 15 digits before the point, 6 after)`,
+    );
   const fraction = match[2] ?? '';
   return [BigInt(`${match[1]}${fraction}`), 10n ** BigInt(fraction.length)];
 }
 
 function safeCost(cost: number, index: number, field: string): number {
-  if (!Number.isSafeInteger(cost)) fail(index, field, `the cost leaves the range of exact cents (±${Number.MAX_SAFE_INTEGER}): check the line`);
+  if (!Number.isSafeInteger(cost))
+    fail(index, field, `the cost leaves the range of exact cents (±${Number.MAX_SAFE_INTEGER}): check the line`);
   return cost;
 }
 
@@ -80,6 +92,10 @@ export function costOf(line: CostLine, rates: HourTypeRates, currency: string, i
       sameCurrency(line.amount, currency, index, 'amount');
       return line.amount.amount;
     default:
-      return fail(index, 'kind', `unknown kind ${echo((line as { kind: unknown }).kind)}: use 'labour', 'material' or 'other'`);
+      return fail(
+        index,
+        'kind',
+        `unknown kind ${echo((line as { kind: unknown }).kind)}: use 'labour', 'material' or 'other'`,
+      );
   }
 }

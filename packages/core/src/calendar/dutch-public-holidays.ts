@@ -84,9 +84,14 @@ export function dutchPublicHolidays(year: number): PublicHoliday[] {
 
 /** The days off among the Dutch public holidays of the given years, as `'YYYY-MM-DD'` (for a business calendar). */
 export function dutchDaysOff(fromYear: number, toYear: number): string[] {
-  for (const [year, path] of [[fromYear, 'fromYear'], [toYear, 'toYear']] as const) {
+  for (const [year, path] of [
+    [fromYear, 'fromYear'],
+    [toYear, 'toYear'],
+  ] as const) {
     if (!Number.isInteger(year) || year < 1583 || year > 9999) {
-      throw new CoreError('invalid-input', `expected a whole Gregorian year 1583–9999, got ${echo(year)}.`, { path: [path] });
+      throw new CoreError('invalid-input', `expected a whole Gregorian year 1583–9999, got ${echo(year)}.`, {
+        path: [path],
+      });
     }
   }
   const dates: string[] = [];
@@ -95,4 +100,3 @@ export function dutchDaysOff(fromYear: number, toYear: number): string[] {
   }
   return dates;
 }
-

@@ -58,19 +58,29 @@ describe('parseContract', () => {
     [{ ...base, workOrder: { timeOfDay: '9:00' } }, 'workOrder.timeOfDay'],
     [{ ...base, termination: { date: '2024-06-01' } }, 'termination.date'],
     [{ ...base, colour: 'red' }, 'colour'],
-    [{ ...base, endDate: '2025-06-30', schedule: { unit: 'month', day: 15, exceptions: { add: ['2025-07-01'] } } }, 'schedule.exceptions.add.0'],
+    [
+      { ...base, endDate: '2025-06-30', schedule: { unit: 'month', day: 15, exceptions: { add: ['2025-07-01'] } } },
+      'schedule.exceptions.add.0',
+    ],
   ])('names the field: %# → %s', (input, path) => {
     expect(pathOf(input)).toBe(path);
   });
 
   it('says what is wrong and what to do', () => {
     expect(() => parseContract({ ...base, type: 'corrective' })).toThrow(
-      expect.objectContaining({ path: ['schedule'], message: expect.stringContaining('a corrective contract generates no work orders: remove the schedule') }),
+      expect.objectContaining({
+        path: ['schedule'],
+        message: expect.stringContaining('a corrective contract generates no work orders: remove the schedule'),
+      }),
     );
   });
 
   it('accepts the other types with their own settings', () => {
-    expect(parseContract({ ...base, type: 'yearly-orders', schedule: undefined, ordersPerYear: 4 }).ordersPerYear).toBe(4);
-    expect(parseContract({ ...base, type: 'corrective', schedule: undefined, slaPolicyCode: 'SLA-GOLD' }).type).toBe('corrective');
+    expect(parseContract({ ...base, type: 'yearly-orders', schedule: undefined, ordersPerYear: 4 }).ordersPerYear).toBe(
+      4,
+    );
+    expect(parseContract({ ...base, type: 'corrective', schedule: undefined, slaPolicyCode: 'SLA-GOLD' }).type).toBe(
+      'corrective',
+    );
   });
 });

@@ -23,7 +23,10 @@ const timeZoneSchema = z._default(
         if (tzid.length > MAX_ZONE_NAME) throw new Error('too long');
         zoneTimeline(tzid);
       } catch {
-        ctx.addIssue({ code: 'custom', message: `${echo(tzid)} is not an IANA time zone: use e.g. 'Europe/Amsterdam'` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${echo(tzid)} is not an IANA time zone: use e.g. 'Europe/Amsterdam'`,
+        });
       }
     }),
   ),
@@ -83,9 +86,9 @@ const contractObjectSchema = z.strictObject({
   debtorNumber: codeText('the debtor number'),
   /** Linked objects (installations), by object code. */
   objectCodes: z._default(
-    z.array(keyPart('an object code')).check(
-      z.refine((codes) => new Set(codes).size === codes.length, { error: 'an object is linked twice' }),
-    ),
+    z
+      .array(keyPart('an object code'))
+      .check(z.refine((codes) => new Set(codes).size === codes.length, { error: 'an object is linked twice' })),
     [],
   ),
   /** One work order per object, or one work order listing all objects. */
@@ -126,30 +129,38 @@ export const contractSchema = contractObjectSchema.check(
       const outside = (date: string) => !isInPeriod(date, contractPeriod);
       const period = describePeriod(contractPeriod);
       exceptions.skip.forEach((date, i) => {
-        if (outside(date)) issue(['schedule', 'exceptions', 'skip', i], `${date} lies outside the contract period (${period})`);
+        if (outside(date))
+          issue(['schedule', 'exceptions', 'skip', i], `${date} lies outside the contract period (${period})`);
       });
       exceptions.move.forEach(({ to }, i) => {
-        if (outside(to)) issue(['schedule', 'exceptions', 'move', i, 'to'], `${to} lies outside the contract period (${period})`);
+        if (outside(to))
+          issue(['schedule', 'exceptions', 'move', i, 'to'], `${to} lies outside the contract period (${period})`);
       });
       exceptions.add.forEach((date, i) => {
-        if (outside(date)) issue(['schedule', 'exceptions', 'add', i], `${date} lies outside the contract period (${period})`);
+        if (outside(date))
+          issue(['schedule', 'exceptions', 'add', i], `${date} lies outside the contract period (${period})`);
       });
     }
     const onlyCorrective = 'only a corrective contract has an SLA policy: remove it';
     switch (contract.type) {
       case 'preventive':
         if (contract.schedule === undefined) issue(['schedule'], 'a preventive contract needs a recurring schedule');
-        if (contract.ordersPerYear !== undefined) issue(['ordersPerYear'], 'only a yearly-orders contract has orders per year: remove it');
+        if (contract.ordersPerYear !== undefined)
+          issue(['ordersPerYear'], 'only a yearly-orders contract has orders per year: remove it');
         if (contract.slaPolicyCode !== undefined) issue(['slaPolicyCode'], onlyCorrective);
         break;
       case 'yearly-orders':
-        if (contract.ordersPerYear === undefined) issue(['ordersPerYear'], 'a yearly-orders contract needs the number of orders per year');
-        if (contract.schedule !== undefined) issue(['schedule'], 'a yearly-orders contract plans by orders per year, not a schedule: remove it');
+        if (contract.ordersPerYear === undefined)
+          issue(['ordersPerYear'], 'a yearly-orders contract needs the number of orders per year');
+        if (contract.schedule !== undefined)
+          issue(['schedule'], 'a yearly-orders contract plans by orders per year, not a schedule: remove it');
         if (contract.slaPolicyCode !== undefined) issue(['slaPolicyCode'], onlyCorrective);
         break;
       case 'corrective':
-        if (contract.schedule !== undefined) issue(['schedule'], 'a corrective contract generates no work orders: remove the schedule');
-        if (contract.ordersPerYear !== undefined) issue(['ordersPerYear'], 'a corrective contract generates no work orders: remove it');
+        if (contract.schedule !== undefined)
+          issue(['schedule'], 'a corrective contract generates no work orders: remove the schedule');
+        if (contract.ordersPerYear !== undefined)
+          issue(['ordersPerYear'], 'a corrective contract generates no work orders: remove it');
         break;
     }
   }),

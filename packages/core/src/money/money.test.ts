@@ -14,7 +14,9 @@ describe('money in integer cents', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: -1e12, max: 1e12 }),
-        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 }).filter((r) => r.some((x) => x > 0)),
+        fc
+          .array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 })
+          .filter((r) => r.some((x) => x > 0)),
         (amount, ratios) => {
           const shares = allocateMoney(money(amount), ratios);
           expect(shares.reduce((a, s) => a + s.amount, 0)).toBe(amount);

@@ -10,18 +10,24 @@ import { parseInput } from '../validation.js';
 export type Money = { readonly amount: number; readonly currency: string };
 
 export const moneySchema = z.strictObject({
-  amount: z.number({ error: 'expected a whole number of cents' }).check(
-    z.refine(Number.isInteger, { error: 'must be a whole number of cents', abort: true }),
-    z.refine(Number.isSafeInteger, { error: 'is too large' }),
-  ),
-  currency: z.string({ error: 'expected an ISO 4217 code such as EUR' }).check(
-    z.regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as EUR' }),
-  ),
+  amount: z
+    .number({ error: 'expected a whole number of cents' })
+    .check(
+      z.refine(Number.isInteger, { error: 'must be a whole number of cents', abort: true }),
+      z.refine(Number.isSafeInteger, { error: 'is too large' }),
+    ),
+  currency: z
+    .string({ error: 'expected an ISO 4217 code such as EUR' })
+    .check(z.regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as EUR' })),
 });
 
 function checkSafe(amount: number, what: string, path: readonly (string | number)[] = ['amount']): number {
   if (!Number.isSafeInteger(amount)) {
-    throw new CoreError('invalid-input', `${what} leaves the range of exact integers (±${Number.MAX_SAFE_INTEGER} cents): split the amount.`, { path });
+    throw new CoreError(
+      'invalid-input',
+      `${what} leaves the range of exact integers (±${Number.MAX_SAFE_INTEGER} cents): split the amount.`,
+      { path },
+    );
   }
   return amount;
 }
@@ -38,9 +44,13 @@ export function checkMoney(value: Money, path: readonly (string | number)[]): Mo
     throw new CoreError('invalid-input', `expected money { amount, currency }, got ${echo(value)}.`, { path });
   }
   if (!Number.isSafeInteger(value.amount)) {
-    throw new CoreError('invalid-input', `expected whole cents within ±${Number.MAX_SAFE_INTEGER}, got ${echo(value.amount)}.`, {
-      path: [...path, 'amount'],
-    });
+    throw new CoreError(
+      'invalid-input',
+      `expected whole cents within ±${Number.MAX_SAFE_INTEGER}, got ${echo(value.amount)}.`,
+      {
+        path: [...path, 'amount'],
+      },
+    );
   }
   if (typeof value.currency !== 'string' || !CURRENCY.test(value.currency)) {
     throw new CoreError('invalid-input', `expected an ISO 4217 code such as EUR, got ${echo(value.currency)}.`, {
@@ -81,7 +91,8 @@ export function subtractMoney(a: Money, b: Money): Money {
 
 /** @example sumMoney([money(1050), money(250), money(1)], 'EUR'); // { amount: 1301, currency: 'EUR' } */
 export function sumMoney(items: readonly Money[], currency: string): Money {
-  if (!isList(items)) throw new CoreError('invalid-input', `expected an array of money, got ${echo(items)}.`, { path: ['items'] });
+  if (!isList(items))
+    throw new CoreError('invalid-input', `expected an array of money, got ${echo(items)}.`, { path: ['items'] });
   for (let i = 0; i < items.length; i++) checkMoney(items[i] as Money, ['items', i]);
   checkMoney({ amount: 0, currency }, []);
   let total = 0;
@@ -98,7 +109,10 @@ export function sumMoney(items: readonly Money[], currency: string): Money {
  * computed in BigInt so large products stay exact.
  */
 export function divideRounded(numerator: bigint, denominator: bigint): number {
-  if (denominator === 0n) throw new CoreError('invalid-input', 'division by zero: use a denominator other than 0.', { path: ['denominator'] });
+  if (denominator === 0n)
+    throw new CoreError('invalid-input', 'division by zero: use a denominator other than 0.', {
+      path: ['denominator'],
+    });
   const negative = numerator < 0n !== denominator < 0n;
   const n = numerator < 0n ? -numerator : numerator;
   const d = denominator < 0n ? -denominator : denominator;
@@ -135,7 +149,10 @@ export function allocateMoney(total: Money, ratios: readonly number[]): Money[] 
     throw new CoreError('invalid-input', 'ratios must be whole numbers ≥ 0, at least one.', { path: ['ratios'] });
   }
   const sum = ratios.reduce((a, b) => a + b, 0);
-  if (!Number.isSafeInteger(sum)) throw new CoreError('invalid-input', 'the ratios add up past the exact integers: use smaller ratios.', { path: ['ratios'] });
+  if (!Number.isSafeInteger(sum))
+    throw new CoreError('invalid-input', 'the ratios add up past the exact integers: use smaller ratios.', {
+      path: ['ratios'],
+    });
   if (sum === 0) throw new CoreError('invalid-input', 'at least one ratio must be above 0.', { path: ['ratios'] });
   const amount = BigInt(total.amount);
   const negative = amount < 0n;
@@ -176,10 +193,14 @@ function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
     if (typeof locale !== 'string') throw new TypeError('not a string');
     Intl.getCanonicalLocales(locale);
   } catch (cause) {
-    throw new CoreError('invalid-input', `${echo(locale)} is not a locale Intl knows: use a BCP 47 tag such as 'nl-NL'.`, {
-      path: ['locale'],
-      cause,
-    });
+    throw new CoreError(
+      'invalid-input',
+      `${echo(locale)} is not a locale Intl knows: use a BCP 47 tag such as 'nl-NL'.`,
+      {
+        path: ['locale'],
+        cause,
+      },
+    );
   }
   try {
     return new Intl.NumberFormat(locale, { style: 'currency', currency });

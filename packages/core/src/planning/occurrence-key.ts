@@ -16,7 +16,8 @@ export const ALL_OBJECTS = '*';
 export function occurrenceKey(contractId: string, objectCode: string | null, targetDate: string): string {
   const part = (value: unknown, path: string, what: string) => {
     const text = requireString(value, [path], what, 255);
-    if (text === '' || text.includes('|')) throw new CoreError('invalid-input', `${what} may not be empty or contain '|'.`, { path: [path] });
+    if (text === '' || text.includes('|'))
+      throw new CoreError('invalid-input', `${what} may not be empty or contain '|'.`, { path: [path] });
   };
   part(contractId, 'contractId', 'the contract id');
   if (objectCode !== null) part(objectCode, 'objectCode', 'the object code (or null for all objects)');
@@ -36,7 +37,9 @@ export function parseOccurrenceKey(key: string): OccurrenceKeyParts {
   requireString(key, ['key'], "an occurrence key 'contract|object|YYYY-MM-DD'", 1_000);
   const match = /^([^|]+)\|([^|]+)\|(\d{4}-\d{2}-\d{2})$/.exec(key);
   if (match === null) {
-    throw new CoreError('invalid-input', `'${clip(key)}' is not an occurrence key 'contract|object|YYYY-MM-DD'.`, { path: ['key'] });
+    throw new CoreError('invalid-input', `'${clip(key)}' is not an occurrence key 'contract|object|YYYY-MM-DD'.`, {
+      path: ['key'],
+    });
   }
   const [, contractId, objectCode, targetDate] = match as unknown as [string, string, string, string];
   return { contractId, objectCode: objectCode === ALL_OBJECTS ? null : objectCode, targetDate };

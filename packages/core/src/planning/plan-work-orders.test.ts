@@ -20,7 +20,11 @@ describe('occurrence keys', () => {
   it('are contract | object or * | local target date, and round-trip', () => {
     expect(occurrenceKey('C-1', 'CV-01', '2025-03-15')).toBe('C-1|CV-01|2025-03-15');
     expect(occurrenceKey('C-1', null, '2025-03-15')).toBe('C-1|*|2025-03-15');
-    expect(parseOccurrenceKey('C-1|*|2025-03-15')).toEqual({ contractId: 'C-1', objectCode: null, targetDate: '2025-03-15' });
+    expect(parseOccurrenceKey('C-1|*|2025-03-15')).toEqual({
+      contractId: 'C-1',
+      objectCode: null,
+      targetDate: '2025-03-15',
+    });
   });
 });
 
@@ -49,7 +53,10 @@ describe('planWorkOrders', () => {
   });
 
   it('one combined work order listing all objects when not per object', () => {
-    const { plans } = planWorkOrders({ ...monthly, orderPerObject: false }, { asOf: morningOf('2025-01-01'), generatedKeys: [] });
+    const { plans } = planWorkOrders(
+      { ...monthly, orderPerObject: false },
+      { asOf: morningOf('2025-01-01'), generatedKeys: [] },
+    );
     expect(plans).toHaveLength(1);
     expect(plans[0]).toMatchObject({ key: 'C-1|*|2025-01-31', objectCodes: ['CV-01', 'CV-02'] });
   });
@@ -59,7 +66,12 @@ describe('planWorkOrders', () => {
       { ...monthly, employeeNumber: 'E7', workOrder: { timeOfDay: '08:30' } },
       { asOf: morningOf('2025-01-01'), generatedKeys: [] },
     );
-    expect(planned.plans[0]?.timing).toEqual({ kind: 'planned', date: '2025-01-31', time: '08:30', employeeNumber: 'E7' });
+    expect(planned.plans[0]?.timing).toEqual({
+      kind: 'planned',
+      date: '2025-01-31',
+      time: '08:30',
+      employeeNumber: 'E7',
+    });
     const scheduleTime = planWorkOrders(
       { ...monthly, employeeNumber: 'E7', schedule: { unit: 'month', day: 31, time: '07:15' } },
       { asOf: morningOf('2025-01-01'), generatedKeys: [] },
@@ -80,7 +92,10 @@ describe('planWorkOrders', () => {
       'C-1|CV-02|2025-04-30',
     ]);
     expect(first.plans.every((p) => p.late === p.creationDate < '2025-04-10')).toBe(true);
-    const second = planWorkOrders(monthly, { asOf, generatedKeys: new Set(['C-1|CV-01|2025-01-31', ...first.plans.map((p) => p.key)]) });
+    const second = planWorkOrders(monthly, {
+      asOf,
+      generatedKeys: new Set(['C-1|CV-01|2025-01-31', ...first.plans.map((p) => p.key)]),
+    });
     expect(second.plans).toEqual([]);
     expect(second.nextCreationDate).toBe('2025-05-01'); // 31 May − 30
   });
@@ -101,7 +116,10 @@ describe('planWorkOrders', () => {
   });
 
   it('respects the end date and the termination date', () => {
-    const ended = planWorkOrders({ ...monthly, endDate: '2025-03-30' }, { asOf: morningOf('2025-12-01'), generatedKeys: [] });
+    const ended = planWorkOrders(
+      { ...monthly, endDate: '2025-03-30' },
+      { asOf: morningOf('2025-12-01'), generatedKeys: [] },
+    );
     expect([...new Set(ended.plans.map((p) => p.targetDate))]).toEqual(['2025-01-31', '2025-02-28']);
     expect(ended.nextCreationDate).toBeNull();
     const terminated = planWorkOrders(
@@ -113,7 +131,10 @@ describe('planWorkOrders', () => {
   });
 
   it('a contract that has not started yet plans its first visit in advance', () => {
-    const result = planWorkOrders({ ...monthly, startDate: '2025-03-01' }, { asOf: morningOf('2025-01-01'), generatedKeys: [] });
+    const result = planWorkOrders(
+      { ...monthly, startDate: '2025-03-01' },
+      { asOf: morningOf('2025-01-01'), generatedKeys: [] },
+    );
     expect(result.plans).toEqual([]);
     expect(result.nextCreationDate).toBe('2025-03-01'); // 31 March − 30 days
   });
@@ -138,13 +159,23 @@ describe('planWorkOrders', () => {
     };
     const { plans, nextCreationDate } = planWorkOrders(yearly, { asOf: morningOf('2026-01-01'), generatedKeys: [] });
     // 365 days / 4: day 0, 91, 182, 273 of each contract year.
-    expect(plans.map((p) => p.targetDate)).toEqual(['2025-01-01', '2025-04-02', '2025-07-02', '2025-10-01', '2026-01-01']);
+    expect(plans.map((p) => p.targetDate)).toEqual([
+      '2025-01-01',
+      '2025-04-02',
+      '2025-07-02',
+      '2025-10-01',
+      '2026-01-01',
+    ]);
     expect(nextCreationDate).toBe('2026-04-02');
   });
 
   it('refuses bad options, naming the field', () => {
-    expect(() => planWorkOrders(monthly, { asOf: '2025-01-01', generatedKeys: [] })).toThrow(expect.objectContaining({ path: ['asOf'] }));
-    expect(() => planWorkOrders(monthly, { asOf: morningOf('2025-01-01'), generatedKeys: 'x' as never })).toThrow(expect.objectContaining({ path: ['generatedKeys'] }));
+    expect(() => planWorkOrders(monthly, { asOf: '2025-01-01', generatedKeys: [] })).toThrow(
+      expect.objectContaining({ path: ['asOf'] }),
+    );
+    expect(() => planWorkOrders(monthly, { asOf: morningOf('2025-01-01'), generatedKeys: 'x' as never })).toThrow(
+      expect.objectContaining({ path: ['generatedKeys'] }),
+    );
   });
 
   it('property: keys are deterministic, unique, and never repeat what was generated', () => {
@@ -156,7 +187,13 @@ describe('planWorkOrders', () => {
         fc.constantFrom('Europe/Amsterdam', 'America/New_York', 'Asia/Kolkata'),
         (day, daysInAdvance, perObject, timeZone) => {
           const asOf = new Date(Date.UTC(2025, 0, 1) + day * 86400000).toISOString().slice(0, 19) + 'Z';
-          const contract = { ...monthly, daysInAdvance, orderPerObject: perObject, timeZone, schedule: { unit: 'week' as const, weekdays: ['tue' as const] } };
+          const contract = {
+            ...monthly,
+            daysInAdvance,
+            orderPerObject: perObject,
+            timeZone,
+            schedule: { unit: 'week' as const, weekdays: ['tue' as const] },
+          };
           const a = planWorkOrders(contract, { asOf, generatedKeys: [] });
           const b = planWorkOrders(contract, { asOf, generatedKeys: [] });
           expect(b).toEqual(a);

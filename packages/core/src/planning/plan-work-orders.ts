@@ -49,9 +49,12 @@ const planOptionsSchema = z.object({
   /** "Now", as a UTC instant `'YYYY-MM-DDTHH:mm:ssZ'`; today is its date in the contract's zone. */
   asOf: asOfSchema,
   /** Keys already in the ledger (created, pending or skipped): they are never planned again. */
-  generatedKeys: z.custom<ReadonlySet<string> | readonly string[]>((value) => value instanceof Set || Array.isArray(value), {
-    error: 'expected a Set or an array of occurrence keys',
-  }),
+  generatedKeys: z.custom<ReadonlySet<string> | readonly string[]>(
+    (value) => value instanceof Set || Array.isArray(value),
+    {
+      error: 'expected a Set or an array of occurrence keys',
+    },
+  ),
   /** Occurrences whose target date lies more than this many days before today are skipped rather than created. */
   catchUpLimitDays: z.optional(wholeNumber(0, 100_000, ' days')),
   /** Ignore target dates before this local date (the ledger's high-water mark), to keep long-running contracts cheap. */

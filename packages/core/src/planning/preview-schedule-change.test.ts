@@ -11,7 +11,11 @@ const asOf = '2025-01-01T09:00:00Z';
 
 describe('previewScheduleChange', () => {
   it('a weekday change moves every visit within its slot', () => {
-    const preview = previewScheduleChange(before, { ...before, schedule: { unit: 'week', weekdays: ['tue'] } }, { asOf, until: '2025-01-21' });
+    const preview = previewScheduleChange(
+      before,
+      { ...before, schedule: { unit: 'week', weekdays: ['tue'] } },
+      { asOf, until: '2025-01-21' },
+    );
     expect(preview.moved.map((m) => [m.from.targetDate, m.to.targetDate])).toEqual([
       ['2025-01-06', '2025-01-07'],
       ['2025-01-13', '2025-01-14'],

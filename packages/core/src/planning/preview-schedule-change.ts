@@ -47,7 +47,12 @@ export type PreviewOptions = z.input<typeof previewOptionsSchema>;
 /** Generated occurrences are kept (flagged): they are not part of the diff, but they separate its slots. */
 type Slotted = PreviewOccurrence & { generated: boolean };
 
-function futureOccurrences(contract: Contract, today: string, until: string, generated: ReadonlySet<string>): Slotted[] {
+function futureOccurrences(
+  contract: Contract,
+  today: string,
+  until: string,
+  generated: ReadonlySet<string>,
+): Slotted[] {
   const result: Slotted[] = [];
   const groups = workOrderGroups(contract);
   for (const target of contractTargets(contract, today)) {
@@ -75,7 +80,8 @@ function pairNeighbours(slot: SlotEvent[]): Map<number, number> {
   const day = (i: number) => dayNumber((slot[i] as SlotEvent).occurrence.targetDate);
   const candidates: [number, number][] = [];
   for (let i = 0; i + 1 < slot.length; i++) {
-    if ((slot[i] as SlotEvent).removed !== (slot[i + 1] as SlotEvent).removed) candidates.push([i, day(i + 1) - day(i)]);
+    if ((slot[i] as SlotEvent).removed !== (slot[i + 1] as SlotEvent).removed)
+      candidates.push([i, day(i + 1) - day(i)]);
   }
   candidates.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
   const paired = new Map<number, number>();
@@ -87,7 +93,8 @@ function pairNeighbours(slot: SlotEvent[]): Map<number, number> {
   return paired;
 }
 
-const sameTiming = (a: PreviewOccurrence, b: PreviewOccurrence) => a.creationDate === b.creationDate && a.time === b.time;
+const sameTiming = (a: PreviewOccurrence, b: PreviewOccurrence) =>
+  a.creationDate === b.creationDate && a.time === b.time;
 
 /**
  * Which future, not yet generated occurrences an edit adds, removes or moves — the preview shown before a
@@ -115,9 +122,13 @@ export function previewScheduleChange(
   const until = options.until ?? formatDate(Math.min(dayNumber(today) + 366, MAX_DAY));
   // The preview lists every occurrence in the window, so the window is what a call costs: keep it to ten years.
   if (dayNumber(until) - dayNumber(today) > PREVIEW_MAX_DAYS) {
-    throw new CoreError('invalid-range', `compare at most ${PREVIEW_MAX_DAYS} days (about ten years) ahead of today (${today}): choose an earlier until.`, {
-      path: ['until'],
-    });
+    throw new CoreError(
+      'invalid-range',
+      `compare at most ${PREVIEW_MAX_DAYS} days (about ten years) ahead of today (${today}): choose an earlier until.`,
+      {
+        path: ['until'],
+      },
+    );
   }
   const old = futureOccurrences(before, today, until, generated);
   const next = futureOccurrences(after, today, until, generated);
@@ -135,7 +146,8 @@ export function previewScheduleChange(
       slot.forEach((event, i) => {
         const partner = paired.get(i);
         if (partner !== undefined) {
-          if (event.removed) preview.moved.push({ from: event.occurrence, to: (slot[partner] as SlotEvent).occurrence });
+          if (event.removed)
+            preview.moved.push({ from: event.occurrence, to: (slot[partner] as SlotEvent).occurrence });
         } else if (event.removed) {
           preview.removed.push(event.occurrence);
         } else {
@@ -161,7 +173,8 @@ export function previewScheduleChange(
     }
     closeSlot();
   }
-  const byDate = (a: PreviewOccurrence, b: PreviewOccurrence) => a.targetDate.localeCompare(b.targetDate) || a.key.localeCompare(b.key);
+  const byDate = (a: PreviewOccurrence, b: PreviewOccurrence) =>
+    a.targetDate.localeCompare(b.targetDate) || a.key.localeCompare(b.key);
   preview.added.sort(byDate);
   preview.removed.sort(byDate);
   preview.moved.sort((a, b) => byDate(a.from, b.from));

@@ -31,21 +31,41 @@ export function snapshotReason(
   if (code !== undefined) requireString(code, ['reasonCode'], 'a reason code', 255);
   if (code === undefined || code === '') {
     if (required === true) {
-      throw new CoreError('invalid-input', 'this tenant requires a cancellation reason: choose one of the reasons in settings.', {
-        path: ['reasonCode'],
-      });
+      throw new CoreError(
+        'invalid-input',
+        'this tenant requires a cancellation reason: choose one of the reasons in settings.',
+        {
+          path: ['reasonCode'],
+        },
+      );
     }
     return undefined;
   }
-  const reasons = Array.from(requireArray(reasonsInput, ['reasons'], 'an array of reasons'), (reason, i) => parseInput(cancellationReasonSchema, reason, { path: ['reasons', i] }));
+  const reasons = Array.from(requireArray(reasonsInput, ['reasons'], 'an array of reasons'), (reason, i) =>
+    parseInput(cancellationReasonSchema, reason, { path: ['reasons', i] }),
+  );
   const reason = reasons.find((r) => r.code === code);
   if (reason === undefined) {
-    throw new CoreError('invalid-input', `'${clip(code)}' is not a cancellation reason: use one of ${clip(reasons.filter((r) => !r.archived).map((r) => r.code).join(', '), 200) || '(none set up)'}.`, {
-      path: ['reasonCode'],
-    });
+    throw new CoreError(
+      'invalid-input',
+      `'${clip(code)}' is not a cancellation reason: use one of ${
+        clip(
+          reasons
+            .filter((r) => !r.archived)
+            .map((r) => r.code)
+            .join(', '),
+          200,
+        ) || '(none set up)'
+      }.`,
+      {
+        path: ['reasonCode'],
+      },
+    );
   }
   if (reason.archived) {
-    throw new CoreError('invalid-input', `'${clip(code)}' is archived: choose a current reason.`, { path: ['reasonCode'] });
+    throw new CoreError('invalid-input', `'${clip(code)}' is archived: choose a current reason.`, {
+      path: ['reasonCode'],
+    });
   }
   return { reasonCode: reason.code, reasonLabel: reason.label };
 }
@@ -58,14 +78,23 @@ export function snapshotReason(
  * reasonDeletion('PRIJS', ['VERHUISD']);          // { allowed: true }
  * reasonDeletion('PRIJS', ['VERHUISD', 'PRIJS']); // { allowed: false, reason: "'PRIJS' is used by terminations: archive it …" }
  */
-export function reasonDeletion(code: string, usedCodes: Iterable<string>): { allowed: true } | { allowed: false; reason: string } {
+export function reasonDeletion(
+  code: string,
+  usedCodes: Iterable<string>,
+): { allowed: true } | { allowed: false; reason: string } {
   requireString(code, ['code'], 'a reason code', 255);
-  if (typeof (usedCodes as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== 'function' || typeof usedCodes === 'string') {
+  if (
+    typeof (usedCodes as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== 'function' ||
+    typeof usedCodes === 'string'
+  ) {
     throw new CoreError('invalid-input', 'expected the codes in use as an array or a Set.', { path: ['usedCodes'] });
   }
   for (const used of usedCodes) {
     if (used === code) {
-      return { allowed: false, reason: `'${clip(code)}' is used by terminations: archive it instead of deleting it, so history keeps its label.` };
+      return {
+        allowed: false,
+        reason: `'${clip(code)}' is used by terminations: archive it instead of deleting it, so history keeps its label.`,
+      };
     }
   }
   return { allowed: true };

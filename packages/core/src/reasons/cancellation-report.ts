@@ -29,7 +29,14 @@ export type ReportOptions = z.input<typeof reportOptionsSchema>;
 export const NO_REASON = '(geen reden)';
 
 export type ReasonRow = { reasonCode: string; reasonLabel: string; count: number; lostValue: Money };
-export type ReportPeriod = { period: string; from: string; to: string; reasons: ReasonRow[]; count: number; lostValue: Money };
+export type ReportPeriod = {
+  period: string;
+  from: string;
+  to: string;
+  reasons: ReasonRow[];
+  count: number;
+  lostValue: Money;
+};
 export type CancellationReport = { periods: ReportPeriod[]; totals: ReasonRow[]; currency: string };
 
 function periodKey(date: string, groupBy: 'month' | 'quarter' | 'year'): string {
@@ -47,9 +54,13 @@ function periodStart(date: string, groupBy: 'month' | 'quarter' | 'year'): strin
 function safeSum(a: number, b: number): number {
   const sum = a + b;
   if (!Number.isSafeInteger(sum)) {
-    throw new CoreError('invalid-input', `the lost value adds up past the exact integers (±${Number.MAX_SAFE_INTEGER} cents).`, {
-      path: ['terminations'],
-    });
+    throw new CoreError(
+      'invalid-input',
+      `the lost value adds up past the exact integers (±${Number.MAX_SAFE_INTEGER} cents).`,
+      {
+        path: ['terminations'],
+      },
+    );
   }
   return sum;
 }
@@ -78,12 +89,19 @@ const byCode = (a: ReasonRow, b: ReasonRow) => b.count - a.count || a.reasonCode
  *   { from: '2025-01-01', to: '2025-06-30', groupBy: 'quarter' },
  * ).periods.map((p) => [p.period, p.count]); // [['2025-Q1', 1], ['2025-Q2', 0]]
  */
-export function cancellationReport(records: readonly TerminationRecord[], optionsInput: ReportOptions): CancellationReport {
+export function cancellationReport(
+  records: readonly TerminationRecord[],
+  optionsInput: ReportOptions,
+): CancellationReport {
   const { from, to, groupBy } = parseInput(reportOptionsSchema, optionsInput);
   if (!Array.isArray(records)) {
-    throw new CoreError('invalid-input', `expected an array of terminations, got ${echo(records)}.`, { path: ['terminations'] });
+    throw new CoreError('invalid-input', `expected an array of terminations, got ${echo(records)}.`, {
+      path: ['terminations'],
+    });
   }
-  const terminations = Array.from(records, (record, i) => parseInput(terminationRecordSchema, record, { path: ['terminations', i] }));
+  const terminations = Array.from(records, (record, i) =>
+    parseInput(terminationRecordSchema, record, { path: ['terminations', i] }),
+  );
   const currency = terminations[0]?.lostValue.currency ?? 'EUR';
   terminations.forEach((t, i) => {
     if (t.lostValue.currency !== currency) {
@@ -135,6 +153,9 @@ export function cancellationReport(records: readonly TerminationRecord[], option
     period.count = rows.reduce((sum, r) => sum + r.count, 0);
     period.lostValue = { amount: rows.reduce((sum, r) => safeSum(sum, r.lostValue.amount), 0), currency };
   }
-  const totalRows = [...totals.values()].map((row) => ({ ...row, reasonLabel: latestLabel.get(row.reasonCode)?.label ?? row.reasonLabel }));
+  const totalRows = [...totals.values()].map((row) => ({
+    ...row,
+    reasonLabel: latestLabel.get(row.reasonCode)?.label ?? row.reasonLabel,
+  }));
   return { periods, totals: totalRows.sort(byCode), currency };
 }

@@ -30,7 +30,10 @@ describe('cancellation reasons', () => {
 
   it('a used reason cannot be deleted, only archived', () => {
     expect(reasonDeletion('PRIJS', ['VERHUISD'])).toEqual({ allowed: true });
-    expect(reasonDeletion('PRIJS', ['VERHUISD', 'PRIJS'])).toMatchObject({ allowed: false, reason: expect.stringMatching(/archive/) });
+    expect(reasonDeletion('PRIJS', ['VERHUISD', 'PRIJS'])).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/archive/),
+    });
   });
 });
 
@@ -38,7 +41,13 @@ describe('cancellationReport', () => {
   const terminations: TerminationRecord[] = [
     { contractId: 'C-1', date: '2025-01-15', reasonCode: 'PRIJS', reasonLabel: 'Te duur', lostValue: eur(50000) },
     { contractId: 'C-2', date: '2025-02-20', reasonCode: 'PRIJS', reasonLabel: 'Te duur', lostValue: eur(25050) },
-    { contractId: 'C-3', date: '2025-03-31', reasonCode: 'VERHUISD', reasonLabel: 'Klant verhuisd', lostValue: eur(10000) },
+    {
+      contractId: 'C-3',
+      date: '2025-03-31',
+      reasonCode: 'VERHUISD',
+      reasonLabel: 'Klant verhuisd',
+      lostValue: eur(10000),
+    },
     { contractId: 'C-4', date: '2025-05-02', reasonCode: 'PRIJS', reasonLabel: 'Prijs te hoog', lostValue: eur(1) },
     { contractId: 'C-5', date: '2025-05-03', lostValue: eur(700) },
     { contractId: 'C-6', date: '2026-01-01', reasonCode: 'PRIJS', reasonLabel: 'Prijs te hoog', lostValue: eur(99999) },
@@ -60,7 +69,12 @@ describe('cancellationReport', () => {
       [NO_REASON, NO_REASON],
       ['PRIJS', 'Prijs te hoog'],
     ]);
-    expect(report.totals[0]).toEqual({ reasonCode: 'PRIJS', reasonLabel: 'Prijs te hoog', count: 3, lostValue: eur(75051) });
+    expect(report.totals[0]).toEqual({
+      reasonCode: 'PRIJS',
+      reasonLabel: 'Prijs te hoog',
+      count: 3,
+      lostValue: eur(75051),
+    });
   });
 
   it('per month and per year, cut to the range', () => {
@@ -79,12 +93,17 @@ describe('cancellationReport', () => {
 
   it('refuses mixed currencies and a reversed range, naming the field', () => {
     expect(() =>
-      cancellationReport([...terminations, { contractId: 'X', date: '2025-01-01', lostValue: { amount: 1, currency: 'USD' } }], {
-        from: '2025-01-01',
-        to: '2025-12-31',
-        groupBy: 'year',
-      }),
+      cancellationReport(
+        [...terminations, { contractId: 'X', date: '2025-01-01', lostValue: { amount: 1, currency: 'USD' } }],
+        {
+          from: '2025-01-01',
+          to: '2025-12-31',
+          groupBy: 'year',
+        },
+      ),
     ).toThrow(expect.objectContaining({ path: ['terminations', 6, 'lostValue', 'currency'] }));
-    expect(() => cancellationReport([], { from: '2025-02-01', to: '2025-01-01', groupBy: 'year' })).toThrow(expect.objectContaining({ path: ['to'] }));
+    expect(() => cancellationReport([], { from: '2025-02-01', to: '2025-01-01', groupBy: 'year' })).toThrow(
+      expect.objectContaining({ path: ['to'] }),
+    );
   });
 });

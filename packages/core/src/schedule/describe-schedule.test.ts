@@ -6,7 +6,12 @@ import { scheduleToRRule } from './schedule-to-rrule.js';
 const cases: { schedule: ScheduleInput; nl: string; en: string; rrule: string | null }[] = [
   { schedule: { unit: 'day' }, nl: 'elke dag', en: 'every day', rrule: 'FREQ=DAILY' },
   { schedule: { unit: 'day', interval: 3 }, nl: 'elke 3 dagen', en: 'every 3 days', rrule: 'FREQ=DAILY;INTERVAL=3' },
-  { schedule: { unit: 'workday' }, nl: 'elke werkdag', en: 'every workday', rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;WKST=MO' },
+  {
+    schedule: { unit: 'workday' },
+    nl: 'elke werkdag',
+    en: 'every workday',
+    rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;WKST=MO',
+  },
   {
     schedule: { unit: 'workday', interval: 2, holidays: 'nl' },
     nl: 'elke 2 werkdagen behalve op feestdagen',
@@ -113,7 +118,10 @@ describe('describeSchedule and scheduleToRRule', () => {
       describeSchedule(schedule as ScheduleInput);
       expect.unreachable('should have thrown');
     } catch (error) {
-      expect(error).toMatchObject({ code: 'invalid-schedule', path: path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) });
+      expect(error).toMatchObject({
+        code: 'invalid-schedule',
+        path: path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+      });
       // The path is a property, not a prefix of the message; `toString()` joins the two for logs.
       expect((error as Error).message.startsWith(`${path}: `)).toBe(false);
       expect(String(error)).toMatch(new RegExp(`^CoreError: ${path.replaceAll('.', '\\.')}: `));

@@ -67,7 +67,11 @@ describe('DST in Europe/Amsterdam (gap 30 March 2025 02:00→03:00, overlap 26 O
       {},
       { exdates: ['2025-03-30T02:30:00'], rdates: ['2025-10-26T02:30:00'] },
     );
-    expect(result.map((o) => o.instant)).toEqual(['2025-03-29T01:30:00Z', '2025-03-31T00:30:00Z', '2025-10-26T00:30:00Z']);
+    expect(result.map((o) => o.instant)).toEqual([
+      '2025-03-29T01:30:00Z',
+      '2025-03-31T00:30:00Z',
+      '2025-10-26T00:30:00Z',
+    ]);
   });
 });
 

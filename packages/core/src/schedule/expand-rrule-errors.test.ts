@@ -34,19 +34,31 @@ describe('expandRRule errors', () => {
   });
 
   it('names a bad dtstart, exdate, rdate and range bound', () => {
-    expect(errorOf(() => expandRRule({ ...base, rrule: 'FREQ=DAILY', dtstart: '2025-02-30T09:00:00' }, { limit: 1 }))).toMatchObject({
+    expect(
+      errorOf(() => expandRRule({ ...base, rrule: 'FREQ=DAILY', dtstart: '2025-02-30T09:00:00' }, { limit: 1 })),
+    ).toMatchObject({
       code: 'invalid-local-time',
       path: ['dtstart'],
     });
-    expect(errorOf(() => expandRRule({ ...base, rrule: 'FREQ=DAILY', exdates: ['tomorrow'] }, { limit: 1 })).path).toEqual(['exdates', 0]);
-    expect(errorOf(() => expandRRule({ ...base, rrule: 'FREQ=DAILY', rdates: ['2025-01-01T25:00:00'] }, { limit: 1 })).path).toEqual(['rdates', 0]);
-    expect(errorOf(() => expandRRule({ ...base, rrule: 'FREQ=DAILY' }, { until: '01-01-2026' })).path).toEqual(['until']);
+    expect(
+      errorOf(() => expandRRule({ ...base, rrule: 'FREQ=DAILY', exdates: ['tomorrow'] }, { limit: 1 })).path,
+    ).toEqual(['exdates', 0]);
+    expect(
+      errorOf(() => expandRRule({ ...base, rrule: 'FREQ=DAILY', rdates: ['2025-01-01T25:00:00'] }, { limit: 1 })).path,
+    ).toEqual(['rdates', 0]);
+    expect(errorOf(() => expandRRule({ ...base, rrule: 'FREQ=DAILY' }, { until: '01-01-2026' })).path).toEqual([
+      'until',
+    ]);
     expect(errorOf(() => expandRRule({ ...base, rrule: 'FREQ=DAILY' }, { limit: -1 })).path).toEqual(['limit']);
-    expect(errorOf(() => expandRRule({ ...base, rrule: 'FREQ=DAILY' }, { from: '2025-02-01', until: '2025-01-01' })).code).toBe('invalid-range');
+    expect(
+      errorOf(() => expandRRule({ ...base, rrule: 'FREQ=DAILY' }, { from: '2025-02-01', until: '2025-01-01' })).code,
+    ).toBe('invalid-range');
   });
 
   it('refuses an unknown time zone', () => {
-    expect(errorOf(() => expandRRule({ ...base, rrule: 'FREQ=DAILY', tzid: 'Europe/Amsterdm' }, { limit: 1 }))).toMatchObject({
+    expect(
+      errorOf(() => expandRRule({ ...base, rrule: 'FREQ=DAILY', tzid: 'Europe/Amsterdm' }, { limit: 1 })),
+    ).toMatchObject({
       code: 'invalid-time-zone',
       path: ['tzid'],
     });

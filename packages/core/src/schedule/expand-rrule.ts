@@ -13,12 +13,17 @@ function prepare(input: RRuleInput, range: ExpansionRange, lazy: boolean): Prepa
     throw new CoreError('invalid-rrule', 'rrule must be a string such as FREQ=WEEKLY;BYDAY=MO.', { path: ['rrule'] });
   }
   const rule = parseRRule(input.rrule);
-  return prepareExpansion(input, range ?? {}, {
-    create: (dtstart) => new RuleIterator(rule, dtstart),
-    bounded: rule.count !== undefined || rule.until !== undefined,
-    count: rule.count,
-    ...(rule.until && { [rule.until.utc ? 'untilInstant' : 'untilLocal']: rule.until.seconds }),
-  }, lazy);
+  return prepareExpansion(
+    input,
+    range ?? {},
+    {
+      create: (dtstart) => new RuleIterator(rule, dtstart),
+      bounded: rule.count !== undefined || rule.until !== undefined,
+      count: rule.count,
+      ...(rule.until && { [rule.until.utc ? 'untilInstant' : 'untilLocal']: rule.until.seconds }),
+    },
+    lazy,
+  );
 }
 
 /**

@@ -23,7 +23,8 @@ function oracle(schedule: ScheduleInput, start: string, end: string): string[] {
   const [sy, sm] = [Number(start.slice(0, 4)), Number(start.slice(5, 7))];
   const holidays = new Set<string>();
   if (schedule.unit === 'workday' && schedule.holidays === 'nl') {
-    for (let y = sy; y <= Number(end.slice(0, 4)); y++) for (const h of dutchPublicHolidays(y)) if (h.dayOff) holidays.add(h.date);
+    for (let y = sy; y <= Number(end.slice(0, 4)); y++)
+      for (const h of dutchPublicHolidays(y)) if (h.dayOff) holidays.add(h.date);
   }
   const result: string[] = [];
   let workdays = 0;
@@ -44,7 +45,9 @@ function oracle(schedule: ScheduleInput, start: string, end: string): string[] {
         break;
       case 'week': {
         const weekStart = (x: number) => x - weekdayOf(x);
-        hit = schedule.weekdays.includes(WEEKDAYS[weekdayOf(day)] as Weekday) && ((weekStart(day) - weekStart(first)) / 7) % interval === 0;
+        hit =
+          schedule.weekdays.includes(WEEKDAYS[weekdayOf(day)] as Weekday) &&
+          ((weekStart(day) - weekStart(first)) / 7) % interval === 0;
         break;
       }
       case 'month': {
@@ -71,32 +74,57 @@ function oracle(schedule: ScheduleInput, start: string, end: string): string[] {
 
 const scheduleArbitrary: fc.Arbitrary<ScheduleInput> = fc.oneof(
   fc.record({ unit: fc.constant('day' as const), interval: fc.integer({ min: 1, max: 9 }) }),
-  fc.record({ unit: fc.constant('workday' as const), interval: fc.integer({ min: 1, max: 6 }), holidays: fc.constantFrom<'nl' | string[]>('nl', []) }),
+  fc.record({
+    unit: fc.constant('workday' as const),
+    interval: fc.integer({ min: 1, max: 6 }),
+    holidays: fc.constantFrom<'nl' | string[]>('nl', []),
+  }),
   fc.record({
     unit: fc.constant('week' as const),
     interval: fc.integer({ min: 1, max: 4 }),
     weekdays: fc.uniqueArray(fc.constantFrom<Weekday>(...WEEKDAYS), { minLength: 1, maxLength: 7 }),
   }),
-  fc.record({ unit: fc.constant('month' as const), interval: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) }),
+  fc.record({
+    unit: fc.constant('month' as const),
+    interval: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 31 }),
+  }),
   fc.record({
     unit: fc.constant('month' as const),
     interval: fc.integer({ min: 1, max: 6 }),
     weekday: fc.constantFrom<Weekday>(...WEEKDAYS),
     nth: fc.constantFrom<1 | 2 | 3 | 4 | 'last'>(1, 2, 3, 4, 'last'),
   }),
-  fc.record({ unit: fc.constant('year' as const), interval: fc.integer({ min: 1, max: 3 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) }),
-  fc.record({ unit: fc.constant('year' as const), interval: fc.constant(1), month: fc.constant(2), day: fc.constant(29) }),
+  fc.record({
+    unit: fc.constant('year' as const),
+    interval: fc.integer({ min: 1, max: 3 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 28 }),
+  }),
+  fc.record({
+    unit: fc.constant('year' as const),
+    interval: fc.constant(1),
+    month: fc.constant(2),
+    day: fc.constant(29),
+  }),
 );
 
 describe('expandSchedule against a day-by-day oracle', () => {
   it('gives exactly the dates the definition gives', () => {
     fc.assert(
-      fc.property(scheduleArbitrary, fc.integer({ min: 0, max: 365 * 8 }), fc.integer({ min: 0, max: 900 }), (schedule, offset, length) => {
-        const start = dateOf(dayOf('2023-01-01') + offset);
-        const end = dateOf(dayOf(start) + length);
-        const engine = expandSchedule(schedule, { start, end, tzid: 'Europe/Amsterdam' }).map((o) => o.local.slice(0, 10));
-        expect(engine).toEqual(oracle(schedule, start, end));
-      }),
+      fc.property(
+        scheduleArbitrary,
+        fc.integer({ min: 0, max: 365 * 8 }),
+        fc.integer({ min: 0, max: 900 }),
+        (schedule, offset, length) => {
+          const start = dateOf(dayOf('2023-01-01') + offset);
+          const end = dateOf(dayOf(start) + length);
+          const engine = expandSchedule(schedule, { start, end, tzid: 'Europe/Amsterdam' }).map((o) =>
+            o.local.slice(0, 10),
+          );
+          expect(engine).toEqual(oracle(schedule, start, end));
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -5,7 +5,14 @@ import { describePeriod, isInPeriod } from '../time/date-period.js';
 import { localDateSchema, parseInput, parseTrusted } from '../validation.js';
 import type { Occurrence } from '../time/occurrence.js';
 import type { ExpansionRange } from './expansion-input.js';
-import { collect, localSeconds, prepareExpansion, stream, type Prepared, type SourceSpec } from './occurrence-stream.js';
+import {
+  collect,
+  localSeconds,
+  prepareExpansion,
+  stream,
+  type Prepared,
+  type SourceSpec,
+} from './occurrence-stream.js';
 import { parseRRule } from './rrule-parse.js';
 import { RuleIterator } from './rule/rule-iterator.js';
 import { scheduleSchema, type Schedule, type ScheduleInput } from './schedule-spec.js';
@@ -53,9 +60,13 @@ function checkMovedDates(schedule: Schedule, anchor: ScheduleAnchor): void {
     const base = { dtstart: `${anchor.start}T00:00:00`, tzid: anchor.tzid };
     const found = collect(prepareExpansion(base, { from: from, until: from, limit: 1 }, sourceOf(plain)));
     if (found.length === 0) {
-      throw new CoreError('invalid-schedule', `${from} is not a date of this schedule, so it cannot be moved: pick a scheduled date.`, {
-        path: ['exceptions', 'move', i, 'from'],
-      });
+      throw new CoreError(
+        'invalid-schedule',
+        `${from} is not a date of this schedule, so it cannot be moved: pick a scheduled date.`,
+        {
+          path: ['exceptions', 'move', i, 'from'],
+        },
+      );
     }
   });
 }
@@ -112,7 +123,11 @@ function prepare(input: ScheduleInput, anchorInput: ScheduleAnchor, range: Expan
  *   { limit: 3 },
  * ).map((o) => o.local); // ['2025-01-31T08:00:00', '2025-02-28T08:00:00', '2025-03-31T08:00:00']
  */
-export function expandSchedule(schedule: ScheduleInput, anchor: ScheduleAnchor, range: ExpansionRange = {}): Occurrence[] {
+export function expandSchedule(
+  schedule: ScheduleInput,
+  anchor: ScheduleAnchor,
+  range: ExpansionRange = {},
+): Occurrence[] {
   return collect(prepare(schedule, anchor, range, false));
 }
 

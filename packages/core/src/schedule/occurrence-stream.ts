@@ -36,7 +36,12 @@ export interface LocalTimeSource {
 }
 
 /** The parts of a recurrence that are not the rule itself: start, zone, exceptions. */
-export type RecurrenceBase = { dtstart: string; tzid: string; exdates?: string[] | undefined; rdates?: string[] | undefined };
+export type RecurrenceBase = {
+  dtstart: string;
+  tzid: string;
+  exdates?: string[] | undefined;
+  rdates?: string[] | undefined;
+};
 
 /** Everything an expansion needs, checked once; the stream below runs on plain numbers. */
 export type Prepared = {

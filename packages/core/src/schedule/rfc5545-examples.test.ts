@@ -28,19 +28,32 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 const times = (date: string, list: string[]) => list.map((t) => `${date}T${t.replace(':', '')}`);
 
 const examples: Example[] = [
-  { title: 'Daily for 10 occurrences', rrule: 'FREQ=DAILY;COUNT=10', dtstart: '1997-09-02T09:00:00', expected: days('199709', range(2, 11)) },
+  {
+    title: 'Daily for 10 occurrences',
+    rrule: 'FREQ=DAILY;COUNT=10',
+    dtstart: '1997-09-02T09:00:00',
+    expected: days('199709', range(2, 11)),
+  },
   {
     title: 'Daily until December 24, 1997',
     rrule: 'FREQ=DAILY;UNTIL=19971224T000000Z',
     dtstart: '1997-09-02T09:00:00',
-    expected: [...days('199709', range(2, 30)), ...days('199710', range(1, 31)), ...days('199711', range(1, 30)), ...days('199712', range(1, 23))],
+    expected: [
+      ...days('199709', range(2, 30)),
+      ...days('199710', range(1, 31)),
+      ...days('199711', range(1, 30)),
+      ...days('199712', range(1, 23)),
+    ],
   },
   {
     title: 'Every other day - forever',
     rrule: 'FREQ=DAILY;INTERVAL=2',
     dtstart: '1997-09-02T09:00:00',
     range: { until: '1997-12-31' },
-    expected: [...days('199709', [2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30]), ...days('199710', [2, 4, 6])],
+    expected: [
+      ...days('199709', [2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30]),
+      ...days('199710', [2, 4, 6]),
+    ],
     total: 61,
   },
   {
@@ -125,7 +138,18 @@ const examples: Example[] = [
     title: 'Monthly on the first Friday for 10 occurrences',
     rrule: 'FREQ=MONTHLY;COUNT=10;BYDAY=1FR',
     dtstart: '1997-09-05T09:00:00',
-    expected: ['19970905', '19971003', '19971107', '19971205', '19980102', '19980206', '19980306', '19980403', '19980501', '19980605'],
+    expected: [
+      '19970905',
+      '19971003',
+      '19971107',
+      '19971205',
+      '19980102',
+      '19980206',
+      '19980306',
+      '19980403',
+      '19980501',
+      '19980605',
+    ],
   },
   {
     title: 'Monthly on the first Friday until December 24, 1997',
@@ -137,7 +161,18 @@ const examples: Example[] = [
     title: 'Every other month on the first and last Sunday of the month for 10 occurrences',
     rrule: 'FREQ=MONTHLY;INTERVAL=2;COUNT=10;BYDAY=1SU,-1SU',
     dtstart: '1997-09-07T09:00:00',
-    expected: ['19970907', '19970928', '19971102', '19971130', '19980104', '19980125', '19980301', '19980329', '19980503', '19980531'],
+    expected: [
+      '19970907',
+      '19970928',
+      '19971102',
+      '19971130',
+      '19980104',
+      '19980125',
+      '19980301',
+      '19980329',
+      '19980503',
+      '19980531',
+    ],
   },
   {
     title: 'Monthly on the second-to-last Monday of the month for 6 months',
@@ -156,13 +191,35 @@ const examples: Example[] = [
     title: 'Monthly on the 2nd and 15th of the month for 10 occurrences',
     rrule: 'FREQ=MONTHLY;COUNT=10;BYMONTHDAY=2,15',
     dtstart: '1997-09-02T09:00:00',
-    expected: ['19970902', '19970915', '19971002', '19971015', '19971102', '19971115', '19971202', '19971215', '19980102', '19980115'],
+    expected: [
+      '19970902',
+      '19970915',
+      '19971002',
+      '19971015',
+      '19971102',
+      '19971115',
+      '19971202',
+      '19971215',
+      '19980102',
+      '19980115',
+    ],
   },
   {
     title: 'Monthly on the first and last day of the month for 10 occurrences',
     rrule: 'FREQ=MONTHLY;COUNT=10;BYMONTHDAY=1,-1',
     dtstart: '1997-09-30T09:00:00',
-    expected: ['19970930', '19971001', '19971031', '19971101', '19971130', '19971201', '19971231', '19980101', '19980131', '19980201'],
+    expected: [
+      '19970930',
+      '19971001',
+      '19971031',
+      '19971101',
+      '19971130',
+      '19971201',
+      '19971231',
+      '19980101',
+      '19980131',
+      '19980201',
+    ],
   },
   {
     title: 'Every 18 months on the 10th thru 15th of the month for 10 occurrences',
@@ -186,19 +243,52 @@ const examples: Example[] = [
     title: 'Yearly in June and July for 10 occurrences',
     rrule: 'FREQ=YEARLY;COUNT=10;BYMONTH=6,7',
     dtstart: '1997-06-10T09:00:00',
-    expected: ['19970610', '19970710', '19980610', '19980710', '19990610', '19990710', '20000610', '20000710', '20010610', '20010710'],
+    expected: [
+      '19970610',
+      '19970710',
+      '19980610',
+      '19980710',
+      '19990610',
+      '19990710',
+      '20000610',
+      '20000710',
+      '20010610',
+      '20010710',
+    ],
   },
   {
     title: 'Every other year on January, February, and March for 10 occurrences',
     rrule: 'FREQ=YEARLY;INTERVAL=2;COUNT=10;BYMONTH=1,2,3',
     dtstart: '1997-03-10T09:00:00',
-    expected: ['19970310', '19990110', '19990210', '19990310', '20010110', '20010210', '20010310', '20030110', '20030210', '20030310'],
+    expected: [
+      '19970310',
+      '19990110',
+      '19990210',
+      '19990310',
+      '20010110',
+      '20010210',
+      '20010310',
+      '20030110',
+      '20030210',
+      '20030310',
+    ],
   },
   {
     title: 'Every third year on the 1st, 100th, and 200th day for 10 occurrences',
     rrule: 'FREQ=YEARLY;INTERVAL=3;COUNT=10;BYYEARDAY=1,100,200',
     dtstart: '1997-01-01T09:00:00',
-    expected: ['19970101', '19970410', '19970719', '20000101', '20000409', '20000718', '20030101', '20030410', '20030719', '20060101'],
+    expected: [
+      '19970101',
+      '19970410',
+      '19970719',
+      '20000101',
+      '20000409',
+      '20000718',
+      '20030101',
+      '20030410',
+      '20030719',
+      '20060101',
+    ],
   },
   {
     title: 'Every 20th Monday of the year, forever',
@@ -251,7 +341,18 @@ const examples: Example[] = [
     rrule: 'FREQ=MONTHLY;BYDAY=SA;BYMONTHDAY=7,8,9,10,11,12,13',
     dtstart: '1997-09-13T09:00:00',
     range: { limit: 10 },
-    expected: ['19970913', '19971011', '19971108', '19971213', '19980110', '19980207', '19980307', '19980411', '19980509', '19980613'],
+    expected: [
+      '19970913',
+      '19971011',
+      '19971108',
+      '19971213',
+      '19980110',
+      '19980207',
+      '19980307',
+      '19980411',
+      '19980509',
+      '19980613',
+    ],
   },
   {
     title: 'Every 4 years, the first Tuesday after a Monday in November, forever (U.S. Presidential Election day)',
@@ -293,17 +394,20 @@ const examples: Example[] = [
     dtstart: '1997-09-02T09:00:00',
     expected: times('19970902', ['09:00', '10:30', '12:00', '13:30']),
   },
-  ...['FREQ=DAILY;BYHOUR=9,10,11,12,13,14,15,16;BYMINUTE=0,20,40', 'FREQ=MINUTELY;INTERVAL=20;BYHOUR=9,10,11,12,13,14,15,16'].map(
-    (rrule): Example => ({
-      title: `Every 20 minutes from 9:00 AM to 4:40 PM every day (${rrule.split(';')[0]})`,
-      rrule,
-      dtstart: '1997-09-02T09:00:00',
-      range: { until: '1997-09-03' },
-      expected: ['19970902', '19970903'].flatMap((date) =>
-        range(9, 16).flatMap((hour) => ['00', '20', '40'].map((minute) => `${date}T${String(hour).padStart(2, '0')}${minute}`)),
+  ...[
+    'FREQ=DAILY;BYHOUR=9,10,11,12,13,14,15,16;BYMINUTE=0,20,40',
+    'FREQ=MINUTELY;INTERVAL=20;BYHOUR=9,10,11,12,13,14,15,16',
+  ].map((rrule): Example => ({
+    title: `Every 20 minutes from 9:00 AM to 4:40 PM every day (${rrule.split(';')[0]})`,
+    rrule,
+    dtstart: '1997-09-02T09:00:00',
+    range: { until: '1997-09-03' },
+    expected: ['19970902', '19970903'].flatMap((date) =>
+      range(9, 16).flatMap((hour) =>
+        ['00', '20', '40'].map((minute) => `${date}T${String(hour).padStart(2, '0')}${minute}`),
       ),
-    }),
-  ),
+    ),
+  })),
   {
     title: 'WKST=MO changes the result of a weekly rule with INTERVAL=2',
     rrule: 'FREQ=WEEKLY;INTERVAL=2;COUNT=4;BYDAY=TU,SU;WKST=MO',
@@ -338,14 +442,21 @@ describe('RFC 5545 §3.8.5.3 examples (TZID=America/New_York)', () => {
   });
 
   it('keeps 09:00 local across the 1997 fall-back: EDT (-04:00) before 26 October, EST (-05:00) after', () => {
-    const result = expandRRule({ rrule: 'FREQ=WEEKLY;COUNT=10', dtstart: '1997-09-02T09:00:00', tzid: 'America/New_York' }, {});
+    const result = expandRRule(
+      { rrule: 'FREQ=WEEKLY;COUNT=10', dtstart: '1997-09-02T09:00:00', tzid: 'America/New_York' },
+      {},
+    );
     expect(result[7]).toEqual({ local: '1997-10-21T09:00:00', instant: '1997-10-21T13:00:00Z', offset: '-04:00' });
     expect(result[8]).toEqual({ local: '1997-10-28T09:00:00', instant: '1997-10-28T14:00:00Z', offset: '-05:00' });
   });
 
   it('a UTC UNTIL is compared as an instant: 17:00Z is 13:00 EDT', () => {
     const result = expandRRule(
-      { rrule: 'FREQ=HOURLY;INTERVAL=3;UNTIL=19970902T170000Z', dtstart: '1997-09-02T09:00:00', tzid: 'America/New_York' },
+      {
+        rrule: 'FREQ=HOURLY;INTERVAL=3;UNTIL=19970902T170000Z',
+        dtstart: '1997-09-02T09:00:00',
+        tzid: 'America/New_York',
+      },
       {},
     );
     expect(result.map((o) => o.local)).toEqual(['1997-09-02T09:00:00', '1997-09-02T12:00:00']);

@@ -5,6 +5,7 @@ import * as rruleModule from 'rrule';
  * an ESM `module` without a default export: Node's ESM loader sees only `default`, bundlers (esbuild, Vite, webpack)
  * see only the named exports. A namespace import plus this one fallback works under both.
  */
-const rrule: typeof rruleModule = (rruleModule as typeof rruleModule & { default?: typeof rruleModule }).default ?? rruleModule;
+const rrule: typeof rruleModule =
+  (rruleModule as typeof rruleModule & { default?: typeof rruleModule }).default ?? rruleModule;
 
 export const { RRule } = rrule;

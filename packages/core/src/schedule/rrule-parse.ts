@@ -152,7 +152,9 @@ function parseUncached(text: string): ParsedRule {
   const control = /[\u0000-\u001f\u007f]/.exec(text.trim());
   if (control) {
     const what = control[0] === '\n' || control[0] === '\r' ? 'a line break' : 'a control character';
-    throw invalid(`the rule contains ${what} at position ${control.index}: write it on one line, parts separated by ;.`);
+    throw invalid(
+      `the rule contains ${what} at position ${control.index}: write it on one line, parts separated by ;.`,
+    );
   }
   const body = text.trim().replace(/^RRULE:/i, '');
   if (body === '') throw invalid('the rule is empty: write at least FREQ=…, e.g. FREQ=WEEKLY;BYDAY=MO.');
@@ -162,7 +164,10 @@ function parseUncached(text: string): ParsedRule {
     const eq = segment.indexOf('=');
     if (eq <= 0) throw invalid(`'${segment}' is not a NAME=VALUE part.`);
     const name = segment.slice(0, eq).trim().toUpperCase();
-    const value = segment.slice(eq + 1).trim().toUpperCase();
+    const value = segment
+      .slice(eq + 1)
+      .trim()
+      .toUpperCase();
     if (!RULE_PARTS.has(name)) throw invalid(`unknown part '${name}': RFC 5545 allows ${[...RULE_PARTS].join(', ')}.`);
     if (seen.has(name)) throw invalid(`${name} is given twice.`);
     if (value === '') throw invalid(`${name} has no value.`);
@@ -265,8 +270,7 @@ function checkCombinations(rule: ParsedRule): void {
     }
   }
   if (rule.bySetPos) {
-    const hasOtherBy =
-      rule.bySecond || rule.byMinute || rule.byHour || rule.byDay || rule.byMonthDay || rule.byYearDay;
+    const hasOtherBy = rule.bySecond || rule.byMinute || rule.byHour || rule.byDay || rule.byMonthDay || rule.byYearDay;
     if (!hasOtherBy && !rule.byWeekNo && !rule.byMonth) {
       throw invalid('BYSETPOS needs another BYxxx part to pick from, e.g. BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1.');
     }

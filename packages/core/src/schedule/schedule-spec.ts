@@ -29,7 +29,10 @@ const workdaySchema = z.strictObject({
   unit: z.literal('workday'),
   ...common,
   /** Days that are not workdays although they fall Mon–Fri: `'nl'` for the Dutch public days off, or dates. */
-  holidays: z._default(z.union([z.literal('nl'), z.array(localDateSchema)], { error: "use 'nl' or a list of dates" }), []),
+  holidays: z._default(
+    z.union([z.literal('nl'), z.array(localDateSchema)], { error: "use 'nl' or a list of dates" }),
+    [],
+  ),
 });
 
 const weekSchema = z.strictObject({
@@ -63,7 +66,8 @@ const monthSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['day'],
-          message: "give either a day of the month (day: 15) or an nth weekday (weekday: 'mon', nth: 1), not both or neither",
+          message:
+            "give either a day of the month (day: 15) or an nth weekday (weekday: 'mon', nth: 1), not both or neither",
         });
       } else if (byWeekday && (value.weekday === undefined || value.nth === undefined)) {
         ctx.addIssue({

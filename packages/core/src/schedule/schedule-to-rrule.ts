@@ -2,7 +2,15 @@ import { parseTrusted } from '../validation.js';
 import { WEEKDAYS, type Weekday } from '../calendar/weekdays.js';
 import { scheduleSchema, type ScheduleInput } from './schedule-spec.js';
 
-const RRULE_DAY: Record<Weekday, string> = { mon: 'MO', tue: 'TU', wed: 'WE', thu: 'TH', fri: 'FR', sat: 'SA', sun: 'SU' };
+const RRULE_DAY: Record<Weekday, string> = {
+  mon: 'MO',
+  tue: 'TU',
+  wed: 'WE',
+  thu: 'TH',
+  fri: 'FR',
+  sat: 'SA',
+  sun: 'SU',
+};
 
 /**
  * "Day d, or the last day when the month is shorter" in RRULE terms: the last of the month days 28…d that exist.
@@ -40,7 +48,8 @@ export function scheduleToRRule(input: ScheduleInput): string | null {
       return `${withInterval('WEEKLY', schedule.interval)};BYDAY=${days.map((d) => RRULE_DAY[d]).join(',')};WKST=MO`;
     }
     case 'month': {
-      if (schedule.day !== undefined) return `${withInterval('MONTHLY', schedule.interval)};${clampedMonthDay(schedule.day)}`;
+      if (schedule.day !== undefined)
+        return `${withInterval('MONTHLY', schedule.interval)};${clampedMonthDay(schedule.day)}`;
       const nth = schedule.nth === 'last' ? -1 : (schedule.nth as number);
       return `${withInterval('MONTHLY', schedule.interval)};BYDAY=${nth}${RRULE_DAY[schedule.weekday as Weekday]}`;
     }

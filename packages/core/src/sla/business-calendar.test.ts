@@ -92,8 +92,12 @@ describe('addWorkingMinutes', () => {
   });
 
   it('refuses bad input with the field named', () => {
-    expect(() => addWorkingMinutes(office, '2025-03-04 08:00', 10)).toThrowError(expect.objectContaining({ path: ['start'] }));
-    expect(() => addWorkingMinutes(office, '2025-03-04T08:00:00Z', -1)).toThrowError(expect.objectContaining({ path: ['minutes'] }));
+    expect(() => addWorkingMinutes(office, '2025-03-04 08:00', 10)).toThrowError(
+      expect.objectContaining({ path: ['start'] }),
+    );
+    expect(() => addWorkingMinutes(office, '2025-03-04T08:00:00Z', -1)).toThrowError(
+      expect.objectContaining({ path: ['minutes'] }),
+    );
     const broken: BusinessCalendar = { ...office, hours: { ...office.hours, mon: [['17:00', '08:00']] } };
     try {
       addWorkingMinutes(broken, '2025-03-04T08:00:00Z', 10);

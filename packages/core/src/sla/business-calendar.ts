@@ -15,18 +15,23 @@ const timeOfDay = z
 const interval = z
   .tuple([timeOfDay, timeOfDay], { error: "expected an interval ['HH:mm', 'HH:mm']" })
   .check(z.refine(([from, to]) => from < to, { error: 'an interval must end after it starts' }));
-const dayHours = z.array(interval).check(
-  z.refine(
-    (intervals) => intervals.every((current, i) => i === 0 || (intervals[i - 1] as [string, string])[1] <= current[0]),
-    { error: 'intervals must be in order and must not overlap' },
-  ),
-);
+const dayHours = z
+  .array(interval)
+  .check(
+    z.refine(
+      (intervals) =>
+        intervals.every((current, i) => i === 0 || (intervals[i - 1] as [string, string])[1] <= current[0]),
+      { error: 'intervals must be in order and must not overlap' },
+    ),
+  );
 
 /** A tenant's working hours: per weekday, local intervals in `tzid`, minus the holidays (`'YYYY-MM-DD'`). */
 export const businessCalendarSchema = z.object({
-  tzid: z.string({ error: "expected an IANA zone such as 'Europe/Amsterdam'" }).check(
-    z.maxLength(MAX_ZONE_NAME, { error: "is not an IANA time zone (far too long): use e.g. 'Europe/Amsterdam'" }),
-  ),
+  tzid: z
+    .string({ error: "expected an IANA zone such as 'Europe/Amsterdam'" })
+    .check(
+      z.maxLength(MAX_ZONE_NAME, { error: "is not an IANA time zone (far too long): use e.g. 'Europe/Amsterdam'" }),
+    ),
   hours: z.object({
     mon: dayHours,
     tue: dayHours,
@@ -53,7 +58,9 @@ class CompiledCalendar {
 
   constructor(calendar: z.output<typeof businessCalendarSchema>) {
     this.timeline = zoneTimeline(calendar.tzid, ['tzid']);
-    this.week = WEEKDAYS.map((day) => calendar.hours[day].flatMap(([from, to]) => [minutesOf(from) * 60, minutesOf(to) * 60]));
+    this.week = WEEKDAYS.map((day) =>
+      calendar.hours[day].flatMap(([from, to]) => [minutesOf(from) * 60, minutesOf(to) * 60]),
+    );
     if (this.week.every((intervals) => intervals.length === 0)) {
       throw new CoreError('invalid-input', 'the calendar has no working hours at all: give at least one interval.', {
         path: ['hours'],
@@ -72,7 +79,11 @@ class CompiledCalendar {
 
   /** The longest working time of any weekday, in seconds: what a "business day" of an SLA target means. */
   get longestDaySeconds(): number {
-    return Math.max(...this.week.map((intervals) => intervals.reduce((sum, t, i) => sum + (i % 2 === 1 ? t - (intervals[i - 1] as number) : 0), 0)));
+    return Math.max(
+      ...this.week.map((intervals) =>
+        intervals.reduce((sum, t, i) => sum + (i % 2 === 1 ? t - (intervals[i - 1] as number) : 0), 0),
+      ),
+    );
   }
 
   /**
@@ -110,7 +121,9 @@ class CompiledCalendar {
     if (segments.length === 3) return pieces;
     // Around a transition the pieces of different segments interleave (an overlap repeats wall times): sort them and
     // join the ones that touch, so callers see ordered, disjoint intervals.
-    const order = Array.from({ length: pieces.length / 2 }, (_, i) => i).sort((a, b) => (pieces[2 * a] as number) - (pieces[2 * b] as number));
+    const order = Array.from({ length: pieces.length / 2 }, (_, i) => i).sort(
+      (a, b) => (pieces[2 * a] as number) - (pieces[2 * b] as number),
+    );
     const merged: number[] = [];
     for (const i of order) {
       const start = pieces[2 * i] as number;
@@ -191,7 +204,9 @@ export function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
  */
 export function addWorkingMinutes(calendar: BusinessCalendar, start: string, minutes: number): string {
   if (!Number.isSafeInteger(minutes) || minutes < 0) {
-    throw new CoreError('invalid-input', `minutes must be a whole number ≥ 0, got ${echo(minutes)}.`, { path: ['minutes'] });
+    throw new CoreError('invalid-input', `minutes must be a whole number ≥ 0, got ${echo(minutes)}.`, {
+      path: ['minutes'],
+    });
   }
   const compiledCalendar = compileCalendar(calendar);
   const startSeconds = parseInstant(start, ['start']);
@@ -218,9 +233,13 @@ export function addWorkingSeconds(calendar: CompiledCalendar, startSeconds: numb
     }
   }
   if (sawWorkingTime) {
-    throw new CoreError('invalid-range', `the working time asked for runs past the ${HORIZON_DAYS}-day (ten-year) horizon of the SLA clock: ask for fewer minutes.`, {
-      path: ['minutes'],
-    });
+    throw new CoreError(
+      'invalid-range',
+      `the working time asked for runs past the ${HORIZON_DAYS}-day (ten-year) horizon of the SLA clock: ask for fewer minutes.`,
+      {
+        path: ['minutes'],
+      },
+    );
   }
   throw new CoreError('invalid-input', 'the calendar has no working time in the next ten years (holidays?).', {
     path: ['holidays'],
@@ -232,9 +251,13 @@ export function workingSecondsBetween(calendar: CompiledCalendar, from: number, 
   if (to < from) return -workingSecondsBetween(calendar, to, from);
   // Counting visits every day in between: keep that to the same horizon as the search for working time.
   if (to - from > HORIZON_DAYS * 86400) {
-    throw new CoreError('invalid-range', `the SLA clock counts working time over at most ${HORIZON_DAYS} days (ten years): check asOf and the history.`, {
-      path: ['asOf'],
-    });
+    throw new CoreError(
+      'invalid-range',
+      `the SLA clock counts working time over at most ${HORIZON_DAYS} days (ten years): check asOf and the history.`,
+      {
+        path: ['asOf'],
+      },
+    );
   }
   const offset = offsetAt(calendar.timeline, from);
   const lastDay = Math.floor((to + offsetAt(calendar.timeline, to)) / 86400) + 1;

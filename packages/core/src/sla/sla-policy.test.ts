@@ -35,29 +35,38 @@ describe('slaDueTimes', () => {
 
   it('across Koningsdag on a weekday (Monday 27 April 2026)', () => {
     // Friday 24 April 2026 16:00 CEST = 14:00Z; 4 h: 1 h Friday, Koningsdag off, 3 h Tuesday → 11:00 CEST.
-    expect(slaDueTimes(policy, calendar, { priorityCode: 'HOOG', openedAt: '2026-04-24T14:00:00Z' }).responseDue).toBe('2026-04-28T09:00:00Z');
+    expect(slaDueTimes(policy, calendar, { priorityCode: 'HOOG', openedAt: '2026-04-24T14:00:00Z' }).responseDue).toBe(
+      '2026-04-28T09:00:00Z',
+    );
   });
 
   it('across the spring-forward weekend: working hours stay 08:00–17:00 local', () => {
     // Friday 28 March 2025 16:00 CET = 15:00Z; 1 h Friday + 3 h Monday 31 March → 11:00 CEST = 09:00Z.
-    expect(slaDueTimes(policy, calendar, { priorityCode: 'HOOG', openedAt: '2025-03-28T15:00:00Z' }).responseDue).toBe('2025-03-31T09:00:00Z');
+    expect(slaDueTimes(policy, calendar, { priorityCode: 'HOOG', openedAt: '2025-03-28T15:00:00Z' }).responseDue).toBe(
+      '2025-03-31T09:00:00Z',
+    );
   });
 
   it('across the fall-back weekend', () => {
     // Friday 24 October 2025 16:00 CEST = 14:00Z; 1 h Friday + 3 h Monday 27 October → 11:00 CET = 10:00Z.
-    expect(slaDueTimes(policy, calendar, { priorityCode: 'HOOG', openedAt: '2025-10-24T14:00:00Z' }).responseDue).toBe('2025-10-27T10:00:00Z');
+    expect(slaDueTimes(policy, calendar, { priorityCode: 'HOOG', openedAt: '2025-10-24T14:00:00Z' }).responseDue).toBe(
+      '2025-10-27T10:00:00Z',
+    );
   });
 
   it('a calendar clock counts every hour, DST included', () => {
     // Saturday 29 March 2025 12:00Z + 1 day = 24 real hours later.
-    expect(slaDueTimes(calendarPolicy, calendar, { priorityCode: 'LAAG', openedAt: '2025-03-29T12:00:00Z' }).responseDue).toBe(
-      '2025-03-30T12:00:00Z',
-    );
+    expect(
+      slaDueTimes(calendarPolicy, calendar, { priorityCode: 'LAAG', openedAt: '2025-03-29T12:00:00Z' }).responseDue,
+    ).toBe('2025-03-30T12:00:00Z');
   });
 
   it('names an unknown priority', () => {
     expect(() => slaDueTimes(policy, calendar, { priorityCode: 'SPOED', openedAt: '2025-03-07T14:00:00Z' })).toThrow(
-      expect.objectContaining({ path: ['priorityCode'], message: expect.stringMatching(/no target for priority 'SPOED'.*HOOG, LAAG/) }),
+      expect.objectContaining({
+        path: ['priorityCode'],
+        message: expect.stringMatching(/no target for priority 'SPOED'.*HOOG, LAAG/),
+      }),
     );
   });
 });
@@ -68,7 +77,12 @@ describe('slaState', () => {
 
   it('running with the working minutes left', () => {
     const state = slaState(policy, calendar, { ...base, history: [], asOf: '2025-03-03T10:00:00Z' });
-    expect(state.response).toEqual({ due: '2025-03-03T12:00:00Z', state: 'running', metAt: null, remainingMinutes: 120 });
+    expect(state.response).toEqual({
+      due: '2025-03-03T12:00:00Z',
+      state: 'running',
+      metAt: null,
+      remainingMinutes: 120,
+    });
     expect(state.resolution.state).toBe('running');
   });
 
@@ -83,18 +97,30 @@ describe('slaState', () => {
     });
     expect(state.response).toMatchObject({ state: 'met', metAt: '2025-03-03T09:30:00Z', remainingMinutes: 150 });
     expect(state.resolution).toMatchObject({ state: 'breached', metAt: null });
-    const resolvedFirst = slaState(policy, calendar, { ...base, history: [{ status: 'COMPLEET', at: '2025-03-03T09:00:00Z' }], asOf: '2025-03-04T12:00:00Z' });
+    const resolvedFirst = slaState(policy, calendar, {
+      ...base,
+      history: [{ status: 'COMPLEET', at: '2025-03-03T09:00:00Z' }],
+      asOf: '2025-03-04T12:00:00Z',
+    });
     expect(resolvedFirst.response.state).toBe('met');
     expect(resolvedFirst.resolution.state).toBe('met');
   });
 
   it('breached when the status came late, with the overrun as negative minutes', () => {
-    const state = slaState(policy, calendar, { ...base, history: [{ status: 'ONDERWEG', at: '2025-03-03T13:00:00Z' }], asOf: '2025-03-03T14:00:00Z' });
+    const state = slaState(policy, calendar, {
+      ...base,
+      history: [{ status: 'ONDERWEG', at: '2025-03-03T13:00:00Z' }],
+      asOf: '2025-03-03T14:00:00Z',
+    });
     expect(state.response).toMatchObject({ state: 'breached', remainingMinutes: -60 });
   });
 
   it('ignores status changes after asOf', () => {
-    const state = slaState(policy, calendar, { ...base, history: [{ status: 'ONDERWEG', at: '2025-03-03T11:00:00Z' }], asOf: '2025-03-03T10:00:00Z' });
+    const state = slaState(policy, calendar, {
+      ...base,
+      history: [{ status: 'ONDERWEG', at: '2025-03-03T11:00:00Z' }],
+      asOf: '2025-03-03T10:00:00Z',
+    });
     expect(state.response.state).toBe('running');
   });
 });
@@ -103,11 +129,30 @@ describe('workingSecondsBetween', () => {
   it('is the inverse of adding working time', () => {
     const compiled = compileCalendar(calendar);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3 * 365 * 24 * 60 }), fc.integer({ min: 0, max: 20 * 9 * 60 }), (startMinute, minutes) => {
-        const start = parseInstant('2025-01-01T00:00:00Z', []) + startMinute * 60;
-        const due = parseInstant(slaDueTimes({ ...policy, targets: { X: { response: { amount: Math.max(1, minutes), unit: 'minutes' }, resolution: { amount: 1, unit: 'minutes' } } } }, calendar, { priorityCode: 'X', openedAt: formatInstant(start) }).responseDue, []);
-        expect(workingSecondsBetween(compiled, start, due)).toBe(Math.max(1, minutes) * 60);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 3 * 365 * 24 * 60 }),
+        fc.integer({ min: 0, max: 20 * 9 * 60 }),
+        (startMinute, minutes) => {
+          const start = parseInstant('2025-01-01T00:00:00Z', []) + startMinute * 60;
+          const due = parseInstant(
+            slaDueTimes(
+              {
+                ...policy,
+                targets: {
+                  X: {
+                    response: { amount: Math.max(1, minutes), unit: 'minutes' },
+                    resolution: { amount: 1, unit: 'minutes' },
+                  },
+                },
+              },
+              calendar,
+              { priorityCode: 'X', openedAt: formatInstant(start) },
+            ).responseDue,
+            [],
+          );
+          expect(workingSecondsBetween(compiled, start, due)).toBe(Math.max(1, minutes) * 60);
+        },
+      ),
       { numRuns: 200 },
     );
   });

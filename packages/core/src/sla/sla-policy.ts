@@ -2,7 +2,12 @@ import * as z from 'zod/mini';
 import { clip, CoreError } from '../errors.js';
 import { formatInstant, parseInstant } from '../time/instant.js';
 import { codeText, parseInput, requireArray, requireObject, requireString, wholeNumber } from '../validation.js';
-import { addWorkingSeconds, compileCalendar, workingSecondsBetween, type BusinessCalendar } from './business-calendar.js';
+import {
+  addWorkingSeconds,
+  compileCalendar,
+  workingSecondsBetween,
+  type BusinessCalendar,
+} from './business-calendar.js';
 
 const targetSchema = z.strictObject({
   amount: wholeNumber(1, 100_000),
@@ -50,13 +55,18 @@ function prepare(policyInput: SlaPolicyInput | SlaPolicy, calendar: BusinessCale
   // Own keys only: a priority called '__proto__' must not find Object.prototype.
   const targets = Object.hasOwn(policy.targets, priorityCode) ? policy.targets[priorityCode] : undefined;
   if (targets === undefined) {
-    throw new CoreError('invalid-input', `the policy ${policy.code} has no target for priority '${clip(priorityCode)}': add one or use ${clip(Object.keys(policy.targets).join(', '), 200)}.`, {
-      path: ['priorityCode'],
-    });
+    throw new CoreError(
+      'invalid-input',
+      `the policy ${policy.code} has no target for priority '${clip(priorityCode)}': add one or use ${clip(Object.keys(policy.targets).join(', '), 200)}.`,
+      {
+        path: ['priorityCode'],
+      },
+    );
   }
   const compiled = policy.clock === 'business' ? compileCalendar(calendar) : undefined;
   const secondsOf = (target: Target) => {
-    const unit = target.unit === 'minutes' ? 60 : target.unit === 'hours' ? 3600 : compiled ? compiled.longestDaySeconds : 86400;
+    const unit =
+      target.unit === 'minutes' ? 60 : target.unit === 'hours' ? 3600 : compiled ? compiled.longestDaySeconds : 86400;
     return target.amount * unit;
   };
   const add = (start: number, target: Target) =>
@@ -82,10 +92,17 @@ export function slaDueTimes(
   calendar: BusinessCalendar,
   input: { priorityCode: string; openedAt: string },
 ): SlaDueTimes {
-  const { priorityCode, openedAt } = requireObject(input, ['input'], 'input { priorityCode, openedAt }') as typeof input;
+  const { priorityCode, openedAt } = requireObject(
+    input,
+    ['input'],
+    'input { priorityCode, openedAt }',
+  ) as typeof input;
   const { targets, add } = prepare(policyInput, calendar, priorityCode);
   const opened = parseInstant(openedAt, ['openedAt']);
-  return { responseDue: formatInstant(add(opened, targets.response)), resolutionDue: formatInstant(add(opened, targets.resolution)) };
+  return {
+    responseDue: formatInstant(add(opened, targets.response)),
+    resolutionDue: formatInstant(add(opened, targets.resolution)),
+  };
 }
 
 export type StatusChange = { status: string; at: string };
@@ -112,14 +129,19 @@ export function slaState(
   const history = Array.from(input.history)
     .map((change, i) => {
       requireObject(change, ['history', i], 'a status change { status, at }');
-      return { status: requireString(change.status, ['history', i, 'status'], 'a status', 255), at: parseInstant(change.at, ['history', i, 'at']) };
+      return {
+        status: requireString(change.status, ['history', i, 'status'], 'a status', 255),
+        at: parseInstant(change.at, ['history', i, 'at']),
+      };
     })
     .sort((a, b) => a.at - b.at);
-  const firstAt = (statuses: string[]) => history.find((change) => statuses.includes(change.status) && change.at <= asOf)?.at;
+  const firstAt = (statuses: string[]) =>
+    history.find((change) => statuses.includes(change.status) && change.at <= asOf)?.at;
   const clock = (target: Target, stoppedAt: number | undefined): SlaClock => {
     const due = add(opened, target);
     const until = stoppedAt ?? asOf;
-    const state = stoppedAt !== undefined ? (stoppedAt <= due ? 'met' : 'breached') : asOf > due ? 'breached' : 'running';
+    const state =
+      stoppedAt !== undefined ? (stoppedAt <= due ? 'met' : 'breached') : asOf > due ? 'breached' : 'running';
     return {
       due: formatInstant(due),
       state,

@@ -42,7 +42,12 @@ describe('contractStatus', () => {
   it('an auto-extending contract stays active and renews', () => {
     const result = contractStatus(contract, { asOf: on('2027-03-01'), terms: yearly });
     expect(result.status).toBe('active');
-    expect(result.timeline).toMatchObject({ periodStart: '2027-01-01', periodEnd: '2027-12-31', renewals: 2, nextRenewal: '2028-01-01' });
+    expect(result.timeline).toMatchObject({
+      periodStart: '2027-01-01',
+      periodEnd: '2027-12-31',
+      renewals: 2,
+      nextRenewal: '2028-01-01',
+    });
     expect(result.timeline.noticeDeadline).toBe('2027-12-17'); // two weeks after a renewal
   });
 
@@ -71,7 +76,9 @@ describe('contractStatus', () => {
   it('the date is read in the contract zone', () => {
     // 23:30 UTC on 31 December is 1 January in Amsterdam.
     expect(contractStatus(contract, { asOf: '2024-12-31T23:30:00Z' }).status).toBe('active');
-    expect(contractStatus({ ...contract, timeZone: 'America/New_York' }, { asOf: '2024-12-31T23:30:00Z' }).status).toBe('not-started');
+    expect(contractStatus({ ...contract, timeZone: 'America/New_York' }, { asOf: '2024-12-31T23:30:00Z' }).status).toBe(
+      'not-started',
+    );
   });
 
   it('refuses a bad asOf, naming it', () => {

@@ -64,7 +64,8 @@ export function contractStatus(
   else status = 'active';
 
   const flags: StatusFlag[] = [];
-  const within = (date: string | null) => date !== null && daysBetween(today, date) >= 0 && daysBetween(today, date) <= warnDays;
+  const within = (date: string | null) =>
+    date !== null && daysBetween(today, date) >= 0 && daysBetween(today, date) <= warnDays;
   if (status === 'active' || status === 'not-started') {
     if (within(timeline.noticeDeadline)) flags.push('notice-deadline-near');
     if (termination === undefined && within(timeline.periodEnd)) flags.push('renewal-due');

@@ -42,7 +42,10 @@ export const contractTermsSchema = z
     indexation: z.optional(indexationSchema),
   })
   .check(
-    z.refine((terms) => terms.period.count > 0, { path: ['period', 'count'], error: 'a contract period must be at least 1' }),
+    z.refine((terms) => terms.period.count > 0, {
+      path: ['period', 'count'],
+      error: 'a contract period must be at least 1',
+    }),
     z.refine((terms) => terms.renewalPeriod === undefined || terms.renewalPeriod.count > 0, {
       path: ['renewalPeriod', 'count'],
       error: 'a renewal period must be at least 1',

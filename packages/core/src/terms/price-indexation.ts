@@ -7,11 +7,16 @@ import { indexationSchema, type Indexation } from './contract-terms.js';
 function exactDecimal(value: string | number, path: string): { numerator: bigint; denominator: bigint } {
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
   // An index has a handful of digits; thousands of them are a mistake (and a price past the exact integers).
-  const match = typeof text === 'string' && text.length <= 64 ? /^(\d{1,15})(?:[.,](\d{1,15}))?$/.exec(text.trim()) : null;
+  const match =
+    typeof text === 'string' && text.length <= 64 ? /^(\d{1,15})(?:[.,](\d{1,15}))?$/.exec(text.trim()) : null;
   if (match === null) {
-    throw new CoreError('invalid-input', `${echo(value)} is not a positive decimal of at most 15 digits before and after the point: write it as text, e.g. '128.4'.`, {
-      path: [path],
-    });
+    throw new CoreError(
+      'invalid-input',
+      `${echo(value)} is not a positive decimal of at most 15 digits before and after the point: write it as text, e.g. '128.4'.`,
+      {
+        path: [path],
+      },
+    );
   }
   const fraction = match[2] ?? '';
   return { numerator: BigInt(`${match[1]}${fraction}`), denominator: 10n ** BigInt(fraction.length) };
@@ -19,9 +24,13 @@ function exactDecimal(value: string | number, path: string): { numerator: bigint
 
 function safePrice(amount: number): number {
   if (!Number.isSafeInteger(amount)) {
-    throw new CoreError('invalid-input', `the indexed price leaves the range of exact cents (±${Number.MAX_SAFE_INTEGER}).`, {
-      path: ['price', 'amount'],
-    });
+    throw new CoreError(
+      'invalid-input',
+      `the indexed price leaves the range of exact cents (±${Number.MAX_SAFE_INTEGER}).`,
+      {
+        path: ['price', 'amount'],
+      },
+    );
   }
   return amount;
 }
@@ -55,7 +64,10 @@ export function indexPrice(
   const amount = BigInt(price.amount);
   if (indexation.kind === 'fixed') {
     return {
-      price: { amount: safePrice(divideRounded(amount * BigInt(10_000 + indexation.basisPoints), 10_000n)), currency: price.currency },
+      price: {
+        amount: safePrice(divideRounded(amount * BigInt(10_000 + indexation.basisPoints), 10_000n)),
+        currency: price.currency,
+      },
       appliedBasisPoints: indexation.basisPoints,
       limitedBy: null,
     };
@@ -67,7 +79,8 @@ export function indexPrice(
   }
   const previous = exactDecimal(indices.previousIndex, 'previousIndex');
   const current = exactDecimal(indices.currentIndex, 'currentIndex');
-  if (previous.numerator === 0n) throw new CoreError('invalid-input', 'the previous index cannot be 0.', { path: ['previousIndex'] });
+  if (previous.numerator === 0n)
+    throw new CoreError('invalid-input', 'the previous index cannot be 0.', { path: ['previousIndex'] });
   // ratio = current / previous as one fraction.
   let numerator = current.numerator * previous.denominator;
   let denominator = current.denominator * previous.numerator;
@@ -80,7 +93,9 @@ export function indexPrice(
   }
   const appliedBasisPoints = divideRounded((numerator - denominator) * 10_000n, denominator);
   if (!Number.isSafeInteger(appliedBasisPoints)) {
-    throw new CoreError('invalid-input', 'the index changed by more than any price can follow: check both indices.', { path: ['currentIndex'] });
+    throw new CoreError('invalid-input', 'the index changed by more than any price can follow: check both indices.', {
+      path: ['currentIndex'],
+    });
   }
   return {
     price: { amount: safePrice(divideRounded(amount * numerator, denominator)), currency: price.currency },

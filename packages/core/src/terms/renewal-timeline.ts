@@ -29,7 +29,14 @@ export function timelineOn(contract: Contract, terms: ContractTerms | undefined,
   const initialEnd = contract.endDate ?? (terms ? periodEnd(contract.startDate, terms.period) : null);
   if (initialEnd === null) {
     // Open-ended: no period, no notice deadline; only a termination ends it.
-    return { periodStart: contract.startDate, periodEnd: termination ?? null, noticeDeadline: null, nextRenewal: null, renewals: 0, finalDay: termination ?? null };
+    return {
+      periodStart: contract.startDate,
+      periodEnd: termination ?? null,
+      noticeDeadline: null,
+      nextRenewal: null,
+      renewals: 0,
+      finalDay: termination ?? null,
+    };
   }
   let start = contract.startDate;
   let end = initialEnd;

@@ -31,23 +31,48 @@ describe('renewalTimeline', () => {
 
   it('renewal periods follow each other without gaps, month ends clamped', () => {
     const t = renewalTimeline(contract, quarterly, { asOf: '2026-06-15T12:00:00Z' });
-    expect(t).toMatchObject({ periodStart: '2026-04-30', periodEnd: '2026-07-29', renewals: 2, nextRenewal: '2026-07-30' });
+    expect(t).toMatchObject({
+      periodStart: '2026-04-30',
+      periodEnd: '2026-07-29',
+      renewals: 2,
+      nextRenewal: '2026-07-30',
+    });
     expect(t.noticeDeadline).toBe('2026-07-19');
   });
 
   it('an end date on the contract overrides the terms period', () => {
-    const t = renewalTimeline({ ...contract, endDate: '2025-06-30' }, { ...quarterly, autoExtend: false }, { asOf: '2025-03-01T12:00:00Z' });
-    expect(t).toMatchObject({ periodEnd: '2025-06-30', noticeDeadline: '2025-04-30', nextRenewal: null, finalDay: '2025-06-30' });
+    const t = renewalTimeline(
+      { ...contract, endDate: '2025-06-30' },
+      { ...quarterly, autoExtend: false },
+      { asOf: '2025-03-01T12:00:00Z' },
+    );
+    expect(t).toMatchObject({
+      periodEnd: '2025-06-30',
+      noticeDeadline: '2025-04-30',
+      nextRenewal: null,
+      finalDay: '2025-06-30',
+    });
   });
 
   it('a termination ends the timeline', () => {
-    const t = renewalTimeline({ ...contract, termination: { date: '2025-09-30' } }, quarterly, { asOf: '2025-03-01T12:00:00Z' });
-    expect(t).toMatchObject({ periodEnd: '2025-09-30', nextRenewal: null, noticeDeadline: null, finalDay: '2025-09-30' });
+    const t = renewalTimeline({ ...contract, termination: { date: '2025-09-30' } }, quarterly, {
+      asOf: '2025-03-01T12:00:00Z',
+    });
+    expect(t).toMatchObject({
+      periodEnd: '2025-09-30',
+      nextRenewal: null,
+      noticeDeadline: null,
+      finalDay: '2025-09-30',
+    });
   });
 
   it('terms are validated with field paths', () => {
-    expect(() => parseContractTerms({ ...quarterly, period: { count: 0, unit: 'year' } })).toThrow(expect.objectContaining({ path: ['period', 'count'] }));
-    expect(() => parseContractTerms({ ...quarterly, period: { count: 1, unit: 'decade' } })).toThrow(expect.objectContaining({ path: ['period', 'unit'] }));
+    expect(() => parseContractTerms({ ...quarterly, period: { count: 0, unit: 'year' } })).toThrow(
+      expect.objectContaining({ path: ['period', 'count'] }),
+    );
+    expect(() => parseContractTerms({ ...quarterly, period: { count: 1, unit: 'decade' } })).toThrow(
+      expect.objectContaining({ path: ['period', 'unit'] }),
+    );
   });
 });
 
@@ -64,13 +89,21 @@ describe('indexPrice', () => {
       appliedBasisPoints: 200,
       limitedBy: null,
     });
-    expect(indexPrice(eur(120000), index, { previousIndex: '120.0', currentIndex: '126.0' })).toMatchObject({ price: eur(123600), limitedBy: 'cap' });
-    expect(indexPrice(eur(120000), index, { previousIndex: '120.0', currentIndex: '118,2' })).toMatchObject({ price: eur(120000), limitedBy: 'floor' });
+    expect(indexPrice(eur(120000), index, { previousIndex: '120.0', currentIndex: '126.0' })).toMatchObject({
+      price: eur(123600),
+      limitedBy: 'cap',
+    });
+    expect(indexPrice(eur(120000), index, { previousIndex: '120.0', currentIndex: '118,2' })).toMatchObject({
+      price: eur(120000),
+      limitedBy: 'floor',
+    });
   });
 
   it('needs both index values, as exact decimals', () => {
     expect(() => indexPrice(eur(100), { kind: 'index' }, { previousIndex: '100' })).toThrow(/currentIndex/);
-    expect(() => indexPrice(eur(100), { kind: 'index' }, { previousIndex: 100.5, currentIndex: '101' })).toThrow(/as text/);
+    expect(() => indexPrice(eur(100), { kind: 'index' }, { previousIndex: 100.5, currentIndex: '101' })).toThrow(
+      /as text/,
+    );
   });
 
   it('property: the result is whole cents, never further than half a cent from the exact value', () => {

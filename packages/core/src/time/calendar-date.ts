@@ -64,7 +64,11 @@ export function periodEnd(start: string, duration: Duration): string {
  * is in the first period or before it. Found by arithmetic, so a contract renewed daily since year 0001 costs no
  * more than one renewed once.
  */
-export function periodStartHolding(first: string, duration: Duration, target: string): { start: string; steps: number } {
+export function periodStartHolding(
+  first: string,
+  duration: Duration,
+  target: string,
+): { start: string; steps: number } {
   if (target < first) return { start: first, steps: 0 };
   if (duration.unit === 'day' || duration.unit === 'week') {
     const length = duration.count * (duration.unit === 'week' ? 7 : 1);

@@ -33,7 +33,9 @@ export function formatInstant(seconds: number, path: readonly (string | number)[
 export function localDateAt(instant: string, tzid: string, path: (string | number)[] = ['asOf']): string {
   const seconds = parseInstant(instant, path);
   if (typeof tzid !== 'string' || tzid.length > MAX_ZONE_NAME) {
-    throw new CoreError('invalid-time-zone', `${echo(tzid)} is not an IANA time zone: use e.g. 'Europe/Amsterdam'.`, { path: ['tzid'] });
+    throw new CoreError('invalid-time-zone', `${echo(tzid)} is not an IANA time zone: use e.g. 'Europe/Amsterdam'.`, {
+      path: ['tzid'],
+    });
   }
   const day = Math.floor((seconds + offsetAt(zoneTimeline(tzid), seconds)) / 86400);
   // 9999-12-31T23:00:00Z is already 10000-01-01 in Kolkata.

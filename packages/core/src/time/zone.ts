@@ -201,9 +201,13 @@ export function zoneTimeline(tzid: string, path: (string | number)[] = ['tzid'])
     // A caller outside TypeScript may hand in anything; luxon would throw a TypeError on a non-string.
     const zone = typeof tzid === 'string' && tzid.length <= 255 ? IANAZone.create(tzid) : undefined;
     if (zone === undefined || !zone.isValid) {
-      throw new CoreError('invalid-time-zone', `${typeof tzid === 'string' ? `'${clip(tzid)}'` : echo(tzid)} is not an IANA time zone: use e.g. 'Europe/Amsterdam'.`, {
-        path,
-      });
+      throw new CoreError(
+        'invalid-time-zone',
+        `${typeof tzid === 'string' ? `'${clip(tzid)}'` : echo(tzid)} is not an IANA time zone: use e.g. 'Europe/Amsterdam'.`,
+        {
+          path,
+        },
+      );
     }
     timeline = new ZoneTimeline(tzid, zone);
     timelines.set(tzid, timeline);

@@ -36,9 +36,11 @@ export function main(argv: string[]): void {
     fail((error as Error).message);
   }
   const from = values.from ?? todayInAmsterdam();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || Number.isNaN(Date.parse(from))) fail(`--from must be a date YYYY-MM-DD, got '${from}'`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || Number.isNaN(Date.parse(from)))
+    fail(`--from must be a date YYYY-MM-DD, got '${from}'`);
   const days = values.days === undefined ? 31 : Number(values.days);
-  if (!Number.isInteger(days) || days < 1 || days > 3660) fail(`--days must be a whole number from 1 to 3660, got '${values.days}'`);
+  if (!Number.isInteger(days) || days < 1 || days > 3660)
+    fail(`--days must be a whole number from 1 to 3660, got '${values.days}'`);
   process.stdout.write(`${renderDemo(demoContracts, { from, days, catchUpLimitDays: 14 })}\n`);
 }
 

@@ -12,13 +12,11 @@ export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'post
  * the data directory (see `resolveSecretKey`).
  */
 export type SecretKeySource =
-  | { kind: 'environment'; key: SecretKey }
-  | { kind: 'generate-in-data-dir'; dataDir: string };
+  { kind: 'environment'; key: SecretKey } | { kind: 'generate-in-data-dir'; dataDir: string };
 
 /** Where the marketplace's signing secret comes from: the environment, or generated once locally. */
 export type MarketplaceSecretSource =
-  | { kind: 'environment'; secret: string }
-  | { kind: 'generate-in-data-dir'; dataDir: string };
+  { kind: 'environment'; secret: string } | { kind: 'generate-in-data-dir'; dataDir: string };
 
 export type PowerUpConfig = {
   environment: 'production' | 'development' | 'test';

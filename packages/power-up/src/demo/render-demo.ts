@@ -1,7 +1,11 @@
 import { describeSchedule, expandSchedule, parseContract, type ContractInput } from '@contractbeheer/core';
 import { simulateGeneration } from './simulate-generation.js';
 
-function timingText(plan: { timing: { kind: 'deadline'; deadline: string } | { kind: 'planned'; date: string; time: string | null; employeeNumber: string } }): string {
+function timingText(plan: {
+  timing:
+    | { kind: 'deadline'; deadline: string }
+    | { kind: 'planned'; date: string; time: string | null; employeeNumber: string };
+}): string {
   const { timing } = plan;
   return timing.kind === 'deadline'
     ? `deadline ${timing.deadline}`
@@ -17,7 +21,9 @@ export function renderDemo(
   options: { from: string; days: number; catchUpLimitDays?: number },
 ): string {
   const lines: string[] = [];
-  lines.push(`Contractbeheer demo — werkbonplanning van ${contracts.length} contracten, ${options.days} dagen vanaf ${options.from}`);
+  lines.push(
+    `Contractbeheer demo — werkbonplanning van ${contracts.length} contracten, ${options.days} dagen vanaf ${options.from}`,
+  );
   lines.push('');
   for (const input of contracts) {
     const contract = parseContract(input);
@@ -25,7 +31,9 @@ export function renderDemo(
       contract.schedule !== undefined
         ? describeSchedule(contract.schedule, 'nl')
         : `${contract.ordersPerYear} werkbonnen per contractjaar`;
-    lines.push(`${contract.id}  (${contract.type}, ${contract.objectCodes.length} object(en), ${contract.daysInAdvance} dagen van tevoren)`);
+    lines.push(
+      `${contract.id}  (${contract.type}, ${contract.objectCodes.length} object(en), ${contract.daysInAdvance} dagen van tevoren)`,
+    );
     lines.push(`  schema: ${what}`);
     if (contract.schedule !== undefined) {
       const next = expandSchedule(
@@ -51,9 +59,13 @@ export function renderDemo(
   }
   const keys = new Set(generated.map((g) => g.plan.key));
   lines.push('');
-  lines.push(`${generated.length} werkbonnen aangemaakt, ${keys.size} unieke sleutels (elke werkbon precies één keer).`);
+  lines.push(
+    `${generated.length} werkbonnen aangemaakt, ${keys.size} unieke sleutels (elke werkbon precies één keer).`,
+  );
   if (skipped > 0) {
-    lines.push(`${skipped} oudere werkbonnen overgeslagen: hun doeldatum ligt meer dan ${options.catchUpLimitDays} dagen terug (inhaalgrens).`);
+    lines.push(
+      `${skipped} oudere werkbonnen overgeslagen: hun doeldatum ligt meer dan ${options.catchUpLimitDays} dagen terug (inhaalgrens).`,
+    );
   }
   return lines.join('\n');
 }

@@ -27,7 +27,11 @@ export function simulateGeneration(
     const runDate = addDays(options.from, day);
     const asOf = `${runDate}T${options.runTime ?? '05:00:00'}Z`;
     for (const contract of contracts) {
-      const result = planWorkOrders(contract, { asOf, generatedKeys: ledger, catchUpLimitDays: options.catchUpLimitDays });
+      const result = planWorkOrders(contract, {
+        asOf,
+        generatedKeys: ledger,
+        catchUpLimitDays: options.catchUpLimitDays,
+      });
       // Skipped occurrences go into the ledger too, so they are decided once and not reported again.
       for (const { key } of result.skipped) ledger.add(key);
       skipped += result.skipped.length;

@@ -245,14 +245,7 @@ export interface CredentialRepository {
 // ── Audit trail ─────────────────────────────────────────────────────────────────────────────────────────────────
 
 export type AuditEntityType =
-  | 'tenant'
-  | 'contract'
-  | 'terms'
-  | 'sla-policy'
-  | 'cancellation-reason'
-  | 'termination'
-  | 'api-key'
-  | 'credentials';
+  'tenant' | 'contract' | 'terms' | 'sla-policy' | 'cancellation-reason' | 'termination' | 'api-key' | 'credentials';
 
 export type NewAuditEntry = {
   at: string;

@@ -39,7 +39,8 @@ export const contractResourceSchema = z.object({
 });
 export type ContractResource = z.infer<typeof contractResourceSchema>;
 
-export const pageSchema = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+export const pageSchema = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 /** One page of a list: the schema's output for items of type `T`. */
 export type Page<T> = z.infer<ReturnType<typeof pageSchema<z.ZodType<T>>>>;
 
@@ -56,7 +57,11 @@ export type ListContractsQuery = z.input<typeof listContractsQuerySchema>;
 export const createContractBodySchema = contractSchema;
 /** Editing: the changed fields; the server checks the result as a whole contract. */
 export const updateContractBodySchema = z.object({ changes: z.record(z.string(), z.unknown()) });
-export const terminateBodySchema = z.object({ date: dateSchema, reasonCode: z.string().optional(), remark: z.string().max(65_535).optional() });
+export const terminateBodySchema = z.object({
+  date: dateSchema,
+  reasonCode: z.string().optional(),
+  remark: z.string().max(65_535).optional(),
+});
 export const restartBodySchema = z.object({ newId: z.string().min(1), startDate: dateSchema.optional() });
 export const renewBodySchema = z.object({ previousIndex: z.string().optional(), currentIndex: z.string().optional() });
 export const previewBodySchema = updateContractBodySchema;
@@ -127,17 +132,39 @@ export type ActionResult = z.infer<typeof actionResultSchema>;
 export const refreshResultSchema = z.object({ contract: contractResourceSchema, workOrders: z.number().int() });
 export const updateResultSchema = z.object({ contract: contractResourceSchema, preview: schedulePreviewSchema });
 
-export const cancellationReportQuerySchema = z.object({ from: dateSchema, to: dateSchema, groupBy: z.enum(['month', 'quarter', 'year']) });
-const reasonRowSchema = z.object({ reasonCode: z.string(), reasonLabel: z.string(), count: z.number().int(), lostValue: moneyJson });
+export const cancellationReportQuerySchema = z.object({
+  from: dateSchema,
+  to: dateSchema,
+  groupBy: z.enum(['month', 'quarter', 'year']),
+});
+const reasonRowSchema = z.object({
+  reasonCode: z.string(),
+  reasonLabel: z.string(),
+  count: z.number().int(),
+  lostValue: moneyJson,
+});
 export const cancellationReportSchema = z.object({
-  periods: z.array(z.object({ period: z.string(), from: z.string(), to: z.string(), reasons: z.array(reasonRowSchema), count: z.number().int(), lostValue: moneyJson })),
+  periods: z.array(
+    z.object({
+      period: z.string(),
+      from: z.string(),
+      to: z.string(),
+      reasons: z.array(reasonRowSchema),
+      count: z.number().int(),
+      lostValue: moneyJson,
+    }),
+  ),
   totals: z.array(reasonRowSchema),
   currency: z.string(),
 }) satisfies z.ZodType<CoreCancellationReport>;
 
 /** Every error body: a machine code, a message that says what to do, and the offending field. */
 export const apiErrorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), path: z.array(z.union([z.string(), z.number()])).optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    path: z.array(z.union([z.string(), z.number()])).optional(),
+  }),
 });
 
 export { cancellationReasonSchema, contractTermsSchema, scheduleSchema, slaPolicySchema };
@@ -150,27 +177,182 @@ export type ScheduleChangePreview = CoreScheduleChangePreview;
 
 /** The route table: method, path, request and response schemas — what the server implements and the document lists. */
 export const CONTRACTS_API_ROUTES = [
-  { id: 'listContracts', method: 'GET', path: '/contracts', query: listContractsQuerySchema, response: pageSchema(contractResourceSchema), summary: 'List contracts (cursor pagination)' },
-  { id: 'createContract', method: 'POST', path: '/contracts', body: createContractBodySchema, response: contractResourceSchema, status: 201, summary: 'Create a contract' },
-  { id: 'getContract', method: 'GET', path: '/contracts/{id}', response: contractResourceSchema, summary: 'Get a contract (with its ETag)' },
-  { id: 'updateContract', method: 'PATCH', path: '/contracts/{id}', body: updateContractBodySchema, response: updateResultSchema, ifMatch: true, summary: 'Edit a contract (If-Match)' },
-  { id: 'deleteContract', method: 'DELETE', path: '/contracts/{id}', ifMatch: true, status: 204, summary: 'Delete a contract (refused once a work order is completed or handled)' },
-  { id: 'terminateContract', method: 'POST', path: '/contracts/{id}/actions/terminate', body: terminateBodySchema, response: actionResultSchema, ifMatch: true, summary: 'Terminate early' },
-  { id: 'restartContract', method: 'POST', path: '/contracts/{id}/actions/restart', body: restartBodySchema, response: actionResultSchema, summary: 'Restart as a new, linked contract' },
-  { id: 'renewContract', method: 'POST', path: '/contracts/{id}/actions/renew', body: renewBodySchema, response: actionResultSchema, ifMatch: true, summary: 'Renew per the terms' },
-  { id: 'refreshContract', method: 'POST', path: '/contracts/{id}/actions/refresh', response: refreshResultSchema, summary: 'Re-read work orders from the host and recompute' },
-  { id: 'previewSchedule', method: 'POST', path: '/contracts/{id}/schedule/preview', body: previewBodySchema, response: schedulePreviewSchema, summary: 'Preview what an edit changes' },
-  { id: 'viewSchedule', method: 'GET', path: '/contracts/{id}/schedule', query: scheduleViewQuerySchema, response: scheduleViewSchema, summary: 'Occurrences and their generation state' },
-  { id: 'getBudget', method: 'GET', path: '/contracts/{id}/budget', response: budgetStatusSchema, summary: 'Budget status' },
-  { id: 'listTerms', method: 'GET', path: '/terms', response: z.object({ data: z.array(contractTermsSchema) }), summary: 'List contract terms' },
-  { id: 'putTerms', method: 'PUT', path: '/terms/{code}', body: contractTermsSchema, response: contractTermsSchema, summary: 'Create or replace contract terms' },
-  { id: 'deleteTerms', method: 'DELETE', path: '/terms/{code}', status: 204, summary: 'Delete contract terms (refused while in use)' },
-  { id: 'listSlaPolicies', method: 'GET', path: '/sla-policies', response: z.object({ data: z.array(slaPolicySchema) }), summary: 'List SLA policies' },
-  { id: 'putSlaPolicy', method: 'PUT', path: '/sla-policies/{code}', body: slaPolicySchema, response: slaPolicySchema, summary: 'Create or replace an SLA policy' },
-  { id: 'deleteSlaPolicy', method: 'DELETE', path: '/sla-policies/{code}', status: 204, summary: 'Delete an SLA policy (refused while in use)' },
-  { id: 'listCancellationReasons', method: 'GET', path: '/cancellation-reasons', response: z.object({ data: z.array(cancellationReasonSchema) }), summary: 'List cancellation reasons' },
-  { id: 'putCancellationReason', method: 'PUT', path: '/cancellation-reasons/{code}', body: cancellationReasonSchema, response: cancellationReasonSchema, summary: 'Create or relabel a reason (history keeps old labels)' },
-  { id: 'archiveCancellationReason', method: 'POST', path: '/cancellation-reasons/{code}/archive', response: cancellationReasonSchema, summary: 'Archive a reason' },
-  { id: 'deleteCancellationReason', method: 'DELETE', path: '/cancellation-reasons/{code}', status: 204, summary: 'Delete an unused reason (a used one is archived instead)' },
-  { id: 'cancellationReport', method: 'GET', path: '/reports/cancellations', query: cancellationReportQuerySchema, response: cancellationReportSchema, summary: 'Terminations and lost value per reason per period' },
+  {
+    id: 'listContracts',
+    method: 'GET',
+    path: '/contracts',
+    query: listContractsQuerySchema,
+    response: pageSchema(contractResourceSchema),
+    summary: 'List contracts (cursor pagination)',
+  },
+  {
+    id: 'createContract',
+    method: 'POST',
+    path: '/contracts',
+    body: createContractBodySchema,
+    response: contractResourceSchema,
+    status: 201,
+    summary: 'Create a contract',
+  },
+  {
+    id: 'getContract',
+    method: 'GET',
+    path: '/contracts/{id}',
+    response: contractResourceSchema,
+    summary: 'Get a contract (with its ETag)',
+  },
+  {
+    id: 'updateContract',
+    method: 'PATCH',
+    path: '/contracts/{id}',
+    body: updateContractBodySchema,
+    response: updateResultSchema,
+    ifMatch: true,
+    summary: 'Edit a contract (If-Match)',
+  },
+  {
+    id: 'deleteContract',
+    method: 'DELETE',
+    path: '/contracts/{id}',
+    ifMatch: true,
+    status: 204,
+    summary: 'Delete a contract (refused once a work order is completed or handled)',
+  },
+  {
+    id: 'terminateContract',
+    method: 'POST',
+    path: '/contracts/{id}/actions/terminate',
+    body: terminateBodySchema,
+    response: actionResultSchema,
+    ifMatch: true,
+    summary: 'Terminate early',
+  },
+  {
+    id: 'restartContract',
+    method: 'POST',
+    path: '/contracts/{id}/actions/restart',
+    body: restartBodySchema,
+    response: actionResultSchema,
+    summary: 'Restart as a new, linked contract',
+  },
+  {
+    id: 'renewContract',
+    method: 'POST',
+    path: '/contracts/{id}/actions/renew',
+    body: renewBodySchema,
+    response: actionResultSchema,
+    ifMatch: true,
+    summary: 'Renew per the terms',
+  },
+  {
+    id: 'refreshContract',
+    method: 'POST',
+    path: '/contracts/{id}/actions/refresh',
+    response: refreshResultSchema,
+    summary: 'Re-read work orders from the host and recompute',
+  },
+  {
+    id: 'previewSchedule',
+    method: 'POST',
+    path: '/contracts/{id}/schedule/preview',
+    body: previewBodySchema,
+    response: schedulePreviewSchema,
+    summary: 'Preview what an edit changes',
+  },
+  {
+    id: 'viewSchedule',
+    method: 'GET',
+    path: '/contracts/{id}/schedule',
+    query: scheduleViewQuerySchema,
+    response: scheduleViewSchema,
+    summary: 'Occurrences and their generation state',
+  },
+  {
+    id: 'getBudget',
+    method: 'GET',
+    path: '/contracts/{id}/budget',
+    response: budgetStatusSchema,
+    summary: 'Budget status',
+  },
+  {
+    id: 'listTerms',
+    method: 'GET',
+    path: '/terms',
+    response: z.object({ data: z.array(contractTermsSchema) }),
+    summary: 'List contract terms',
+  },
+  {
+    id: 'putTerms',
+    method: 'PUT',
+    path: '/terms/{code}',
+    body: contractTermsSchema,
+    response: contractTermsSchema,
+    summary: 'Create or replace contract terms',
+  },
+  {
+    id: 'deleteTerms',
+    method: 'DELETE',
+    path: '/terms/{code}',
+    status: 204,
+    summary: 'Delete contract terms (refused while in use)',
+  },
+  {
+    id: 'listSlaPolicies',
+    method: 'GET',
+    path: '/sla-policies',
+    response: z.object({ data: z.array(slaPolicySchema) }),
+    summary: 'List SLA policies',
+  },
+  {
+    id: 'putSlaPolicy',
+    method: 'PUT',
+    path: '/sla-policies/{code}',
+    body: slaPolicySchema,
+    response: slaPolicySchema,
+    summary: 'Create or replace an SLA policy',
+  },
+  {
+    id: 'deleteSlaPolicy',
+    method: 'DELETE',
+    path: '/sla-policies/{code}',
+    status: 204,
+    summary: 'Delete an SLA policy (refused while in use)',
+  },
+  {
+    id: 'listCancellationReasons',
+    method: 'GET',
+    path: '/cancellation-reasons',
+    response: z.object({ data: z.array(cancellationReasonSchema) }),
+    summary: 'List cancellation reasons',
+  },
+  {
+    id: 'putCancellationReason',
+    method: 'PUT',
+    path: '/cancellation-reasons/{code}',
+    body: cancellationReasonSchema,
+    response: cancellationReasonSchema,
+    summary: 'Create or relabel a reason (history keeps old labels)',
+  },
+  {
+    id: 'archiveCancellationReason',
+    method: 'POST',
+    path: '/cancellation-reasons/{code}/archive',
+    response: cancellationReasonSchema,
+    summary: 'Archive a reason',
+  },
+  {
+    id: 'deleteCancellationReason',
+    method: 'DELETE',
+    path: '/cancellation-reasons/{code}',
+    status: 204,
+    summary: 'Delete an unused reason (a used one is archived instead)',
+  },
+  {
+    id: 'cancellationReport',
+    method: 'GET',
+    path: '/reports/cancellations',
+    query: cancellationReportQuerySchema,
+    response: cancellationReportSchema,
+    summary: 'Terminations and lost value per reason per period',
+  },
 ] as const;

@@ -121,7 +121,10 @@ export function createContractsClient(options: ContractsClientOptions) {
       });
     },
     /** Every contract, page by page as you iterate; `break` stops fetching. */
-    async *list(params: Omit<ListContractsQuery, 'cursor'> = {}, callOptions?: CallOptions): AsyncGenerator<ContractResource, void, undefined> {
+    async *list(
+      params: Omit<ListContractsQuery, 'cursor'> = {},
+      callOptions?: CallOptions,
+    ): AsyncGenerator<ContractResource, void, undefined> {
       checkRecord(params, 'contracts.list', 'the query', false);
       let cursor: string | undefined;
       do {
@@ -157,7 +160,12 @@ export function createContractsClient(options: ContractsClientOptions) {
      * after a lost answer, the edit cannot apply twice (the ETag moved on), but the retry then gets that 412 although
      * the edit may be ours: the error says so; `get` and compare before editing again.
      */
-    async update(id: string, changes: Partial<ContractInput>, pre: Precondition, callOptions?: CallOptions): Promise<{ contract: ContractResource; preview: ScheduleChangePreview }> {
+    async update(
+      id: string,
+      changes: Partial<ContractInput>,
+      pre: Precondition,
+      callOptions?: CallOptions,
+    ): Promise<{ contract: ContractResource; preview: ScheduleChangePreview }> {
       return call(updateResultSchema, {
         method: 'PATCH',
         path: path('contracts/{id}', { id }),
@@ -178,7 +186,12 @@ export function createContractsClient(options: ContractsClientOptions) {
         doneOnRetry: goneOnRetry,
       });
     },
-    async terminate(id: string, body: TerminateBody, pre: Precondition, callOptions?: CallOptions): Promise<ActionResult> {
+    async terminate(
+      id: string,
+      body: TerminateBody,
+      pre: Precondition,
+      callOptions?: CallOptions,
+    ): Promise<ActionResult> {
       return call(actionResultSchema, {
         method: 'POST',
         path: path('contracts/{id}/actions/terminate', { id }),
@@ -221,12 +234,14 @@ export function createContractsClient(options: ContractsClientOptions) {
 
   const settings = <Input, Output>(collection: string, schema: z.core.$ZodType) => ({
     async list(callOptions?: CallOptions): Promise<Output[]> {
-      return (await call<{ data: Output[] }>(z.object({ data: z.array(schema) }), {
-        method: 'GET',
-        path: collection,
-        idempotent: true,
-        options: callOptions,
-      })).data;
+      return (
+        await call<{ data: Output[] }>(z.object({ data: z.array(schema) }), {
+          method: 'GET',
+          path: collection,
+          idempotent: true,
+          options: callOptions,
+        })
+      ).data;
     },
     /** Creates or replaces the entry with this code. */
     async put(code: string, input: Input, callOptions?: CallOptions): Promise<Output> {
@@ -252,7 +267,11 @@ export function createContractsClient(options: ContractsClientOptions) {
   return {
     contracts,
     schedule: {
-      async preview(id: string, changes: Partial<ContractInput>, callOptions?: CallOptions): Promise<ScheduleChangePreview> {
+      async preview(
+        id: string,
+        changes: Partial<ContractInput>,
+        callOptions?: CallOptions,
+      ): Promise<ScheduleChangePreview> {
         return call(schedulePreviewSchema, {
           method: 'POST',
           path: path('contracts/{id}/schedule/preview', { id }),
@@ -261,7 +280,11 @@ export function createContractsClient(options: ContractsClientOptions) {
           options: callOptions,
         });
       },
-      async view(id: string, range: { from?: string; until?: string } = {}, callOptions?: CallOptions): Promise<ScheduleView> {
+      async view(
+        id: string,
+        range: { from?: string; until?: string } = {},
+        callOptions?: CallOptions,
+      ): Promise<ScheduleView> {
         return call(scheduleViewSchema, {
           method: 'GET',
           path: path('contracts/{id}/schedule', { id }),
@@ -284,7 +307,10 @@ export function createContractsClient(options: ContractsClientOptions) {
     terms: settings<ContractTermsInput, z.output<typeof contractTermsSchema>>('terms', contractTermsSchema),
     slaPolicies: settings<SlaPolicyInput, z.output<typeof slaPolicySchema>>('sla-policies', slaPolicySchema),
     cancellationReasons: {
-      ...settings<CancellationReasonInput, z.output<typeof cancellationReasonSchema>>('cancellation-reasons', cancellationReasonSchema),
+      ...settings<CancellationReasonInput, z.output<typeof cancellationReasonSchema>>(
+        'cancellation-reasons',
+        cancellationReasonSchema,
+      ),
       /**
        * Archives a reason. Retried after a lost answer, it archives an archived reason again, which changes nothing
        * (the server answers the reason as it stands).
@@ -299,7 +325,10 @@ export function createContractsClient(options: ContractsClientOptions) {
       },
     },
     reports: {
-      async cancellations(params: { from: string; to: string; groupBy: 'month' | 'quarter' | 'year' }, callOptions?: CallOptions): Promise<CancellationReport> {
+      async cancellations(
+        params: { from: string; to: string; groupBy: 'month' | 'quarter' | 'year' },
+        callOptions?: CallOptions,
+      ): Promise<CancellationReport> {
         return call(cancellationReportSchema, {
           method: 'GET',
           path: 'reports/cancellations',

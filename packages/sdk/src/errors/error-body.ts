@@ -11,7 +11,10 @@ export function readErrorBody(body: unknown): ErrorBodyDetail {
   const none: ErrorBodyDetail = { detail: '', code: undefined, path: [] };
   if (typeof body !== 'object' || body === null) return none;
   const nested = (body as { error?: unknown }).error;
-  const source = typeof nested === 'object' && nested !== null ? (nested as Record<string, unknown>) : (body as Record<string, unknown>);
+  const source =
+    typeof nested === 'object' && nested !== null
+      ? (nested as Record<string, unknown>)
+      : (body as Record<string, unknown>);
   const code = typeof source.code === 'string' ? source.code : undefined;
   // Only strings and numbers make a path: `join` of a parsed `{"toString": 1}` would throw.
   const path = Array.isArray(source.path)

@@ -68,7 +68,10 @@ export class ContractbeheerError extends Error {
 
   constructor(message: string, options: SdkErrorOptions = {}) {
     const secrets = options.secrets ?? [];
-    super(redactText(message, secrets), options.cause === undefined ? undefined : { cause: scrubCause(options.cause, secrets) });
+    super(
+      redactText(message, secrets),
+      options.cause === undefined ? undefined : { cause: scrubCause(options.cause, secrets) },
+    );
     this.status = options.status;
     this.appCode = options.appCode;
     this.code = options.code;

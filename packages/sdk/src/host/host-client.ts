@@ -2,7 +2,13 @@ import * as z from 'zod';
 import { checkInteger, checkPrintable, checkRecord, checkText } from '../errors/argument-checks.js';
 import { NotFoundError, ValidationError } from '../errors/sdk-error.js';
 import { checkClientOptions, DEFAULT_MAX_RESPONSE_BYTES } from '../transport/option-checks.js';
-import { Transport, type CallOptions, type Logger, type TransportOptions, type TransportRequest } from '../transport/transport.js';
+import {
+  Transport,
+  type CallOptions,
+  type Logger,
+  type TransportOptions,
+  type TransportRequest,
+} from '../transport/transport.js';
 import { envelopeError, envelopeResponse } from './host-envelope.js';
 import { HostFilter } from './host-filter.js';
 import {
@@ -102,11 +108,19 @@ export function createHostClient(options: HostClientOptions) {
   const invalid = (message: string) => new ValidationError(message, { secrets: transport.secretValues });
 
   async function call(request: Omit<TransportRequest, 'check'>): Promise<unknown> {
-    const response = await transport.send({ ...request, check: (body, info) => envelopeError(body, info, transport.secretValues) });
+    const response = await transport.send({
+      ...request,
+      check: (body, info) => envelopeError(body, info, transport.secretValues),
+    });
     return envelopeResponse(response.body);
   }
 
-  async function records<T>(path: string, map: (raw: HostRecord) => T, query: Query = [], callOptions?: CallOptions): Promise<T[]> {
+  async function records<T>(
+    path: string,
+    map: (raw: HostRecord) => T,
+    query: Query = [],
+    callOptions?: CallOptions,
+  ): Promise<T[]> {
     const response = await call({ method: 'GET', path, query, idempotent: true, options: callOptions });
     const parsed = hostRecordsSchema.safeParse(response ?? []);
     if (!parsed.success) throw invalid(`GET ${path}: expected an array of records from the host.`);
@@ -119,7 +133,9 @@ export function createHostClient(options: HostClientOptions) {
       if (filter !== undefined && !(filter instanceof HostFilter)) {
         throw invalid(`GET ${path}: pass a filter made with hostFilter().where(…), or none.`);
       }
-      return filter && filter.size > 0 ? records(filterPath, map, filter.toQuery(), callOptions) : records(path, map, [], callOptions);
+      return filter && filter.size > 0
+        ? records(filterPath, map, filter.toQuery(), callOptions)
+        : records(path, map, [], callOptions);
     };
 
   const workOrders = {
@@ -128,9 +144,17 @@ export function createHostClient(options: HostClientOptions) {
       const body = Array.isArray(input) ? input : [input];
       const isRecord = (record: unknown) => typeof record === 'object' && record !== null && !Array.isArray(record);
       if (body.length === 0 || !body.every(isRecord)) {
-        throw invalid('workOrders.create: pass a work-order record (see toPostWorkorder) or a non-empty array of them.');
+        throw invalid(
+          'workOrders.create: pass a work-order record (see toPostWorkorder) or a non-empty array of them.',
+        );
       }
-      const response = await call({ method: 'POST', path: 'PostWorkorders/', body, idempotent: false, options: callOptions });
+      const response = await call({
+        method: 'POST',
+        path: 'PostWorkorders/',
+        body,
+        idempotent: false,
+        options: callOptions,
+      });
       const parsed = createdSchema.safeParse(response);
       if (!parsed.success) throw invalid('PostWorkorders: the host did not return [{ workorder_no, row_id }].');
       return parsed.data.map((row) => ({ workorderNo: row.workorder_no, rowId: row.row_id }));
@@ -159,18 +183,29 @@ export function createHostClient(options: HostClientOptions) {
       return toWorkOrder(parsed.data);
     },
     /** Work orders by lifecycle status, without closing them (`update_status=false`) unless asked. */
-    async list(opts: { status: WorkOrderStatus | 'Alle'; workStatus?: string; updateStatus?: boolean } & CallOptions): Promise<HostWorkOrder[]> {
+    async list(
+      opts: { status: WorkOrderStatus | 'Alle'; workStatus?: string; updateStatus?: boolean } & CallOptions,
+    ): Promise<HostWorkOrder[]> {
       checkRecord(opts, 'workOrders.list', 'the options ({ status })', false);
       if (!WORK_ORDER_STATUSES.includes(opts.status)) {
         throw invalid(`workOrders.list: status must be one of ${WORK_ORDER_STATUSES.join(', ')}.`);
       }
       const { status, workStatus, updateStatus: update, ...callOptions } = opts;
       const updateStatus = update === true;
-      const query: Query = [['status', status], ['update_status', updateStatus ? 'true' : 'false']];
+      const query: Query = [
+        ['status', status],
+        ['update_status', updateStatus ? 'true' : 'false'],
+      ];
       if (workStatus !== undefined && workStatus !== '') {
         query.push(['workstatus', checkPrintable(workStatus, 'workOrders.list', 'workStatus')]);
       }
-      const response = await call({ method: 'GET', path: 'GetWorkorders/', query, idempotent: !updateStatus, options: callOptions });
+      const response = await call({
+        method: 'GET',
+        path: 'GetWorkorders/',
+        query,
+        idempotent: !updateStatus,
+        options: callOptions,
+      });
       const parsed = hostRecordsSchema.safeParse(response ?? []);
       if (!parsed.success) throw invalid('GetWorkorders: expected an array of work-order records from the host.');
       return parsed.data.map(toWorkOrder);
@@ -180,7 +215,11 @@ export function createHostClient(options: HostClientOptions) {
      * "no data changed" (1503), the attempt whose answer was lost applied the change: that is success. A 1503 on
      * the first attempt stays a `ConflictError` (the order already had these values).
      */
-    async reschedule(ref: WorkOrderRef, change: { date?: string; time?: string; employeeNr?: string; workStatus?: string }, callOptions?: CallOptions) {
+    async reschedule(
+      ref: WorkOrderRef,
+      change: { date?: string; time?: string; employeeNr?: string; workStatus?: string },
+      callOptions?: CallOptions,
+    ) {
       const query: Query = refQuery(checkRef(ref, 'reschedule'));
       checkRecord(change, 'reschedule', 'the change', false);
       const value = (name: keyof typeof change) => {
@@ -218,11 +257,17 @@ export function createHostClient(options: HostClientOptions) {
     /** Deletes a work order (DeleteEntity); returns the number of rows deleted. */
     async delete(ref: WorkOrderRef, callOptions?: CallOptions): Promise<number> {
       const checked = checkRef(ref, 'workOrders.delete');
-      const [key, value] = 'rowId' in checked ? ['db_row', String(checked.rowId)] : ['workorder_no', checked.workorderNo];
+      const [key, value] =
+        'rowId' in checked ? ['db_row', String(checked.rowId)] : ['workorder_no', checked.workorderNo];
       const response = await call({
         method: 'GET',
         path: 'DeleteEntity/',
-        query: [['delete_all', 'false'], ['entity', 'workorder'], ['key', key], ['value', value]],
+        query: [
+          ['delete_all', 'false'],
+          ['entity', 'workorder'],
+          ['key', key],
+          ['value', value],
+        ],
         idempotent: false,
         options: callOptions,
       });
@@ -244,7 +289,13 @@ export function createHostClient(options: HostClientOptions) {
       /** Resets an object's "changed" mark, so `changed()` stops returning it. */
       async acknowledge(code: string, callOptions?: CallOptions): Promise<void> {
         const objCode = checkText(code, 'objects.acknowledge', 'the object code');
-        await call({ method: 'GET', path: 'objects/changed/', query: [['obj_code', objCode]], idempotent: true, options: callOptions });
+        await call({
+          method: 'GET',
+          path: 'objects/changed/',
+          query: [['obj_code', objCode]],
+          idempotent: true,
+          options: callOptions,
+        });
       },
     },
     relations: { list: listOf('relations/', 'relations/', toRelation) },

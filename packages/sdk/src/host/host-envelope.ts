@@ -9,7 +9,9 @@ export const hostEnvelopeSchema = z.object({
   messages: z
     .array(z.unknown())
     .nullish()
-    .transform((m) => (m ?? []).map((message) => (typeof message === 'string' ? message : JSON.stringify(message) ?? ''))),
+    .transform((m) =>
+      (m ?? []).map((message) => (typeof message === 'string' ? message : (JSON.stringify(message) ?? ''))),
+    ),
   response: z.unknown(),
 });
 
@@ -17,14 +19,21 @@ export const hostEnvelopeSchema = z.object({
  * The error in a host answer, if any: a body that is no envelope, or an application code other than 200. Built for
  * the transport's `check` hook, so application errors pass through the same retry rules as HTTP errors.
  */
-export function envelopeError(body: unknown, request: RequestInfo, secrets: readonly string[]): ContractbeheerError | undefined {
+export function envelopeError(
+  body: unknown,
+  request: RequestInfo,
+  secrets: readonly string[],
+): ContractbeheerError | undefined {
   const parsed = hostEnvelopeSchema.safeParse(body);
   if (!parsed.success) {
-    return new ApiError(`${request.method} ${request.url}: the host's answer is not an OPENApi envelope {code, messages, response}.`, {
-      status: 200,
-      request,
-      secrets,
-    });
+    return new ApiError(
+      `${request.method} ${request.url}: the host's answer is not an OPENApi envelope {code, messages, response}.`,
+      {
+        status: 200,
+        request,
+        secrets,
+      },
+    );
   }
   const { code, messages } = parsed.data;
   if (code === 200) return undefined;

@@ -59,7 +59,8 @@ export type HostWorkOrder = {
 };
 
 export function toWorkOrder(raw: HostRecord): HostWorkOrder {
-  const records = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is HostRecord => typeof v === 'object' && v !== null) : []);
+  const records = (value: unknown) =>
+    Array.isArray(value) ? value.filter((v): v is HostRecord => typeof v === 'object' && v !== null) : [];
   return {
     rowId: hostInteger(raw.id ?? raw.row_id),
     workorderNo: text(raw, 'WorkorderNo'),
@@ -102,7 +103,14 @@ export function toWorkOrder(raw: HostRecord): HostWorkOrder {
   };
 }
 
-export type HostEmployee = { number: string | null; firstName: string | null; lastName: string | null; email: string | null; active: boolean | null; raw: HostRecord };
+export type HostEmployee = {
+  number: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  active: boolean | null;
+  raw: HostRecord;
+};
 export const toEmployee = (raw: HostRecord): HostEmployee => ({
   number: text(raw, 'number'),
   firstName: text(raw, 'firstname'),
@@ -164,7 +172,14 @@ export const toObject = (raw: HostRecord): HostObject => ({
   raw,
 });
 
-export type HostHourType = { code: string | null; name: string | null; salePriceCents: number | null; costPriceCents: number | null; active: boolean | null; raw: HostRecord };
+export type HostHourType = {
+  code: string | null;
+  name: string | null;
+  salePriceCents: number | null;
+  costPriceCents: number | null;
+  active: boolean | null;
+  raw: HostRecord;
+};
 export const toHourType = (raw: HostRecord): HostHourType => ({
   code: text(raw, 'code'),
   name: text(raw, 'name'),
@@ -174,7 +189,13 @@ export const toHourType = (raw: HostRecord): HostHourType => ({
   raw,
 });
 
-export type HostMaterial = { code: string | null; description: string | null; priceCents: number | null; unit: string | null; raw: HostRecord };
+export type HostMaterial = {
+  code: string | null;
+  description: string | null;
+  priceCents: number | null;
+  unit: string | null;
+  raw: HostRecord;
+};
 export const toMaterial = (raw: HostRecord): HostMaterial => ({
   code: text(raw, 'code'),
   description: text(raw, 'description'),
@@ -184,10 +205,24 @@ export const toMaterial = (raw: HostRecord): HostMaterial => ({
 });
 
 export type HostCodeDescription = { code: string | null; description: string | null; raw: HostRecord };
-export const toPriority = (raw: HostRecord): HostCodeDescription => ({ code: text(raw, 'code'), description: text(raw, 'description'), raw });
-export const toWorkStatus = (raw: HostRecord): HostCodeDescription => ({ code: text(raw, 'sta_code'), description: text(raw, 'sta_name'), raw });
+export const toPriority = (raw: HostRecord): HostCodeDescription => ({
+  code: text(raw, 'code'),
+  description: text(raw, 'description'),
+  raw,
+});
+export const toWorkStatus = (raw: HostRecord): HostCodeDescription => ({
+  code: text(raw, 'sta_code'),
+  description: text(raw, 'sta_name'),
+  raw,
+});
 
-export type HostWorkType = { name: string | null; description: string | null; defaultMinutes: number | null; active: boolean | null; raw: HostRecord };
+export type HostWorkType = {
+  name: string | null;
+  description: string | null;
+  defaultMinutes: number | null;
+  active: boolean | null;
+  raw: HostRecord;
+};
 export const toWorkType = (raw: HostRecord): HostWorkType => ({
   name: text(raw, 'wrt_name'),
   description: text(raw, 'wrt_description'),

@@ -54,7 +54,8 @@ export function fromHostDate(value: unknown): string | null {
 
 /** A `Y-m-d`, `Y-m-d H:i` or `Y-m-d H:i:s` stamp → `'YYYY-MM-DDTHH:mm:ss'` (host-local time), or `null` (also for the zero date). */
 export function fromHostStamp(value: unknown): string | null {
-  const match = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(value.trim()) : null;
+  const match =
+    typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(value.trim()) : null;
   if (match === null || (match[1] as string).startsWith('0000')) return null;
   return match[2] === undefined ? (match[1] as string) : `${match[1]}T${match[2]}:${match[3]}:${match[4] ?? '00'}`;
 }

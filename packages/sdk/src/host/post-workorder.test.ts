@@ -13,7 +13,15 @@ const contract: ContractInput = {
   schedule: { unit: 'month', day: 15, time: '08:00' },
   workOrder: { workType: 'Onderhoud', description: 'Onderhoud cv-ketel', durationMinutes: 45, priorityCode: 'P2' },
 };
-const customer = { name: 'Bakkerij Jansen', debtorNumber: 'D100', street: 'Dorpsstraat', streetNumber: '1', zip: '1234 AB', city: 'Utrecht', contactPerson: 'J. Jansen' };
+const customer = {
+  name: 'Bakkerij Jansen',
+  debtorNumber: 'D100',
+  street: 'Dorpsstraat',
+  streetNumber: '1',
+  zip: '1234 AB',
+  city: 'Utrecht',
+  contactPerson: 'J. Jansen',
+};
 const firstPlan = (input: ContractInput) => {
   const plan = planWorkOrders(input, { asOf: '2025-01-15T06:00:00Z', generatedKeys: [] }).plans[0];
   if (plan === undefined) throw new Error('expected a plan');

@@ -65,7 +65,13 @@ export type PostWorkorderRecord = {
   MinimumHours?: string;
   RoundingAmount?: string;
   Employees?: string[];
-  Materials?: { MaterialCode: string; MaterialNr: string; MaterialPrice: string; MaterialName: string; MaterialUnit?: string }[];
+  Materials?: {
+    MaterialCode: string;
+    MaterialNr: string;
+    MaterialPrice: string;
+    MaterialName: string;
+    MaterialUnit?: string;
+  }[];
   Forms?: { Name: string; Data?: string; ObjectCode?: string }[];
 };
 

@@ -21,7 +21,9 @@ describe('deleteEntityRoute', () => {
   it('requires delete_all before looking at the entity', () => {
     const { call, requests } = route();
     expect(call('entity=employee&key=number&value=17')).toEqual({
-      code: 1600, messages: ['Required field missing: delete_all'], response: null,
+      code: 1600,
+      messages: ['Required field missing: delete_all'],
+      response: null,
     });
     expect(requests).toEqual([]);
   });

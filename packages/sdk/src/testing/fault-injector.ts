@@ -12,7 +12,10 @@ export class FaultInjector {
    * @param faults the faults in force, read at every request: a test may change them between calls (the sandbox's
    *   public `faults` field) and the next request obeys.
    */
-  constructor(private readonly faults: () => SandboxFaults, seed = 1) {
+  constructor(
+    private readonly faults: () => SandboxFaults,
+    seed = 1,
+  ) {
     this.random = seededRandom(seed);
   }
 

@@ -45,13 +45,17 @@ describe('MasterDataStore: lists', () => {
   it('upserts by the list key, storing values as strings, and names missing fields with the list code', () => {
     const { get, post } = store();
     expect(post('materials', [{ code: 'FLT-10', description: 'Filter groot', price: 14.5, unit: 'stuk' }])).toEqual({
-      code: 200, messages: [], response: 1,
+      code: 200,
+      messages: [],
+      response: 1,
     });
     expect(get('materials', 'key=code&value=FLT-10').response).toEqual([
       { code: 'FLT-10', description: 'Filter groot', price: '14.5', unit: 'stuk' },
     ]);
     expect(post('materials', [{ code: 'X', description: 'x', unit: 'stuk' }])).toEqual({
-      code: 1201, messages: ['Required field missing: price'], response: null,
+      code: 1201,
+      messages: ['Required field missing: price'],
+      response: null,
     });
     expect(codes(get('materials'), 'code')).toHaveLength(3);
   });

@@ -39,12 +39,18 @@ function matches(record: HostRecord, key: string, operator: string, value: strin
   switch (operator) {
     case 'li':
       return matchesLike(text, value);
-    case 'ne': return text !== value;
-    case 'gt': return compare > 0;
-    case 'ge': return compare >= 0;
-    case 'lt': return compare < 0;
-    case 'le': return compare <= 0;
-    default: return text === value;
+    case 'ne':
+      return text !== value;
+    case 'gt':
+      return compare > 0;
+    case 'ge':
+      return compare >= 0;
+    case 'lt':
+      return compare < 0;
+    case 'le':
+      return compare <= 0;
+    default:
+      return text === value;
   }
 }
 
@@ -83,7 +89,10 @@ export class MasterDataStore {
           this.changedObjects.delete(code);
           return envelope(200, true);
         }
-        return envelope(200, (this.records.objects ?? []).filter((o) => this.changedObjects.has(String(o.obj_code))));
+        return envelope(
+          200,
+          (this.records.objects ?? []).filter((o) => this.changedObjects.has(String(o.obj_code))),
+        );
       },
     };
   }

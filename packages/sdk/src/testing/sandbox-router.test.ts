@@ -39,16 +39,18 @@ describe('SandboxRouter: credentials', () => {
 
   it('answers 1006 to plain HTTP when HTTPS is required, and routes HTTPS', () => {
     const { sandboxRouter } = router({ requireHttps: true });
-    expect(sandboxRouter.route('GET', new URL(`http://host.example/openapi/8/GetThing?${credentials}`), undefined).code)
-      .toBe(1006);
+    expect(
+      sandboxRouter.route('GET', new URL(`http://host.example/openapi/8/GetThing?${credentials}`), undefined).code,
+    ).toBe(1006);
     const answer = sandboxRouter.route('GET', url('GetThing'), undefined);
     expect(answer).toEqual({ code: 200, messages: [], response: 'thing' });
   });
 
   it('answers 1000 outside the base path and for the base path itself', () => {
     const { sandboxRouter } = router();
-    expect(sandboxRouter.route('GET', new URL(`https://host.example/other/GetThing?${credentials}`), undefined).code)
-      .toBe(1000);
+    expect(
+      sandboxRouter.route('GET', new URL(`https://host.example/other/GetThing?${credentials}`), undefined).code,
+    ).toBe(1000);
     expect(sandboxRouter.route('GET', url(''), undefined).code).toBe(1000);
   });
 });

@@ -33,7 +33,9 @@ export class WebhookEmitter {
   /** Queues an event for the receiver configured now; without one, the event is not recorded at all. */
   readonly emit: EmitEvent = (type, data) => {
     if (this.target === undefined) return;
-    const createdAt = this.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const createdAt = this.now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
     const event = { id: `evt_sandbox_${++this.eventCount}`, type, createdAt, data } as WebhookEvent;
     const { url, secret } = this.target;
     this.queue = this.queue.then(() => this.deliver(event, url, secret));

@@ -3,10 +3,19 @@ import type { HostRecord } from '../host/host-models.js';
 import { WorkOrderStore } from './work-order-store.js';
 
 const customer = {
-  CustomerName: 'Bakkerij De Vries', CustomerDebtorNr: 'D1001', CustomerStreet: 'Kerkstraat', CustomerZIP: '3511AB',
-  CustomerCity: 'Utrecht', CustomerContactPerson: 'J. de Vries', CustomerNameInvoice: 'Bakkerij De Vries',
-  CustomerDebtorNrInvoice: 'D1001', CustomerStreetInvoice: 'Kerkstraat', CustomerZIPInvoice: '3511AB',
-  CustomerCityInvoice: 'Utrecht', CustomerContactPersonInvoice: 'J. de Vries', TypeOfWork: 'Onderhoud',
+  CustomerName: 'Bakkerij De Vries',
+  CustomerDebtorNr: 'D1001',
+  CustomerStreet: 'Kerkstraat',
+  CustomerZIP: '3511AB',
+  CustomerCity: 'Utrecht',
+  CustomerContactPerson: 'J. de Vries',
+  CustomerNameInvoice: 'Bakkerij De Vries',
+  CustomerDebtorNrInvoice: 'D1001',
+  CustomerStreetInvoice: 'Kerkstraat',
+  CustomerZIPInvoice: '3511AB',
+  CustomerCityInvoice: 'Utrecht',
+  CustomerContactPersonInvoice: 'J. de Vries',
+  TypeOfWork: 'Onderhoud',
   PaymentMethod: 'Op rekening',
 };
 const order = (no: string, extra: HostRecord = {}): HostRecord => ({ WorkorderNo: no, ...customer, ...extra });
@@ -44,8 +53,14 @@ describe('WorkOrderStore: PostWorkorders', () => {
     expect(created).toEqual({ workorder_no: 'WO-1', row_id: expect.any(Number) });
     const stored = workOrders.get(q(`row_id=${created?.row_id}`)).response as HostRecord;
     expect(stored).toMatchObject({
-      WorkorderNo: 'WO-1', Duration: '60', EmployeeNr: '17', Employees: ['17'], status: 'Klaargezet',
-      WorkFinished: '0', CreationDate: '2025-03-01 08:15', id: String(created?.row_id),
+      WorkorderNo: 'WO-1',
+      Duration: '60',
+      EmployeeNr: '17',
+      Employees: ['17'],
+      status: 'Klaargezet',
+      WorkFinished: '0',
+      CreationDate: '2025-03-01 08:15',
+      id: String(created?.row_id),
     });
     expect(stored.OrderNr).toMatch(/^[0-9A-F]{8}$/);
   });
@@ -116,7 +131,10 @@ describe('WorkOrderStore: UpdateWorkorder', () => {
     events.length = 0;
     expect(workOrders.update(q('workorder_no=WO-1&workdate=15-03-2025&worktime=09:30&employee_nr=17')).code).toBe(200);
     expect(workOrders.get(q('workorder_no=WO-1')).response).toMatchObject({
-      WorkDate: '15-03-2025', WorkTime: '09:30', EmployeeNr: '17', Employees: ['17'],
+      WorkDate: '15-03-2025',
+      WorkTime: '09:30',
+      EmployeeNr: '17',
+      Employees: ['17'],
     });
     expect(workOrders.update(q('workorder_no=WO-1&workdate=15-03-2025')).code).toBe(1503);
     expect(events.map((e) => e.type)).toEqual(['workorder.updated']);

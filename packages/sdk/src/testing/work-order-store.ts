@@ -9,9 +9,21 @@ import type { Route } from './sandbox-router.js';
 import type { EmitEvent } from './webhook-emitter.js';
 
 const REQUIRED_WORK_ORDER_FIELDS = [
-  'WorkorderNo', 'CustomerName', 'CustomerDebtorNr', 'CustomerStreet', 'CustomerZIP', 'CustomerCity',
-  'CustomerContactPerson', 'CustomerNameInvoice', 'CustomerDebtorNrInvoice', 'CustomerStreetInvoice',
-  'CustomerZIPInvoice', 'CustomerCityInvoice', 'CustomerContactPersonInvoice', 'TypeOfWork', 'PaymentMethod',
+  'WorkorderNo',
+  'CustomerName',
+  'CustomerDebtorNr',
+  'CustomerStreet',
+  'CustomerZIP',
+  'CustomerCity',
+  'CustomerContactPerson',
+  'CustomerNameInvoice',
+  'CustomerDebtorNrInvoice',
+  'CustomerStreetInvoice',
+  'CustomerZIPInvoice',
+  'CustomerCityInvoice',
+  'CustomerContactPersonInvoice',
+  'TypeOfWork',
+  'PaymentMethod',
 ];
 const STATUSES = ['Klaargezet', 'Opgehaald', 'Compleet', 'Afgehandeld'];
 /** DeleteEntity's keys for a work order, and the field each one matches. */

@@ -1,6 +1,9 @@
 /** The answer was larger than the cap; the reading stopped there. */
 export class BodyTooLarge extends Error {
-  constructor(readonly limit: number, readonly announced: number | undefined) {
+  constructor(
+    readonly limit: number,
+    readonly announced: number | undefined,
+  ) {
     super(`the answer exceeds ${limit} bytes`);
   }
 }

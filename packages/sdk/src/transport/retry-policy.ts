@@ -9,7 +9,12 @@ export type RetryPolicy = {
   maxRetryAfterSeconds: number;
 };
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterSeconds: 60 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxRetries: 2,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterSeconds: 60,
+};
 
 /**
  * Seconds to wait from a `Retry-After` header: a number of seconds or an HTTP date. `undefined` when absent or
@@ -26,7 +31,12 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
  * The wait before retry number `retry` (0-based): exponential backoff with full jitter (a random point between 0
  * and the step, so many clients do not retry in lockstep), or the server's `Retry-After` when it gave one.
  */
-export function retryDelayMs(policy: RetryPolicy, retry: number, retryAfterSeconds: number | undefined, random: () => number): number {
+export function retryDelayMs(
+  policy: RetryPolicy,
+  retry: number,
+  retryAfterSeconds: number | undefined,
+  random: () => number,
+): number {
   if (retryAfterSeconds !== undefined) return retryAfterSeconds * 1000;
   const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
   // A jitter source outside [0, 1) (a custom one gone wrong) must not stretch or break the wait: clamp it.

@@ -125,7 +125,8 @@ export class Transport {
     const base = this.options.baseUrl.replace(/\/+$/, '');
     const params = new URLSearchParams();
     for (const [key, value] of request.query ?? []) params.append(key, value);
-    if (this.options.auth.kind === 'query') for (const [key, value] of Object.entries(this.options.auth.params)) params.append(key, value);
+    if (this.options.auth.kind === 'query')
+      for (const [key, value] of Object.entries(this.options.auth.params)) params.append(key, value);
     const query = params.toString();
     return `${base}/${request.path.replace(/^\/+/, '')}${query ? `?${query}` : ''}`;
   }
@@ -156,7 +157,9 @@ export class Transport {
         throw outcome;
       }
       const delay = retryDelayMs(this.policy, attempt - 1, retryAfter, this.random);
-      this.options.logger?.warn?.(`${outcome.message} — retrying in ${delay} ms (retry ${attempt} of ${maxRetries})`, { kind: outcome.kind });
+      this.options.logger?.warn?.(`${outcome.message} — retrying in ${delay} ms (retry ${attempt} of ${maxRetries})`, {
+        kind: outcome.kind,
+      });
       await sleep(delay, request.options?.signal);
     }
   }

@@ -16,7 +16,13 @@ export const WEBHOOK_EVENT_TYPES = [
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 const base = { id: z.string().min(1), createdAt: z.string(), tenantId: z.string().optional() };
-const workOrderData = z.object({ rowId: z.number().nullable(), workorderNo: z.string().nullable(), status: z.string().nullable().optional() }).loose();
+const workOrderData = z
+  .object({
+    rowId: z.number().nullable(),
+    workorderNo: z.string().nullable(),
+    status: z.string().nullable().optional(),
+  })
+  .loose();
 const objectData = z.object({ code: z.string() }).loose();
 
 /** Every event Contractbeheer sends or receives, as a union on `type`. */

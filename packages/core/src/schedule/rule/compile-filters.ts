@@ -35,7 +35,7 @@ export function compiledFilters(
   minute: number,
   second: number,
 ): CompiledFilters {
-  const key = (((((month * 32 + day) * 7 + weekday) * 24 + hour) * 60 + minute) * 60) + second;
+  const key = ((((month * 32 + day) * 7 + weekday) * 24 + hour) * 60 + minute) * 60 + second;
   let byDefaults = compiledCache.get(rule);
   if (byDefaults === undefined) {
     byDefaults = new Map();
@@ -114,15 +114,46 @@ function compileFilters(
   const mixed = plain.length > 0 && nth.length > 0;
   return {
     byMonth: byMonth ? mask(13, byMonth) : null,
-    byMonthDay: byMonthDay ? mask(32, byMonthDay.filter((d) => d > 0)) : null,
-    byMonthDayFromEnd: byMonthDay ? mask(32, byMonthDay.filter((d) => d < 0).map((d) => -d)) : null,
+    byMonthDay: byMonthDay
+      ? mask(
+          32,
+          byMonthDay.filter((d) => d > 0),
+        )
+      : null,
+    byMonthDayFromEnd: byMonthDay
+      ? mask(
+          32,
+          byMonthDay.filter((d) => d < 0).map((d) => -d),
+        )
+      : null,
     byMonthDayList: byMonthDay && !rule.byYearDay && !rule.byWeekNo ? byMonthDay : null,
-    byYearDay: rule.byYearDay ? mask(367, rule.byYearDay.filter((d) => d > 0)) : null,
-    byYearDayFromEnd: rule.byYearDay ? mask(367, rule.byYearDay.filter((d) => d < 0).map((d) => -d)) : null,
+    byYearDay: rule.byYearDay
+      ? mask(
+          367,
+          rule.byYearDay.filter((d) => d > 0),
+        )
+      : null,
+    byYearDayFromEnd: rule.byYearDay
+      ? mask(
+          367,
+          rule.byYearDay.filter((d) => d < 0).map((d) => -d),
+        )
+      : null,
     byWeekNo: rule.byWeekNo ?? null,
-    byWeekday: plain.length > 0 && !mixed ? mask(7, plain.map((entry) => entry.weekday)) : null,
+    byWeekday:
+      plain.length > 0 && !mixed
+        ? mask(
+            7,
+            plain.map((entry) => entry.weekday),
+          )
+        : null,
     byNthWeekday: nth.length > 0 ? nth.map((entry) => ({ weekday: entry.weekday, nth: entry.nth as number })) : null,
-    byPlainWeekday: mixed ? mask(7, plain.map((entry) => entry.weekday)) : null,
+    byPlainWeekday: mixed
+      ? mask(
+          7,
+          plain.map((entry) => entry.weekday),
+        )
+      : null,
     bySetPos: reachablePositions(rule.bySetPos, freq, dayTimes.length, byMinute, bySecond),
     byHour,
     byMinute,

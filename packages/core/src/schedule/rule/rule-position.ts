@@ -292,7 +292,7 @@ export class RulePosition {
       if (byMinute !== null) {
         const minute = Math.floor(position / 60) % 60;
         if (!byMinute.includes(minute)) {
-          const boundary = (position - (position % 3600)) + nextAllowed(minute, byMinute, 60) * 60;
+          const boundary = position - (position % 3600) + nextAllowed(minute, byMinute, 60) * 60;
           position += Math.floor((boundary - 1 - position) / interval) * interval;
           continue;
         }
