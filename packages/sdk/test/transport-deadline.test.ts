@@ -27,6 +27,19 @@ describe('the timeout covers the whole attempt, body included', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
+  it('an announced Content-Length that never arrives times out too (the one-go read of an announced body)', async () => {
+    server = await startLoopback((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      res.write('{"code":200,"messages":[],"response":['); // …and never the rest of the 1,000 bytes
+    });
+    const started = Date.now();
+    const error = await host(server.baseUrl)
+      .employees.list()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
   it('a body trickled a byte at a time is cut off at the deadline, on every attempt', async () => {
     const body = envelope([{ number: '17', firstname: 'Sanne' }]);
     server = await startLoopback((_req, res) => {

@@ -20,6 +20,9 @@ export async function readBody(response: Response, limit: number): Promise<strin
     throw new BodyTooLarge(limit, length);
   }
   if (response.body === null) return '';
+  // An announced length within the cap bounds the body already (fetch refuses a body longer than announced), so the
+  // platform's own reader can take it in one go: chunk-by-chunk reading costs a quarter of a loopback call's time.
+  if (Number.isFinite(length)) return response.text();
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
   let size = 0;
