@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import * as z from 'zod';
 import { PowerUpError } from '../power-up-error.js';
+import { readOrCreateLocalSecret } from './local-secret-file.js';
 
 /**
  * The key that encrypts tenant credentials at rest (AES-256: 32 bytes). The key id is stored next to everything it
@@ -64,38 +63,20 @@ export async function loadOrGenerateLocalKey(
   dataDir: string,
   { now, warn }: { now: () => Date; warn: (message: string) => void },
 ): Promise<SecretKey> {
-  const file = path.join(dataDir, SECRET_KEY_FILE);
-  let text: string | undefined;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  if (text !== undefined) {
-    let stored: z.infer<typeof keyFileSchema>;
-    try {
-      stored = keyFileSchema.parse(JSON.parse(text));
-    } catch (error) {
-      throw new PowerUpError(
-        'invalid-config',
-        `${file} is damaged: restore it from a backup, or set CONTRACTBEHEER_SECRET_KEY.`,
-        {
-          path: ['CONTRACTBEHEER_SECRET_KEY'],
-          cause: error,
-        },
-      );
-    }
-    return parseSecretKey(`${stored.keyId}:${stored.key}`, ['CONTRACTBEHEER_SECRET_KEY']);
-  }
-  const key = randomBytes(KEY_BYTES);
-  const keyId = fingerprint(key);
-  await mkdir(dataDir, { recursive: true });
-  const body = JSON.stringify({ keyId, key: key.toString('base64'), createdAt: now().toISOString() }, null, 2);
-  // 'wx': if two processes start at once, the second fails here instead of overwriting the first one's key.
-  await writeFile(file, `${body}\n`, { mode: 0o600, flag: 'wx' });
+  const { file, value, created } = await readOrCreateLocalSecret(dataDir, SECRET_KEY_FILE, {
+    schema: keyFileSchema,
+    variable: 'CONTRACTBEHEER_SECRET_KEY',
+    whenDamaged: 'restore it from a backup, or set CONTRACTBEHEER_SECRET_KEY.',
+    create: () => {
+      const key = randomBytes(KEY_BYTES);
+      return { keyId: fingerprint(key), key: key.toString('base64'), createdAt: now().toISOString() };
+    },
+  });
+  const stored = parseSecretKey(`${value.keyId}:${value.key}`, ['CONTRACTBEHEER_SECRET_KEY']);
+  if (!created) return stored;
   warn(
     `CONTRACTBEHEER_SECRET_KEY is not set: generated a key into ${file} for this local install. ` +
       'Back that file up with the data directory; in production set CONTRACTBEHEER_SECRET_KEY instead.',
   );
-  return { keyId, key };
+  return stored;
 }
