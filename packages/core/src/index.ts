@@ -16,6 +16,7 @@ export {
   type ContractInput,
   type ContractType,
 } from './model/contract.js';
+export { parseContractVersions, versionOn, type ContractVersions } from './model/contract-versions.js';
 
 // Recurrence: RFC 5545 rules and the simple schedule spec
 export type { Occurrence } from './time/occurrence.js';
@@ -41,7 +42,10 @@ export {
   type WorkOrderTiming,
 } from './planning/plan-work-orders.js';
 export {
+  PREVIEW_FIELDS,
   previewScheduleChange,
+  type PreviewChange,
+  type PreviewField,
   type PreviewOccurrence,
   type PreviewOptions,
   type ScheduleChangePreview,

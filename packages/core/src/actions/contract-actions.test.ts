@@ -7,6 +7,7 @@ import { applyContractAction, type ActionContext, type ContractCommand } from '.
 
 const contract = contractFixture({
   version: 3,
+  termsCode: 'JAAR',
   type: 'preventive',
   endDate: '2025-12-31',
   schedule: { unit: 'month', day: 15 },
@@ -179,8 +180,14 @@ describe('restart', () => {
     expect(effects[0]?.type === 'create-contract' && effects[0].contract.startDate).toBe('2025-07-01');
   });
 
-  it('refuses an active contract', () => {
-    expect(refusal({ type: 'restart', newId: 'C-2' }, ctx('2025-06-01'))).toMatchObject({ code: 'not-allowed' });
+  it('refuses an active contract that renews automatically or has no end', () => {
+    const autoRenewing = ctx('2025-06-01', { terms: { ...terms, autoExtend: true } });
+    expect(refusal({ type: 'restart', newId: 'C-2' }, autoRenewing)).toMatchObject({ code: 'not-allowed' });
+    expect(refusal({ type: 'restart', newId: 'C-2' }, autoRenewing).message).toMatch(/renews on 2026-01-01/);
+    const openEnded = { ...contract, endDate: undefined };
+    expect(refusal({ type: 'restart', newId: 'C-2' }, ctx('2025-06-01', { terms: undefined }), openEnded)).toMatchObject(
+      { code: 'not-allowed' },
+    );
   });
 });
 

@@ -34,9 +34,11 @@ describe('previewScheduleChange', () => {
     expect(removed.removed.map((o) => o.targetDate)).toEqual(['2025-01-02', '2025-01-09', '2025-01-16']);
   });
 
-  it('a change of days in advance moves the creation dates only', () => {
+  it('a change of days in advance changes the creation dates only (same visits: changed, not moved)', () => {
     const preview = previewScheduleChange(before, { ...before, daysInAdvance: 7 }, { asOf, until: '2025-01-13' });
-    expect(preview.moved.map((m) => [m.from.creationDate, m.to.creationDate])).toEqual([
+    expect(preview.moved).toEqual([]);
+    expect(preview.changed.every((c) => c.fields.join() === 'creationDate')).toBe(true);
+    expect(preview.changed.map((m) => [m.from.creationDate, m.to.creationDate])).toEqual([
       ['2025-01-06', '2024-12-30'],
       ['2025-01-13', '2025-01-06'],
     ]);

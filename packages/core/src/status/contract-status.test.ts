@@ -3,7 +3,7 @@ import { contractFixture } from '../../test/support/contract-fixtures.js';
 import type { ContractTermsInput } from '../terms/contract-terms.js';
 import { contractStatus } from './contract-status.js';
 
-const contract = contractFixture();
+const contract = contractFixture({ termsCode: 'JAAR' });
 const yearly: ContractTermsInput = {
   code: 'JAAR',
   name: 'Jaarcontract',
@@ -36,7 +36,7 @@ describe('contractStatus', () => {
     ['the last day of the period', '2025-12-31', 'active'],
     ['the day after, without auto-extension', '2026-01-01', 'ended'],
   ])('terms without auto-extension: %s → %s', (_, date, expected) => {
-    expect(contractStatus(contract, { asOf: on(date), terms: fixed }).status).toBe(expected);
+    expect(contractStatus({ ...contract, termsCode: 'VAST' }, { asOf: on(date), terms: fixed }).status).toBe(expected);
   });
 
   it('an auto-extending contract stays active and renews', () => {

@@ -5,7 +5,7 @@ import { parseContractTerms, type ContractTermsInput } from './contract-terms.js
 import { indexPrice } from './price-indexation.js';
 import { renewalTimeline } from './renewal-timeline.js';
 
-const contract = contractFixture({ startDate: '2025-01-31' });
+const contract = contractFixture({ startDate: '2025-01-31', termsCode: 'KWARTAAL' });
 const quarterly: ContractTermsInput = {
   code: 'KWARTAAL',
   name: 'Kwartaalcontract',
