@@ -66,6 +66,13 @@ describe('renewalTimeline', () => {
     });
   });
 
+  // "Een Contract kan het volgende bevatten: Contracttype, Contractvoorwaarden, …" (Maak een contract)
+  it("only the contract's own terms give its timeline", () => {
+    expect(() => renewalTimeline(contract, { ...quarterly, code: 'JAAR' }, { asOf: '2025-03-01T12:00:00Z' })).toThrow(
+      expect.objectContaining({ code: 'invalid-input', path: ['terms', 'code'] }),
+    );
+  });
+
   it('terms are validated with field paths', () => {
     expect(() => parseContractTerms({ ...quarterly, period: { count: 0, unit: 'year' } })).toThrow(
       expect.objectContaining({ path: ['period', 'count'] }),
