@@ -16,7 +16,6 @@ export {
   type ContractInput,
   type ContractType,
 } from './model/contract.js';
-export { parseContractVersions, versionOn, type ContractVersions } from './model/contract-versions.js';
 
 // Recurrence: RFC 5545 rules and the simple schedule spec
 export type { Occurrence } from './time/occurrence.js';
@@ -32,6 +31,7 @@ export { localDateAt } from './time/instant.js';
 export { MAX_DATE, MIN_DATE } from './time/date-range.js';
 
 // Planning work orders
+export { parseContractVersions, versionOn, type ContractVersions } from './model/contract-versions.js';
 export { ALL_OBJECTS, occurrenceKey, parseOccurrenceKey, type OccurrenceKeyParts } from './planning/occurrence-key.js';
 export {
   planWorkOrders,
