@@ -161,30 +161,35 @@ function setUp({ contract: input, edit, editAfterStart, ledgerSeed }: fc.RecordV
 }
 
 describe('edits and planning (property)', () => {
-  it('planning after an edit yields no occurrence before the edit that the old version would not plan', () => {
-    fc.assert(
-      fc.property(scenarios, (scenario) => {
-        const setup = setUp(scenario);
-        if (setup === undefined) return;
-        const { before, after, editDay, ledger } = setup;
-        expect(after.effectiveFrom).toBe(editDay);
-        const asOf = noonOf(dateAfter(editDay, scenario.laterDays));
-        const withoutEdit = new Map(
-          planWorkOrders(before, { asOf, generatedKeys: ledger }).plans.map((p) => [p.key, contentOfPlan(p)]),
-        );
-        for (const plan of planWorkOrders([before, after], { asOf, generatedKeys: ledger }).plans) {
-          if (plan.targetDate < editDay) expect(withoutEdit.get(plan.key)).toBe(contentOfPlan(plan));
-        }
-        // The latest version alone plans nothing before its effective date at all.
-        for (const plan of planWorkOrders(after, { asOf, generatedKeys: ledger }).plans) {
-          expect(plan.targetDate >= editDay).toBe(true);
-        }
-      }),
-      { numRuns: 150 },
-    );
-  });
+  // Each run plans a contract a few times over months: generous timeouts for a shared, loaded machine.
+  it(
+    'planning after an edit yields no occurrence before the edit that the old version would not plan',
+    { timeout: 60_000 },
+    () => {
+      fc.assert(
+        fc.property(scenarios, (scenario) => {
+          const setup = setUp(scenario);
+          if (setup === undefined) return;
+          const { before, after, editDay, ledger } = setup;
+          expect(after.effectiveFrom).toBe(editDay);
+          const asOf = noonOf(dateAfter(editDay, scenario.laterDays));
+          const withoutEdit = new Map(
+            planWorkOrders(before, { asOf, generatedKeys: ledger }).plans.map((p) => [p.key, contentOfPlan(p)]),
+          );
+          for (const plan of planWorkOrders([before, after], { asOf, generatedKeys: ledger }).plans) {
+            if (plan.targetDate < editDay) expect(withoutEdit.get(plan.key)).toBe(contentOfPlan(plan));
+          }
+          // The latest version alone plans nothing before its effective date at all.
+          for (const plan of planWorkOrders(after, { asOf, generatedKeys: ledger }).plans) {
+            expect(plan.targetDate >= editDay).toBe(true);
+          }
+        }),
+        { numRuns: 120 },
+      );
+    },
+  );
 
-  it('the preview lists exactly the occurrences whose plan changed over its window', () => {
+  it('the preview lists exactly the occurrences whose plan changed over its window', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(scenarios, (scenario) => {
         const setup = setUp(scenario);
@@ -230,7 +235,7 @@ describe('edits and planning (property)', () => {
           expect(becomes).toBe(next.get(key));
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 120 },
     );
   });
 });
