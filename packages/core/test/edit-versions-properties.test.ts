@@ -141,7 +141,9 @@ const scenarios = fc.record({
   ledgerSeed: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
 });
 
-function setUp({ contract: input, edit, editAfterStart, ledgerSeed }: fc.RecordValue<typeof scenarios>) {
+type Scenario = typeof scenarios extends fc.Arbitrary<infer T> ? T : never;
+
+function setUp({ contract: input, edit, editAfterStart, ledgerSeed }: Scenario) {
   const before = parseContract(input);
   const editDay = dateAfter(before.startDate, editAfterStart);
   const dueAtEdit = planWorkOrders(before, { asOf: noonOf(editDay), generatedKeys: [] }).plans.map((p) => p.key);

@@ -273,7 +273,7 @@ describe("actions follow the contract's own terms", () => {
     ['terminate', { type: 'terminate', date: '2025-09-30' }],
     ['restart', { type: 'restart', newId: 'C-2' }],
   ] as const)('%s refuses terms with another code', (_, command) => {
-    const error = refusal(command as ContractCommand, ctx('2025-12-01', { terms: other }));
+    const error = refusal(command, ctx('2025-12-01', { terms: other }));
     expect(error).toMatchObject({ code: 'invalid-input', path: ['terms', 'code'] });
     expect(error.message).toMatch(/"JAAR".*"KWARTAAL"/);
   });

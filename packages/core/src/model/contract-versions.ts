@@ -76,7 +76,7 @@ export function parseContractVersions(input: readonly (ContractInput | Contract)
  * The index of the version that governs a local target date: the latest whose `effectiveFrom` is on or before it
  * (binary search, so a long history costs nothing). `-1` when every version takes effect after the date.
  */
-export function versionIndexOn(versions: ContractVersions, date: string): number {
+function versionIndexOn(versions: ContractVersions, date: string): number {
   let low = 0;
   let high = versions.length - 1;
   let found = -1;

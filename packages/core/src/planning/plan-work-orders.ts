@@ -167,7 +167,7 @@ function planVersion(contract: Contract, until: string | undefined, run: PlanRun
  * all generation after its date — also the catch-up of older versions. `undefined`: no bound; `null`: the version
  * governs no date at all.
  */
-export function versionWindowEnds(versions: ContractVersions): (string | undefined | null)[] {
+function versionWindowEnds(versions: ContractVersions): (string | undefined | null)[] {
   const finalDay = lastTargetDate(versions[versions.length - 1] as Contract);
   return versions.map((_, i) => {
     const nextFrom = versions[i + 1]?.effectiveFrom;
