@@ -71,3 +71,8 @@ describe('parseContractVersions', () => {
     });
   });
 });
+
+it('a hole in the list is a missing version, named by its index', () => {
+  // eslint-disable-next-line no-sparse-arrays
+  expect(() => parseContractVersions([, v1] as never)).toThrow(expect.objectContaining({ path: [0] }));
+});

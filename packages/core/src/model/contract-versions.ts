@@ -35,7 +35,8 @@ export function parseContractVersions(input: readonly (ContractInput | Contract)
       "expected at least one version of the contract: pass the contract's versions.",
     );
   }
-  const versions = input.map((item, i) => {
+  // Not `map`: it skips the holes of a sparse array, which must fail as missing versions.
+  const versions = Array.from(input, (item, i) => {
     const contract: Contract = parseTrusted(contractSchema, item, { path: [i] });
     // As `parseContract` does: the planner then takes the schedule as already checked.
     if (contract.schedule !== undefined) trust(contract.schedule);
