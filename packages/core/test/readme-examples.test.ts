@@ -60,8 +60,8 @@ describe('README examples', () => {
     expect(plans.map((p) => p.key)).toEqual(['C-1|CV-01|2025-01-31', 'C-1|CV-02|2025-01-31']);
     expect(nextCreationDate).toBe('2025-01-29');
     const later = previewScheduleChange(contract, { ...contract, daysInAdvance: 14 }, { asOf: '2025-01-01T08:00:00Z' });
-    expect(later.changed).toHaveLength(24);
-    expect(later.changed[0]?.fields).toEqual(['creationDate']);
+    expect(later.moved).toHaveLength(24);
+    expect(later.moved[0]?.fields).toEqual(['creationDate']);
     expect(
       previewScheduleChange(contract, { ...contract, employeeNumber: 'E7' }, { asOf: '2025-01-01T08:00:00Z' })
         .changed[0]?.fields,

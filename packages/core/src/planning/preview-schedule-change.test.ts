@@ -34,11 +34,11 @@ describe('previewScheduleChange', () => {
     expect(removed.removed.map((o) => o.targetDate)).toEqual(['2025-01-02', '2025-01-09', '2025-01-16']);
   });
 
-  it('a change of days in advance changes the creation dates only (same visits: changed, not moved)', () => {
+  it('a change of days in advance moves the creation dates only', () => {
     const preview = previewScheduleChange(before, { ...before, daysInAdvance: 7 }, { asOf, until: '2025-01-13' });
-    expect(preview.moved).toEqual([]);
-    expect(preview.changed.every((c) => c.fields.join() === 'creationDate')).toBe(true);
-    expect(preview.changed.map((m) => [m.from.creationDate, m.to.creationDate])).toEqual([
+    expect(preview.changed).toEqual([]);
+    expect(preview.moved.every((c) => c.fields.join() === 'creationDate')).toBe(true);
+    expect(preview.moved.map((m) => [m.from.creationDate, m.to.creationDate])).toEqual([
       ['2025-01-06', '2024-12-30'],
       ['2025-01-13', '2025-01-06'],
     ]);
@@ -113,8 +113,14 @@ describe('the preview shows every change to future work orders', () => {
     });
     const withE1 = { ...monthly, employeeNumber: 'E1' };
     expect(only({ ...withE1, employeeNumber: 'E2' }, withE1)[0]?.fields).toEqual(['employeeNumber']);
-    const atTime = only({ ...withE1, workOrder: { ...withE1.workOrder, timeOfDay: '08:30' } }, withE1);
-    expect(atTime[0]).toMatchObject({ fields: ['time'], from: { time: null }, to: { time: '08:30' } });
+    // A planned time is timing: the work order moves within its day.
+    const atTime = previewScheduleChange(
+      withE1,
+      { ...withE1, workOrder: { ...withE1.workOrder, timeOfDay: '08:30' } },
+      window,
+    );
+    expect([atTime.changed, atTime.unchanged]).toEqual([[], 0]);
+    expect(atTime.moved[0]).toMatchObject({ fields: ['time'], from: { time: null }, to: { time: '08:30' } });
   });
 
   // "Vul eerst de hoofdgegevens van het Contract en de Werkbon in." (Koppel contracten aan objecten)

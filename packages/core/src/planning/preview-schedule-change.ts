@@ -63,13 +63,13 @@ export type ScheduleChangePreview = {
   /** Occurrences the edit removes. */
   removed: PreviewOccurrence[];
   /**
-   * A visit that moves to another target date, paired with the one it becomes (neighbours in date order); `fields`
-   * starts with `'targetDate'` and names whatever else differs (employee, time, template, …).
+   * An occurrence whose timing changes: another target date (paired with its neighbour in date order), or the same
+   * date with another creation date or planned time. `fields` names everything that differs, timing first.
    */
   moved: PreviewChange[];
   /**
-   * An occurrence that keeps its target date (and key) but whose work order changes: its creation date, planned
-   * time, employee, objects (on a combined work order), customer or template; `fields` names what differs.
+   * An occurrence whose timing stays (same target date, creation date and planned time) but whose work order
+   * changes: employee, objects (on a combined work order), customer or template; `fields` names what differs.
    */
   changed: PreviewChange[];
   /** Occurrences that stay exactly as they are. */
@@ -168,9 +168,10 @@ function pairNeighbours(slot: SlotEvent[]): Map<number, number> {
  * The comparison starts on the day the change takes effect — today (the edit action saves the new version with
  * `effectiveFrom` today), or `after.effectiveFrom` when that is later — because planning never lets a version plan
  * dates before it takes effect: what lies before is history or the older version's catch-up, and an edit changes
- * neither. Per object, occurrences are compared in date order: one that keeps its key but differs in any field is
- * `changed`; between two occurrences that stay (or are already generated), a removed and an added occurrence that
- * are neighbours pair up as `moved`, the closest pairs first; what is left is listed as removed or added. The window
+ * neither. Per object, occurrences are compared in date order: one that keeps its date but gets another creation
+ * date or planned time is `moved`, one that differs only in other fields is `changed`; between two occurrences that
+ * stay (or are already generated), a removed and an added occurrence that are neighbours pair up as `moved`, the
+ * closest pairs first; what is left is listed as removed or added. The window
  * is at most ten years (`PREVIEW_MAX_DAYS`); a longer one throws `invalid-range` on `until`.
  *
  * @example
@@ -237,8 +238,10 @@ export function previewScheduleChange(
       } else if (was !== undefined && becomes !== undefined) {
         closeSlot();
         const fields = differences(was, becomes);
+        const change = { from: strip(was), to: strip(becomes), fields };
         if (fields.length === 0) preview.unchanged++;
-        else preview.changed.push({ from: strip(was), to: strip(becomes), fields });
+        else if (fields.includes('creationDate') || fields.includes('time')) preview.moved.push(change);
+        else preview.changed.push(change);
       } else if (was !== undefined) {
         slot.push({ occurrence: strip(was), removed: true });
       } else if (becomes !== undefined) {
