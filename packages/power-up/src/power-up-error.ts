@@ -21,7 +21,11 @@ export type PowerUpErrorCode =
   | 'not-installed'
   /** Stored credentials could not be opened (no key with their key id, or they were altered). */
   | 'credentials-unreadable'
-  | 'payload-too-large';
+  | 'payload-too-large'
+  /** A write's `If-Match` names a version that is no longer current (two writers: the second one gets this). */
+  | 'precondition-failed'
+  /** A write that must name the version it was made on (`If-Match`) came without it. */
+  | 'precondition-required';
 
 export class PowerUpError extends Error {
   override readonly name: string = 'PowerUpError';

@@ -56,6 +56,7 @@ export * as contractsApi from './contracts/contracts-api.js';
 export type {
   ActionResult,
   ContractResource,
+  ContractHistoryEntry,
   ListContractsQuery,
   Page,
   ScheduleView,

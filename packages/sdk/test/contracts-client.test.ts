@@ -402,7 +402,8 @@ describe('contractsOpenApiDocument', () => {
     const operations = Object.values(doc.paths).flatMap((methods) =>
       Object.values(methods).map((op) => op.operationId),
     );
-    expect(operations).toHaveLength(23);
+    expect(operations).toHaveLength(24);
+    expect(operations).toContain('contractHistory');
     expect(doc.paths['/contracts/{id}']?.patch?.parameters.map((p) => p.name)).toEqual(['id', 'If-Match']);
     const createBody = (
       doc.paths['/contracts']?.post?.requestBody as {

@@ -13,6 +13,7 @@ function appWith(store: Partial<Store>, routes: RouteDefinition[] = healthRoutes
   const services: AppServices = {
     store: store as Store,
     marketplace: {} as Marketplace,
+    hosts: { clientFor: () => Promise.reject(new Error('no host in this test')) },
     metrics: createHttpMetrics(),
     now: () => new Date('2026-01-15T09:00:00Z'),
     openApiDocument: {},

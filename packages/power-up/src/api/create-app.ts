@@ -4,6 +4,8 @@ import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import { PowerUpError } from '../power-up-error.js';
 import type { AppEnv } from './app-env.js';
+import { CONTRACTS_HANDLERS } from './contracts/contracts-handlers.js';
+import { operationRoutes } from './contracts/operation-routes.js';
 import { errorResponse } from './error-response.js';
 import { healthRoutes } from './health-routes.js';
 import { marketplaceRoutes } from './marketplace-routes.js';
@@ -11,8 +13,16 @@ import type { AppServices, RouteDefinition } from './route-table.js';
 import { tenantAuth } from './tenant-auth.js';
 import { tenantRoutes } from './tenant-routes.js';
 
-/** Every route the service serves, in one table. */
-export const ROUTES: readonly RouteDefinition[] = [...healthRoutes, ...marketplaceRoutes, ...tenantRoutes];
+/**
+ * Every route the service serves, in one table: the contracts API is the SDK's route table with a handler per
+ * operation (building it throws when a table route has none, so the service cannot start without serving it).
+ */
+export const ROUTES: readonly RouteDefinition[] = [
+  ...healthRoutes,
+  ...marketplaceRoutes,
+  ...tenantRoutes,
+  ...operationRoutes(CONTRACTS_HANDLERS),
+];
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 

@@ -158,6 +158,25 @@ export const cancellationReportSchema = z.object({
   currency: z.string(),
 }) satisfies z.ZodType<CoreCancellationReport>;
 
+/** The contract history (newest last): one entry per saved version, with who saved it, when, and what changed. */
+export const contractHistoryQuerySchema = z.object({
+  /** Page size, 1–200 (default 50). */
+  limit: z.number().int().min(1).max(200).optional(),
+  cursor: z.string().optional(),
+});
+export const contractHistoryEntrySchema = z.object({
+  version: z.number().int(),
+  /** When the version was saved (ISO-8601 UTC). */
+  at: z.string(),
+  /** Who saved it: `api-key:<id>`, `operator`, … */
+  actor: z.string(),
+  /** The contract's top-level fields that differ from the version before (every field for the first version). */
+  changedFields: z.array(z.string()),
+  contract: contractSchema,
+});
+export type ContractHistoryEntry = z.infer<typeof contractHistoryEntrySchema>;
+export type ContractHistoryQuery = z.input<typeof contractHistoryQuerySchema>;
+
 /** Every error body: a machine code, a message that says what to do, and the offending field. */
 export const apiErrorBodySchema = z.object({
   error: z.object({
@@ -273,6 +292,14 @@ export const CONTRACTS_API_ROUTES = [
     path: '/contracts/{id}/budget',
     response: budgetStatusSchema,
     summary: 'Budget status',
+  },
+  {
+    id: 'contractHistory',
+    method: 'GET',
+    path: '/contracts/{id}/history',
+    query: contractHistoryQuerySchema,
+    response: pageSchema(contractHistoryEntrySchema),
+    summary: 'Who changed what, when: every saved version of a contract (cursor pagination)',
   },
   {
     id: 'listTerms',

@@ -21,6 +21,9 @@ import {
   type BudgetStatus,
   type CancellationReport,
   type ContractResource,
+  contractHistoryEntrySchema,
+  type ContractHistoryEntry,
+  type ContractHistoryQuery,
   type ListContractsQuery,
   type Page,
   type RenewBody,
@@ -217,6 +220,20 @@ export function createContractsClient(options: ContractsClientOptions) {
         body,
         headers: ifMatch(pre, 'contracts.renew'),
         idempotent: false,
+        options: callOptions,
+      });
+    },
+    /** One page of the contract's history (who changed what, when), oldest version first; `nextCursor` continues. */
+    async historyPage(
+      id: string,
+      params: ContractHistoryQuery = {},
+      callOptions?: CallOptions,
+    ): Promise<Page<ContractHistoryEntry>> {
+      return call(pageSchema(contractHistoryEntrySchema), {
+        method: 'GET',
+        path: path('contracts/{id}/history', { id }),
+        query: query(params, 'contracts.historyPage'),
+        idempotent: true,
         options: callOptions,
       });
     },
