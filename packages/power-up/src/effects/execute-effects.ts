@@ -54,7 +54,8 @@ export async function executeEffects(
                 ...(termination.reasonCode !== undefined && { reasonCode: termination.reasonCode }),
                 ...(termination.reasonLabel !== undefined && { reasonLabel: termination.reasonLabel }),
                 ...(termination.remark !== undefined && { remark: termination.remark }),
-                lostValue: lostValue(before, context.terms, termination.date, meta.at),
+                // The core reads instants to the second.
+                lostValue: lostValue(before, context.terms, termination.date, meta.at.replace(/\.\d+Z$/, 'Z')),
               },
               meta,
             );
