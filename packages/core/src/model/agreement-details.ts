@@ -1,3 +1,5 @@
+import { requireObject, requireString } from '../validation.js';
+
 /** Longest contract name: the host's varchar. */
 export const CONTRACT_NAME_MAX = 255;
 /** Longest description: a few paragraphs, like a work order's memo field. */
@@ -20,7 +22,12 @@ function fold(text: string): string {
  * matchesContractSearch({ id: 'C-1', name: 'Onderhoud cv-ketels', externalReference: 'PO-2025-118' }, 'ketels 118'); // true
  */
 export function matchesContractSearch(contract: Searchable, query: string): boolean {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  const haystack = fold([contract.name ?? '', contract.externalReference ?? '', contract.id].join('\n'));
+  const { id, name, externalReference } = requireObject(contract, ['contract'], 'a contract');
+  const text = (value: unknown, field: string) =>
+    value === undefined ? '' : requireString(value, ['contract', field], `the ${field} as text`);
+  const words = fold(requireString(query, ['query'], 'the search text', 1_000))
+    .split(/\s+/)
+    .filter(Boolean);
+  const haystack = fold([text(name, 'name'), text(externalReference, 'externalReference'), text(id, 'id')].join('\n'));
   return words.every((word) => haystack.includes(word));
 }

@@ -122,7 +122,13 @@ const contractObjectSchema = z.strictObject({
    * contract refuses an object of another customer, and a customer change while the old customer's objects are
    * linked. An object without an entry is not checked.
    */
-  objectOwners: z.optional(z.record(keyPart('an object code'), codeText('the debtor number'))),
+  objectOwners: z
+    .optional(z.record(keyPart('an object code'), codeText('the debtor number')))
+    .check(
+      z.describe(
+        'The customer (debtor number) of each linked object, by object code. The contracts API fills it from the host on every save: a client leaves it out. A linked object of another customer is refused.',
+      ),
+    ),
   /** One work order per object, or one work order listing all objects. */
   orderPerObject: z._default(z.boolean({ error: 'expected true or false' }), true),
   workOrder: z._default(workOrderTemplateSchema, { workType: 'Onderhoud', description: '' }),
