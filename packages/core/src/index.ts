@@ -16,6 +16,12 @@ export {
   type ContractInput,
   type ContractType,
 } from './model/contract.js';
+export {
+  CONTRACT_NAME_MAX,
+  DESCRIPTION_MAX,
+  EXTERNAL_REFERENCE_MAX,
+  matchesContractSearch,
+} from './model/agreement-details.js';
 
 // Recurrence: RFC 5545 rules and the simple schedule spec
 export type { Occurrence } from './time/occurrence.js';
@@ -91,6 +97,7 @@ export {
   type Money,
 } from './money/money.js';
 export type { CostLine, HourTypeRates } from './budget/cost-line.js';
+export { hourTypeRatesSchema } from './budget/hour-type-rates.js';
 export {
   PRESSURE_REASONS,
   budgetStatus,
@@ -118,6 +125,7 @@ export {
 export {
   cancellationReasonSchema,
   reasonDeletion,
+  relabelWarning,
   snapshotReason,
   type CancellationReason,
   type CancellationReasonInput,
@@ -129,6 +137,7 @@ export {
   type CancellationReport,
   type ReasonRow,
   type ReportOptions,
+  type ReportRemark,
   type ReportPeriod,
   type TerminationRecord,
 } from './reasons/cancellation-report.js';
