@@ -73,6 +73,7 @@ function createMix(server, engine) {
   const body = () =>
     JSON.stringify({
       id: `B-${engine}-${process.pid}-${++created}`,
+      name: 'Onderhoud bench',
       type: 'preventive',
       startDate: '2026-01-01',
       debtorNumber: 'D2000',

@@ -8,18 +8,19 @@ import { PowerUpError } from '../power-up-error.js';
  *
  * @param codes the codes to check, with their index in the contract's `objectCodes` (for the error's path)
  * @param root where `objectCodes` sits in the request (`['changes', 'objectCodes']` for an edit)
+ * @returns each code's owner (all of them the customer): what the contract keeps as its `objectOwners`
  */
 export async function verifyObjectOwners(
   host: HostClient,
   debtorNumber: string,
   codes: readonly { code: string; index: number }[],
   root: readonly (string | number)[] = ['objectCodes'],
-): Promise<void> {
-  if (codes.length === 0) return;
+): Promise<Record<string, string>> {
+  if (codes.length === 0) return {};
   const owned = await host.objects.list(hostFilter().where('obj_debiteur_nummer', 'eq', debtorNumber));
   const ownedCodes = new Set(owned.map((object) => object.code));
   const missing = codes.find(({ code }) => !ownedCodes.has(code));
-  if (missing === undefined) return;
+  if (missing === undefined) return Object.fromEntries(codes.map(({ code }) => [code, debtorNumber]));
   const found = await host.objects.list(hostFilter().where('obj_code', 'eq', missing.code));
   const owner = found.find((object) => object.code === missing.code);
   const path = [...root, missing.index];

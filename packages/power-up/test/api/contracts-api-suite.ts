@@ -1,5 +1,4 @@
-import type { ContractInput } from '@contractbeheer/core';
-import { ConflictError, contractsApi, type ContractResource } from '@contractbeheer/sdk';
+import { ConflictError, contractsApi, type ContractResource, type CreateContractBody } from '@contractbeheer/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OperationId } from '../../src/api/contracts/operation-routes.js';
 import {
@@ -40,15 +39,17 @@ const policy = (code: string) => ({
 });
 
 /** A preventive contract of the sandbox's customer D1001, monthly on the 15th, with a yearly budget. */
-function contract(id: string, overrides: Partial<ContractInput> = {}): ContractInput {
+function contract(id: string, overrides: Partial<CreateContractBody> = {}): CreateContractBody {
   return {
     id,
+    name: `Onderhoud ${id}`,
     type: 'preventive',
     startDate: '2025-01-01',
     debtorNumber: CUSTOMER,
     objectCodes: [OWN_OBJECT],
     schedule: { unit: 'month', day: 15 },
     budget: { amount: { amount: 120_000, currency: 'EUR' }, per: 'contract-year' },
+    expectedCostPerWorkOrder: { amount: 15_000, currency: 'EUR' },
     ...overrides,
   };
 }
@@ -70,7 +71,7 @@ export function describeContractsApi(engine: Engine): void {
     let acme: ApiWorld['tenants']['acme']['client'];
 
     /** Creates an acme contract through the client and returns it. */
-    const create = (id: string, overrides: Partial<ContractInput> = {}) =>
+    const create = (id: string, overrides: Partial<CreateContractBody> = {}) =>
       acme.contracts.create(contract(id, overrides));
 
     beforeAll(async () => {
@@ -84,8 +85,12 @@ export function describeContractsApi(engine: Engine): void {
 
     describe('good calls, through the SDK client', () => {
       it('creates a contract (version 0, objects checked with the host) and reads it back with its ETag', async () => {
-        const created = await acme.contracts.create({ ...contract('C-CREATE'), version: 7 });
-        expect(created).toMatchObject({ contract: { id: 'C-CREATE', version: 0 }, status: 'active', etag: '"0"' });
+        const created = await acme.contracts.create(contract('C-CREATE'));
+        expect(created).toMatchObject({
+          contract: { id: 'C-CREATE', version: 0, objectOwners: { [OWN_OBJECT]: CUSTOMER } },
+          status: 'active',
+          etag: '"0"',
+        });
         const raw = await call(world, 'GET', '/contracts/C-CREATE');
         expect(raw.headers.get('etag')).toBe('"0"');
         expect(await acme.contracts.get('C-CREATE')).toEqual(created);
@@ -102,6 +107,8 @@ export function describeContractsApi(engine: Engine): void {
             debtorNumber: 'D9000',
             objectCodes: [],
             startDate: n > 3 ? '2027-01-01' : '2025-01-01',
+            // L-3's budget covers its visits; the others' do not.
+            ...(n === 3 && { budget: { amount: { amount: 10_000_000, currency: 'EUR' }, per: 'contract-year' } }),
           });
         }
         const first = await acme.contracts.listPage({ debtorNumber: 'D9000', limit: 2 });
@@ -121,6 +128,16 @@ export function describeContractsApi(engine: Engine): void {
           cursor: notStarted.nextCursor!,
         });
         expect(rest).toMatchObject({ data: [{ contract: { id: 'L-5' } }], nextCursor: null });
+        const ids = async (query: Record<string, string | number | boolean>) =>
+          (await acme.contracts.listPage({ debtorNumber: 'D9000', ...query })).data.map((r) => r.contract.id);
+        expect(await ids({ q: 'onderhoud l-2' })).toEqual(['L-2']);
+        expect(await ids({ type: 'corrective' })).toEqual([]);
+        expect(await ids({ renewalDue: false, limit: 2 })).toEqual(['L-1', 'L-2']);
+        // € 1 200 a year against twelve visits at € 150: the forecast runs over the budget.
+        expect(await ids({ underBudgetPressure: true })).toEqual(['L-1', 'L-2', 'L-4', 'L-5']);
+        expect(await ids({ underBudgetPressure: false })).toEqual(['L-3']);
+        expect(await ids({ objectCode: OWN_OBJECT })).toEqual([]);
+        expect(await ids({ termsCode: 'JAAR' })).toEqual([]);
       });
 
       it('edits with If-Match: a new version, a new ETag and the schedule preview', async () => {
@@ -212,6 +229,19 @@ export function describeContractsApi(engine: Engine): void {
         expect(report.totals).toEqual([
           expect.objectContaining({ reasonCode: 'VERHUISD', count: 1, lostValue: { amount: 60_493, currency: 'EUR' } }),
         ]);
+        // Relabelling a reason in use warns: the termination keeps the label it was recorded with.
+        const relabelled = await acme.cancellationReasons.put('VERHUISD', { code: 'VERHUISD', label: 'Verhuisd' });
+        expect(relabelled).toMatchObject({ terminationCount: 1, warning: expect.stringMatching(/keep the label/) });
+        await acme.cancellationReasons.put('VERHUISD', { code: 'VERHUISD', label: 'Klant verhuisd' });
+        const withRemarks = await acme.reports.cancellations({
+          from: '2026-01-01',
+          to: '2026-12-31',
+          groupBy: 'year',
+          includeRemarks: true,
+        });
+        expect(withRemarks.periods[0]!.reasons[0]!.remarks).toEqual([
+          { contractId: 'C-TERM', date: '2026-06-30', remark: 'naar Utrecht' },
+        ]);
         const restarted = await acme.contracts.restart('C-TERM', { newId: 'C-TERM-2' });
         expect(restarted.effects).toEqual([
           expect.objectContaining({ type: 'create-contract', contract: expect.objectContaining({ id: 'C-TERM-2' }) }),
@@ -264,11 +294,41 @@ export function describeContractsApi(engine: Engine): void {
 
         const budget = await acme.budgets.get('C-PLAN');
         expect(budget).toMatchObject({
+          consumedBy: { labour: { amount: 0 }, materials: { amount: 0 }, other: { amount: 0 } },
+          materialsUsed: [],
+          generated: { workOrders: 0 },
+          planned: { cost: { amount: 15_000 * 11 } },
           period: { start: '2026-01-01', end: '2026-12-31' },
           budget: { amount: 120_000, currency: 'EUR' },
           consumed: { amount: 0 },
           remaining: { amount: 120_000 },
         });
+      });
+
+      it('reads and replaces the tenant settings; a required reason then applies to terminations', async () => {
+        expect(await acme.settings.get()).toMatchObject({
+          reasonRequired: false,
+          catchUpLimitDays: 14,
+          holidays: 'nl',
+        });
+        const saved = await acme.settings.put({ reasonRequired: true, timeZone: 'Europe/Amsterdam' });
+        expect(saved).toMatchObject({
+          reasonRequired: true,
+          catchUpLimitDays: 14,
+          notStartedAfterTermination: 'leave',
+        });
+        expect(await acme.settings.get()).toEqual(saved);
+        const created = await create('C-REASON');
+        expectRefusal(
+          await call(world, 'POST', '/contracts/C-REASON/actions/terminate', {
+            body: { date: '2026-06-30' },
+            ifMatch: created.etag,
+          }),
+          400,
+          ['reasonCode'],
+        );
+        await acme.settings.put({ timeZone: 'Europe/Amsterdam' });
+        expect((await acme.settings.get()).reasonRequired).toBe(false);
       });
 
       it('keeps terms, SLA policies and cancellation reasons', async () => {
@@ -284,12 +344,18 @@ export function describeContractsApi(engine: Engine): void {
         await acme.slaPolicies.delete('ZILVER');
         expect((await acme.slaPolicies.list()).map((p) => p.code)).toEqual(['GOUD']);
 
-        await acme.cancellationReasons.put('PRIJS', { code: 'PRIJS', label: 'Te duur' });
+        expect(await acme.cancellationReasons.put('PRIJS', { code: 'PRIJS', label: 'Te duur' })).toEqual({
+          code: 'PRIJS',
+          label: 'Te duur',
+          archived: false,
+          terminationCount: 0,
+        });
         expect(await acme.cancellationReasons.archive('PRIJS')).toMatchObject({ code: 'PRIJS', archived: true });
         expect(await acme.cancellationReasons.list()).toContainEqual({
           code: 'PRIJS',
           label: 'Te duur',
           archived: true,
+          terminationCount: 0,
         });
         await acme.cancellationReasons.delete('PRIJS');
         expect((await acme.cancellationReasons.list()).map((r) => r.code)).not.toContain('PRIJS');
@@ -396,6 +462,12 @@ export function describeContractsApi(engine: Engine): void {
           400,
           ['groupBy'],
         ],
+        getSettings: async () => [await call(world, 'GET', '/settings?reasonRequired=true'), 400, ['reasonRequired']],
+        putSettings: async () => [
+          await call(world, 'PUT', '/settings', { body: { timeZone: 'Europe/Amsterdam', catchUpLimitDays: -1 } }),
+          400,
+          ['catchUpLimitDays'],
+        ],
       };
 
       beforeAll(async () => {
@@ -470,6 +542,22 @@ export function describeContractsApi(engine: Engine): void {
           ],
           [await call(world, 'GET', '/contracts/BAD/schedule?from=2026-06-01&until=2026-01-01'), 400, ['until']],
           [await call(world, 'PUT', '/terms/NIEUW', { body: { code: 'NIEUW' } }), 400, ['name']],
+          [await call(world, 'POST', '/contracts', { body: { ...contract('C-X'), version: 7 } }), 400, ['version']],
+          [await call(world, 'POST', '/contracts', { body: { ...contract('C-X'), name: undefined } }), 400, ['name']],
+          [await call(world, 'GET', '/contracts?renewalDue=perhaps'), 400, ['renewalDue']],
+          [
+            await call(world, 'PATCH', '/contracts/BAD', { body: { changes: { objectOwners: {} } }, ifMatch: '"0"' }),
+            400,
+            ['changes', 'objectOwners'],
+          ],
+          [
+            await call(world, 'PATCH', '/contracts/BAD', {
+              body: { changes: { debtorNumber: 'D1002' } },
+              ifMatch: '"0"',
+            }),
+            400,
+            ['changes', 'debtorNumber'],
+          ],
         ];
         for (const [answer, status, path] of cases) expectRefusal(answer, status, path);
         expect(await world.snapshot()).toBe(before);
@@ -498,6 +586,7 @@ export function describeContractsApi(engine: Engine): void {
         putSlaPolicy: { body: { ...policy('GOUD'), name: 'Eigen' } },
         putCancellationReason: { body: { code: 'VERHUISD', label: 'Stolen label' } },
         cancellationReport: { query: '?from=2025-01-01&to=2027-12-31&groupBy=year' },
+        putSettings: { body: { timeZone: 'Europe/Amsterdam', reasonRequired: true, catchUpLimitDays: 99 } },
       };
       const acmeRows = async () => {
         const dump: Record<string, unknown> = {};
@@ -512,6 +601,7 @@ export function describeContractsApi(engine: Engine): void {
         ]) {
           dump[table] = await world.rows(`select * from ${table} where tenant_id = 'acme' order by 1, 2`);
         }
+        dump.settings = await world.rows("select settings from tenants where id = 'acme'");
         return JSON.stringify(dump);
       };
 

@@ -1,12 +1,13 @@
 import {
   applyContractAction,
+  parseContract,
   type ActionContext,
   type ActionResult,
   type Contract,
   type ContractCommand,
   type ContractTerms,
 } from '@contractbeheer/core';
-import type { contractsApi } from '@contractbeheer/sdk';
+import { contractsApi } from '@contractbeheer/sdk';
 import { executeEffects, type EffectOutcome } from '../../effects/execute-effects.js';
 import { verifyObjectOwners } from '../../hosts/verify-objects.js';
 import { PowerUpError } from '../../power-up-error.js';
@@ -22,6 +23,7 @@ import {
   toResource,
 } from './contract-resource.js';
 import { contractHistoryPage } from './contract-history.js';
+import { contractListFilter } from './contract-list-filter.js';
 import { asOfNow } from './as-of.js';
 import type { OperationHandlers } from './operation-routes.js';
 
@@ -60,21 +62,60 @@ async function actionContext(
   };
 }
 
-/** Objects the new version links that the host has not vouched for yet: all of them when the customer changed. */
-async function verifyNewObjects(
+/**
+ * The owners of the objects a contract is to link, as the core keeps them (`objectOwners`): owners already known
+ * (from the version before) are kept; every other object is checked with the tenant's host — it must exist and belong
+ * to the customer, or the request is refused naming it. `undefined` when no object is linked.
+ */
+async function objectOwnersFor(
   tenant: TenantContext,
   services: AppServices,
-  next: Contract,
-  before: Contract | undefined,
+  debtorNumber: string,
+  objectCodes: readonly string[],
+  known: Readonly<Record<string, string>>,
   root: readonly (string | number)[],
-): Promise<void> {
-  const known = before !== undefined && before.debtorNumber === next.debtorNumber ? new Set(before.objectCodes) : null;
-  const codes = next.objectCodes
-    .map((code, index) => ({ code, index }))
-    .filter(({ code }) => known === null || !known.has(code));
-  if (codes.length === 0) return;
+): Promise<Record<string, string> | undefined> {
+  if (objectCodes.length === 0) return undefined;
+  const kept = Object.fromEntries(
+    objectCodes.filter((code) => Object.hasOwn(known, code)).map((code) => [code, known[code]!]),
+  );
+  const unknown = objectCodes.map((code, index) => ({ code, index })).filter(({ code }) => !Object.hasOwn(known, code));
+  if (unknown.length === 0) return kept;
   const host = await services.hosts.clientFor(tenant.tenant);
-  await verifyObjectOwners(host, next.debtorNumber, codes, root);
+  return { ...kept, ...(await verifyObjectOwners(host, debtorNumber, unknown, root)) };
+}
+
+/** An edit may not set what only the server sets (the SDK's list says what to do instead). */
+function refuseServerOwned(changes: Record<string, unknown>): void {
+  for (const [field, instead] of Object.entries(contractsApi.SERVER_OWNED_CONTRACT_FIELDS)) {
+    if (Object.hasOwn(changes, field)) {
+      throw new PowerUpError('invalid-input', `${field} is set by the server: ${instead}.`, {
+        path: ['changes', field],
+      });
+    }
+  }
+}
+
+/**
+ * The edit's changes with the linked objects' owners filled in from the host, when the edit touches the objects or
+ * the customer: the core then refuses an object of another customer, or a customer change that leaves the old
+ * customer's objects linked. Changes whose objects are not a list of codes go to the core as they are (it names the
+ * field).
+ */
+async function withObjectOwners(
+  tenant: TenantContext,
+  services: AppServices,
+  before: Contract,
+  changes: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const codes = Object.hasOwn(changes, 'objectCodes') ? changes.objectCodes : before.objectCodes;
+  if (!Array.isArray(codes) || !codes.every((code): code is string => typeof code === 'string')) return changes;
+  const debtorNumber = typeof changes.debtorNumber === 'string' ? changes.debtorNumber : before.debtorNumber;
+  const owners = await objectOwnersFor(tenant, services, debtorNumber, codes, before.objectOwners ?? {}, [
+    'changes',
+    'objectCodes',
+  ]);
+  return { ...changes, objectOwners: owners };
 }
 
 /**
@@ -122,18 +163,20 @@ export const contractHandlers: Pick<OperationHandlers, ContractOperations> = {
   async listContracts({ query, tenant, services }) {
     const asOf = asOfNow(services);
     const limit = query.limit ?? 50;
-    const filters = { ...(query.debtorNumber !== undefined && { debtorNumber: query.debtorNumber }) };
+    // Stored columns filter in the database; the derived ones (status, flags, budget pressure) and the text search
+    // here, on each page.
+    const filters = {
+      ...(query.debtorNumber !== undefined && { debtorNumber: query.debtorNumber }),
+      ...(query.type !== undefined && { type: query.type }),
+      ...(query.termsCode !== undefined && { termsCode: query.termsCode }),
+      ...(query.objectCode !== undefined && { objectCode: query.objectCode }),
+    };
+    const matches = contractListFilter(query, asOf, tenant.tenant.settings.hourTypeRates);
     const termsByCode = new Map((await tenant.store.terms.list()).map((terms) => [terms.code, terms]));
-    const resourceOf = (stored: StoredContract) =>
-      toResource(
-        stored,
-        stored.contract.termsCode === undefined ? undefined : termsByCode.get(stored.contract.termsCode),
-        asOf,
-      );
     const data: contractsApi.ContractResource[] = [];
     let cursor = query.cursor;
-    // The status is derived (dates, terms, today), not stored, so it is filtered here: each round asks the store for
-    // just as many rows as are still missing, so the page's cursor is the store's own and no row is skipped.
+    // Each round asks the store for just as many rows as are still missing, so the page's cursor is the store's own
+    // and no row is skipped.
     do {
       const page = await tenant.store.contracts.list({
         filters,
@@ -141,8 +184,10 @@ export const contractHandlers: Pick<OperationHandlers, ContractOperations> = {
         ...(cursor !== undefined && { cursor }),
       });
       for (const stored of page.items) {
-        const resource = resourceOf(stored);
-        if (query.status === undefined || resource.status === query.status) data.push(resource);
+        const code = stored.contract.termsCode;
+        const terms = code === undefined ? undefined : termsByCode.get(code);
+        const resource = toResource(stored, terms, asOf);
+        if (matches(resource, terms)) data.push(resource);
       }
       cursor = page.nextCursor ?? undefined;
     } while (cursor !== undefined && data.length < limit);
@@ -150,10 +195,12 @@ export const contractHandlers: Pick<OperationHandlers, ContractOperations> = {
   },
 
   async createContract({ body, tenant, services }) {
-    // The server owns the version: a new contract starts at 0, whatever was sent.
-    const contract: Contract = { ...body, version: 0 };
-    await checkSettingsExist(tenant.store, contract);
-    await verifyNewObjects(tenant, services, contract, undefined, ['objectCodes']);
+    // The server owns the version and the objects' owners (read from the host); a new contract starts at 0.
+    await checkSettingsExist(tenant.store, body);
+    const owners = await objectOwnersFor(tenant, services, body.debtorNumber, body.objectCodes ?? [], {}, [
+      'objectCodes',
+    ]);
+    const contract = parseContract({ ...body, version: 0, ...(owners !== undefined && { objectOwners: owners }) });
     const stored = await tenant.store.contracts.create(contract, metaOf(tenant, services));
     const resource = toResource(stored, await termsOf(tenant.store, stored.contract), asOfNow(services));
     return { body: resource, etag: resource.etag };
@@ -168,13 +215,11 @@ export const contractHandlers: Pick<OperationHandlers, ContractOperations> = {
   async updateContract({ param, body, ifMatch, tenant, services }) {
     const stored = await loadContract(tenant.store, param('id'));
     checkIfMatch(stored, ifMatch);
-    const command = { type: 'edit', expectedVersion: stored.contract.version, changes: body.changes } as const;
+    refuseServerOwned(body.changes);
+    const changes = await withObjectOwners(tenant, services, stored.contract, body.changes);
+    const command = { type: 'edit', expectedVersion: stored.contract.version, changes } as const;
     const done = await act(tenant, services, stored, command, {
-      beforeWrite: async (result) => {
-        const next = result.contract!;
-        await checkSettingsExist(tenant.store, next, ['changes']);
-        await verifyNewObjects(tenant, services, next, stored.contract, ['changes', 'objectCodes']);
-      },
+      beforeWrite: (result) => checkSettingsExist(tenant.store, result.contract!, ['changes']),
     });
     const saved = done.outcome.saved!;
     const preview = done.result.effects.find((effect) => effect.type === 'schedule-changed')!.preview;
@@ -239,7 +284,8 @@ export const contractHandlers: Pick<OperationHandlers, ContractOperations> = {
    */
   async refreshContract({ param, tenant, services }) {
     const stored = await loadContract(tenant.store, param('id'));
-    await verifyNewObjects(tenant, services, stored.contract, undefined, ['objectCodes']);
+    const { debtorNumber, objectCodes } = stored.contract;
+    await objectOwnersFor(tenant, services, debtorNumber, objectCodes, {}, ['objectCodes']);
     const resource = toResource(stored, await termsOf(tenant.store, stored.contract), asOfNow(services));
     return { body: { contract: resource, workOrders: 0 }, etag: resource.etag };
   },

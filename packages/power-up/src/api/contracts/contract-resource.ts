@@ -59,7 +59,7 @@ export async function asPrecondition<T>(contractId: string, write: () => Promise
 /** Refuses a contract that names terms or an SLA policy the tenant does not have (the store would keep the name). */
 export async function checkSettingsExist(
   store: TenantStore,
-  contract: Contract,
+  contract: { termsCode?: string | undefined; slaPolicyCode?: string | undefined },
   root: readonly (string | number)[] = [],
 ): Promise<void> {
   if (contract.termsCode !== undefined && (await store.terms.get(contract.termsCode)) === undefined) {

@@ -82,9 +82,10 @@ export const scheduleHandlers: Pick<OperationHandlers, 'previewSchedule' | 'view
   },
 
   /**
-   * The budget status on today. Cost lines are read from the host by the next issue (the cost-line store does not
-   * exist yet), so nothing is consumed yet and planned work is costed at zero; the period, the pro-rating, the share
-   * of time elapsed and the notice deadline are already the core's real figures.
+   * The budget status on today, computed by the core with the tenant's hour-type rates and the contract's expected
+   * cost per work order. The actuals — cost lines and materials used — are read from the host by the next issue's
+   * cost-line store, and the work orders generated come from its generation ledger: until those exist nothing is
+   * consumed, no material is used and no work order is generated, which is what this answers.
    */
   async getBudget({ param, tenant, services }) {
     const stored = await loadContract(tenant.store, param('id'));
@@ -93,8 +94,7 @@ export const scheduleHandlers: Pick<OperationHandlers, 'previewSchedule' | 'view
     const status = budgetStatus(contract, {
       asOf: asOfNow(services),
       costLines: [],
-      hourTypeRates: {},
-      expectedCostPerWorkOrder: { amount: 0, currency: contract.budget?.amount.currency ?? 'EUR' },
+      hourTypeRates: tenant.tenant.settings.hourTypeRates,
       ...(terms !== undefined && { terms }),
     });
     if (status === null) {
@@ -102,6 +102,6 @@ export const scheduleHandlers: Pick<OperationHandlers, 'previewSchedule' | 'view
         path: ['budget'],
       });
     }
-    return { body: status };
+    return { body: { ...status, materialsUsed: [], generated: { workOrders: 0 } } };
   },
 };

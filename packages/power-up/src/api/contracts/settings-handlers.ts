@@ -1,4 +1,4 @@
-import { cancellationReport } from '@contractbeheer/core';
+import { cancellationReport, relabelWarning } from '@contractbeheer/core';
 import { PowerUpError } from '../../power-up-error.js';
 import type { TenantContext } from '../app-env.js';
 import type { AppServices } from '../route-table.js';
@@ -16,7 +16,9 @@ type SettingsOperations =
   | 'putCancellationReason'
   | 'archiveCancellationReason'
   | 'deleteCancellationReason'
-  | 'cancellationReport';
+  | 'cancellationReport'
+  | 'getSettings'
+  | 'putSettings';
 
 const metaOf = (tenant: TenantContext, services: AppServices) => ({
   actor: tenant.actor,
@@ -57,12 +59,25 @@ export const settingsHandlers: Pick<OperationHandlers, SettingsOperations> = {
     return {};
   },
 
+  /** With how many terminations use each reason: a used one is archived, not deleted. */
   async listCancellationReasons({ tenant }) {
-    return { body: { data: await tenant.store.cancellationReasons.list({ includeArchived: true }) } };
+    const reasons = tenant.store.cancellationReasons;
+    const data = [];
+    for (const reason of await reasons.list({ includeArchived: true })) {
+      data.push({ ...reason, terminationCount: await reasons.usageCount(reason.code) });
+    }
+    return { body: { data } };
   },
+  /** Relabelling a reason that terminations use warns: they keep the label they were recorded with. */
   async putCancellationReason({ param, body, tenant, services }) {
     samePathCode(param('code'), body.code);
-    return { body: await tenant.store.cancellationReasons.put(body, metaOf(tenant, services)) };
+    return tenant.store.transaction(async (tx) => {
+      const before = await tx.cancellationReasons.get(body.code);
+      const terminationCount = await tx.cancellationReasons.usageCount(body.code);
+      const saved = await tx.cancellationReasons.put(body, metaOf(tenant, services));
+      const warning = relabelWarning(before, saved, terminationCount);
+      return { body: { ...saved, terminationCount, ...(warning !== undefined && { warning }) } };
+    });
   },
   async archiveCancellationReason({ param, tenant, services }) {
     return { body: await tenant.store.cancellationReasons.archive(param('code'), metaOf(tenant, services)) };
@@ -75,5 +90,13 @@ export const settingsHandlers: Pick<OperationHandlers, SettingsOperations> = {
   async cancellationReport({ query, tenant }) {
     const terminations = await tenant.store.terminations.list({ from: query.from, to: query.to });
     return { body: cancellationReport(terminations, query) };
+  },
+
+  async getSettings({ tenant }) {
+    return { body: await tenant.store.settings.get() };
+  },
+  /** Replaces them whole: the table's schema has filled in the defaults of fields left out. */
+  async putSettings({ body, tenant, services }) {
+    return { body: await tenant.store.settings.put(body, metaOf(tenant, services)) };
   },
 };

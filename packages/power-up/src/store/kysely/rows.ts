@@ -21,9 +21,14 @@ export const wholeNumber = z.union([z.string(), z.number(), z.bigint()]).transfo
 });
 export const idText = z.union([z.string(), z.number(), z.bigint()]).transform(String);
 
+/** Settings as stored (JSON): fields added later take their default when a row predates them. */
 export const tenantSettingsSchema = z.object({
   reasonRequired: z.boolean().default(false),
   catchUpLimitDays: z.number().int().min(0).max(3660).default(14),
+  notStartedAfterTermination: z.enum(['leave', 'delete']).default('leave'),
+  timeZone: z.string().min(1).default('Europe/Amsterdam'),
+  holidays: z.union([z.literal('nl'), z.array(z.string())]).default('nl'),
+  hourTypeRates: z.record(z.string(), z.object({ amount: z.number().int(), currency: z.string() })).default({}),
 });
 
 export const tenantRowSchema = z
