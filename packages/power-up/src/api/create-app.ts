@@ -12,9 +12,9 @@ import { tenantAuth } from './tenant-auth.js';
 import { tenantRoutes } from './tenant-routes.js';
 
 /** Every route the service serves, in one table. */
-export const ROUTES: readonly RouteDefinition[] = [...healthRoutes, ...marketplaceRoutes, ...tenantRoutes];
+const ROUTES: readonly RouteDefinition[] = [...healthRoutes, ...marketplaceRoutes, ...tenantRoutes];
 
-export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Routes whose every request would drown the log (probes, scrapes) log at debug only. */
 const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
