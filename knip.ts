@@ -26,8 +26,8 @@ const config: KnipConfig = {
     },
     'packages/power-up': {
       // src/index.ts (package.json `exports`) and src/cli/main.ts (the contractbeheer bin) come from the tsup plugin.
-      entry: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-      project: ['src/**/*.ts', 'test/**/*.ts'],
+      entry: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/*.mjs'],
+      project: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.mjs'],
     },
     'tooling/*': {
       entry: ['*.js'],

@@ -53,7 +53,7 @@ export interface TenantStore {
 
 // ── Tenants ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
-type TenantSettings = {
+export type TenantSettings = {
   /** Whether terminating a contract requires a cancellation reason. */
   reasonRequired: boolean;
   /** Work whose target date is more than this many days past is skipped after downtime, not generated late. */

@@ -91,7 +91,7 @@ export type ApiWorld = {
   close(): Promise<void>;
 };
 
-export const clientFor = (url: string, apiKey: string) =>
+const clientFor = (url: string, apiKey: string) =>
   createContractsClient({ baseUrl: `${url}/api/v1`, apiKey, maxRetries: 0 });
 
 /**

@@ -6,7 +6,7 @@ import type { ContractVersion } from '../../store/store.js';
 const DEFAULT_LIMIT = 50;
 
 /** The top-level fields whose values differ between two versions (the version number itself aside). */
-export function changedFields(before: Contract | undefined, after: Contract): string[] {
+function changedFields(before: Contract | undefined, after: Contract): string[] {
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
   fields.delete('version');
   const value = (contract: Contract | undefined, field: string) =>

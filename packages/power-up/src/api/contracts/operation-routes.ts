@@ -19,7 +19,7 @@ type QueryOf<R> = R extends { query: infer S extends z.core.$ZodType } ? z.outpu
 const NO_QUERY = z.object({});
 
 /** What a handler gets: the request already authenticated, its body and query checked by the table's schemas. */
-export type OperationRequest<K extends OperationId> = {
+type OperationRequest<K extends OperationId> = {
   /** A path parameter (`id`, `code`), decoded. */
   param: (name: string) => string;
   body: BodyOf<OperationOf<K>>;
@@ -32,9 +32,9 @@ export type OperationRequest<K extends OperationId> = {
 };
 
 /** A handler's answer; the status is the table's unless given. `etag` becomes the `ETag` header. */
-export type OperationResult = { body?: unknown; etag?: string; status?: number };
+type OperationResult = { body?: unknown; etag?: string; status?: number };
 
-export type OperationHandler<K extends OperationId> = (request: OperationRequest<K>) => Promise<OperationResult>;
+type OperationHandler<K extends OperationId> = (request: OperationRequest<K>) => Promise<OperationResult>;
 
 /** One handler per operation id of the table: a route without one is a compile error here, and a startup error. */
 export type OperationHandlers = { [K in OperationId]: OperationHandler<K> };
