@@ -16,12 +16,7 @@ export {
   type ContractInput,
   type ContractType,
 } from './model/contract.js';
-export {
-  CONTRACT_NAME_MAX,
-  DESCRIPTION_MAX,
-  EXTERNAL_REFERENCE_MAX,
-  matchesContractSearch,
-} from './model/agreement-details.js';
+export { DESCRIPTION_MAX, EXTERNAL_REFERENCE_MAX, matchesContractSearch } from './model/agreement-details.js';
 
 // Recurrence: RFC 5545 rules and the simple schedule spec
 export type { Occurrence } from './time/occurrence.js';

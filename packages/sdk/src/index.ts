@@ -58,6 +58,7 @@ export type {
   CancellationReasonListItem,
   CancellationReportQuery,
   ContractBudget,
+  ContractChanges,
   ContractResource,
   ContractHistoryEntry,
   CreateContractBody,

@@ -281,6 +281,21 @@ describe('creating a contract accepts only what a client may set', () => {
     ]);
   });
 
+  it('an edit cannot change the id or a server-owned field either', () => {
+    const parse = (changes: Record<string, unknown>) =>
+      contractsApi.updateContractBodySchema
+        .safeParse({ changes })
+        .error?.issues.map((i) => [i.path.join('.'), i.message]);
+    expect(parse({ name: 'Nieuwe naam', daysInAdvance: 7 })).toBeUndefined();
+    expect(parse({ termination: { date: '2025-06-30' }, id: 'C-9' })).toEqual([
+      ['changes.id', 'id cannot be changed: restart the contract under a new id'],
+      [
+        'changes.termination',
+        expect.stringMatching(/^termination is set by the server: create the contract, then terminate it/),
+      ],
+    ]);
+  });
+
   it('every contract field is either settable on create or owned by the server (a new field must be classified)', () => {
     // A field added to the core's contract lands in the create body unless it is listed as server-owned: this list
     // makes that a decision. Add a client field here, or a server field to SERVER_OWNED_CONTRACT_FIELDS.

@@ -40,7 +40,7 @@ describe('agreement details: name, description, external reference', () => {
 
   it.each([
     [{ name: '   ' }, 'name', /may not be empty/],
-    [{ name: 'x'.repeat(256) }, 'name', /longer than/],
+    [{ name: 'x'.repeat(256) }, 'name', /the contract name is longer than the host's 255 characters/],
     [{ description: 'x'.repeat(4_001) }, 'description', /longer than 4000 characters/],
     [{ externalReference: 'PO-'.repeat(34) }, 'externalReference', /longer than 100 characters/],
     [{ externalReference: 118 }, 'externalReference', /as text/],

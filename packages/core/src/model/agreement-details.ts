@@ -1,7 +1,5 @@
 import { requireObject, requireString } from '../validation.js';
 
-/** Longest contract name: the host's varchar. */
-export const CONTRACT_NAME_MAX = 255;
 /** Longest description: a few paragraphs, like a work order's memo field. */
 export const DESCRIPTION_MAX = 4_000;
 /** Longest external reference: purchase-order and agreement numbers are short; 100 leaves room for a prefix. */

@@ -8,7 +8,7 @@ import { TIME_OF_DAY } from '../time/time-of-day.js';
 import { describePeriod, isInPeriod } from '../time/date-period.js';
 import { codeText, localDateSchema, parseTrusted, trust, wholeNumber } from '../validation.js';
 import { checkObjectOwners } from './object-owners.js';
-import { CONTRACT_NAME_MAX, DESCRIPTION_MAX, EXTERNAL_REFERENCE_MAX } from './agreement-details.js';
+import { DESCRIPTION_MAX, EXTERNAL_REFERENCE_MAX } from './agreement-details.js';
 
 export const CONTRACT_TYPES = ['preventive', 'corrective', 'yearly-orders'] as const;
 export type ContractType = (typeof CONTRACT_TYPES)[number];
@@ -80,11 +80,7 @@ const contractObjectSchema = z.strictObject({
    * What the planner calls the agreement, e.g. 'Onderhoud cv-ketels Hoofdstraat'. The contracts API requires it for a
    * new contract; optional here because contracts stored before the field existed have none (show the id instead).
    */
-  name: z.optional(
-    codeText('the contract name').check(
-      z.maxLength(CONTRACT_NAME_MAX, { error: `the contract name is longer than ${CONTRACT_NAME_MAX} characters` }),
-    ),
-  ),
+  name: z.optional(codeText('the contract name')),
   /** Free text about the agreement (scope, arrangements) for the people who manage it. */
   description: z.optional(
     z

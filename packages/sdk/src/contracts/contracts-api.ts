@@ -149,8 +149,26 @@ export const createContractBodySchema = z
     { when: (payload) => payload.issues.length === 0 },
   );
 export type CreateContractBody = z.input<typeof createContractBodySchema>;
-/** Editing: the changed fields; the server checks the result as a whole contract. */
-export const updateContractBodySchema = z.object({ changes: z.record(z.string(), z.unknown()) });
+/**
+ * Editing: the changed fields; the server checks the result as a whole contract. The id and the server-owned fields
+ * cannot be changed, and are refused by name.
+ */
+export const updateContractBodySchema = z.object({
+  changes: z.record(z.string(), z.unknown()).superRefine((changes, ctx) => {
+    if (Object.hasOwn(changes, 'id'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['id'],
+        message: 'id cannot be changed: restart the contract under a new id',
+      });
+    for (const [field, instead] of Object.entries(SERVER_OWNED_CONTRACT_FIELDS)) {
+      if (Object.hasOwn(changes, field))
+        ctx.addIssue({ code: 'custom', path: [field], message: `${field} is set by the server: ${instead}` });
+    }
+  }),
+});
+/** The changes an edit (or a preview) may carry: any field a client may set, except the id. */
+export type ContractChanges = Partial<Omit<CreateContractBody, 'id'>>;
 export const terminateBodySchema = z.object({
   date: dateSchema,
   reasonCode: z.string().optional(),

@@ -1,4 +1,4 @@
-import type { CancellationReasonInput, ContractInput, ContractTermsInput, SlaPolicyInput } from '@contractbeheer/core';
+import type { CancellationReasonInput, ContractTermsInput, SlaPolicyInput } from '@contractbeheer/core';
 import * as z from 'zod';
 import { checkPrintable, checkRecord } from '../errors/argument-checks.js';
 import { ApiError, ValidationError } from '../errors/sdk-error.js';
@@ -24,6 +24,7 @@ import {
   type CancellationReasonListItem,
   type CancellationReport,
   type CancellationReportQuery,
+  type ContractChanges,
   type ContractBudget,
   type ContractResource,
   contractHistoryEntrySchema,
@@ -179,7 +180,7 @@ export function createContractsClient(options: ContractsClientOptions) {
      */
     async update(
       id: string,
-      changes: Partial<ContractInput>,
+      changes: ContractChanges,
       pre: Precondition,
       callOptions?: CallOptions,
     ): Promise<{ contract: ContractResource; preview: ScheduleChangePreview }> {
@@ -298,11 +299,7 @@ export function createContractsClient(options: ContractsClientOptions) {
   return {
     contracts,
     schedule: {
-      async preview(
-        id: string,
-        changes: Partial<ContractInput>,
-        callOptions?: CallOptions,
-      ): Promise<ScheduleChangePreview> {
+      async preview(id: string, changes: ContractChanges, callOptions?: CallOptions): Promise<ScheduleChangePreview> {
         return call(schedulePreviewSchema, {
           method: 'POST',
           path: path('contracts/{id}/schedule/preview', { id }),
