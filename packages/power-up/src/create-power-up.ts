@@ -10,6 +10,7 @@ import { createHttpMetrics } from './api/http-metrics.js';
 import { createLogger } from './api/logger.js';
 import { API_BASE_PATH } from './api/route-table.js';
 import type { ResolvedConfig } from './config/load-config.js';
+import { createTenantHosts } from './hosts/tenant-hosts.js';
 import { createPgliteStore } from './store/kysely/create-pglite-store.js';
 import { createPostgresStore } from './store/kysely/create-postgres-store.js';
 import type { ApiKey, Store } from './store/store.js';
@@ -29,6 +30,8 @@ export type PowerUpOptions = {
   now?: () => Date;
   /** Largest request body accepted (default 1 MiB). */
   bodyLimitBytes?: number;
+  /** The `fetch` the host clients use (default: the global one); tests count or fail the host's calls with it. */
+  hostFetch?: typeof globalThis.fetch;
   /** How long `close()` waits for in-flight requests before it cuts their connections (default 10 s). */
   shutdownTimeoutMs?: number;
 };
@@ -86,6 +89,7 @@ export async function createPowerUp(config: ResolvedConfig, options: PowerUpOpti
     {
       store,
       marketplace,
+      hosts: createTenantHosts({ store, vault, ...(options.hostFetch && { fetch: options.hostFetch }) }),
       metrics,
       now,
       openApiDocument: contractsOpenApiDocument({ serverUrl: API_BASE_PATH }),

@@ -4,6 +4,8 @@ import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import { PowerUpError } from '../power-up-error.js';
 import type { AppEnv } from './app-env.js';
+import { CONTRACTS_HANDLERS } from './contracts/contracts-handlers.js';
+import { operationRoutes } from './contracts/operation-routes.js';
 import { errorResponse } from './error-response.js';
 import { healthRoutes } from './health-routes.js';
 import { marketplaceRoutes } from './marketplace-routes.js';
@@ -11,10 +13,18 @@ import type { AppServices, RouteDefinition } from './route-table.js';
 import { tenantAuth } from './tenant-auth.js';
 import { tenantRoutes } from './tenant-routes.js';
 
-/** Every route the service serves, in one table. */
-export const ROUTES: readonly RouteDefinition[] = [...healthRoutes, ...marketplaceRoutes, ...tenantRoutes];
+/**
+ * Every route the service serves, in one table: the contracts API is the SDK's route table with a handler per
+ * operation (building it throws when a table route has none, so the service cannot start without serving it).
+ */
+const ROUTES: readonly RouteDefinition[] = [
+  ...healthRoutes,
+  ...marketplaceRoutes,
+  ...tenantRoutes,
+  ...operationRoutes(CONTRACTS_HANDLERS),
+];
 
-export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Routes whose every request would drown the log (probes, scrapes) log at debug only. */
 const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
@@ -55,7 +65,8 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
   app.onError((error, c) => {
     const { status, body, expected } = errorResponse(error, c.get('requestId'));
     const log = c.get('log') ?? options.log;
-    if (expected) log.info({ code: body.error.code, status }, body.error.message);
+    // The field travels apart from the message (as in the body), so the log line carries it as its own property.
+    if (expected) log.info({ code: body.error.code, path: body.error.path, status }, body.error.message);
     else log.error({ err: error }, 'unexpected error');
     if (status === 401 && body.error.code === 'unauthenticated') c.header('WWW-Authenticate', 'Bearer');
     return c.json(body, status);

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { TenantHosts } from '../hosts/tenant-hosts.js';
 import type { Store } from '../store/store.js';
 import type { Marketplace } from '../tenants/marketplace.js';
 import type { AppEnv } from './app-env.js';
@@ -8,6 +9,8 @@ import type { HttpMetrics } from './http-metrics.js';
 export type AppServices = {
   store: Store;
   marketplace: Marketplace;
+  /** The tenants' hosts (OutSmart), through the SDK's client: e.g. to check an object before a contract links it. */
+  hosts: TenantHosts;
   metrics: HttpMetrics;
   now: () => Date;
   openApiDocument: Record<string, unknown>;

@@ -32,6 +32,7 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export interface TenantStore {
   readonly tenantId: string;
+  readonly settings: TenantSettingsRepository;
   readonly contracts: ContractRepository;
   readonly objectLinks: ObjectLinkRepository;
   readonly terms: SettingsRepository<ContractTerms>;
@@ -57,7 +58,23 @@ export type TenantSettings = {
   reasonRequired: boolean;
   /** Work whose target date is more than this many days past is skipped after downtime, not generated late. */
   catchUpLimitDays: number;
+  /** Generated, not started work orders after a termination date: left for the planner, or deleted. */
+  notStartedAfterTermination: 'leave' | 'delete';
+  /** The tenant's zone: the default for new contracts and the zone of its working days. */
+  timeZone: string;
+  /** Days off: the Dutch public days off (`'nl'`), or a list of local dates. */
+  holidays: 'nl' | string[];
+  /** Rates per hour-type code, in cents per hour: labour in the budget status is costed with these. */
+  hourTypeRates: Record<string, Money>;
 };
+
+/** The tenant's settings: read whole, replaced whole (each write in the audit trail). */
+export interface TenantSettingsRepository {
+  /** `unknown-tenant` when the tenant does not exist. */
+  get(): Promise<TenantSettings>;
+  /** Replaces them; fields left out take their default. `unknown-tenant` when the tenant does not exist. */
+  put(settings: Partial<TenantSettings>, meta: ChangeMeta): Promise<TenantSettings>;
+}
 
 /** `uninstalled`: the marketplace removed the power-up; credentials are gone, data waits out the retention. */
 export type TenantStatus = 'installed' | 'uninstalled';
@@ -118,7 +135,7 @@ export type ContractVersion = {
   recordedBy: string;
 };
 
-export type ContractFilters = {
+type ContractFilters = {
   debtorNumber?: string;
   type?: Contract['type'];
   termsCode?: string;

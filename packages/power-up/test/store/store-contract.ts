@@ -51,7 +51,14 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         expect(tenant).toEqual({
           id,
           name: 'Tenant install',
-          settings: { reasonRequired: false, catchUpLimitDays: 14 },
+          settings: {
+            reasonRequired: false,
+            catchUpLimitDays: 14,
+            notStartedAfterTermination: 'leave',
+            timeZone: 'Europe/Amsterdam',
+            holidays: 'nl',
+            hourTypeRates: {},
+          },
           createdAt: '2026-01-15T09:00:00.000Z',
           status: 'installed',
           hostBaseUrl: null,
@@ -280,6 +287,36 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         expect(await ids({ filters: { startDate: { to: '2026-01-01' } } })).toEqual(['C-1', 'C-3']);
         expect(await ids({ filters: { startDate: { from: '2026-01-01' } } })).toEqual(['C-2']);
         expect(await ids({ filters: { debtorNumber: 'D1', type: 'preventive' } })).toEqual(['C-1']);
+      });
+    });
+
+    describe('tenant settings', () => {
+      it('replaces them whole (left-out fields take their default), per tenant, in the audit trail', async () => {
+        const [a, b, aId] = await twoTenants();
+        const rates = { '001': { amount: 6500, currency: 'EUR' } };
+        const saved = await a.settings.put(
+          { reasonRequired: true, holidays: ['2026-12-24'], hourTypeRates: rates },
+          meta(),
+        );
+        expect(saved).toEqual({
+          reasonRequired: true,
+          catchUpLimitDays: 14,
+          notStartedAfterTermination: 'leave',
+          timeZone: 'Europe/Amsterdam',
+          holidays: ['2026-12-24'],
+          hourTypeRates: rates,
+        });
+        expect(await a.settings.get()).toEqual(saved);
+        expect((await store.tenants.get(aId))?.settings).toEqual(saved);
+        expect((await b.settings.get()).reasonRequired).toBe(false);
+        expect((await a.settings.put({ catchUpLimitDays: 3 }, meta())).reasonRequired).toBe(false);
+        const audit = await a.audit.list({ entity: { type: 'tenant', id: aId } });
+        expect(audit.items.map((entry) => entry.action)).toContain('tenant.settings-updated');
+        const bad = await rejection(a.settings.put({ catchUpLimitDays: -1 }, meta()));
+        expect([bad.code, bad.path]).toEqual(['invalid-input', ['catchUpLimitDays']]);
+        const nobody = store.forTenant('never-installed');
+        expect((await rejection(nobody.settings.get())).code).toBe('unknown-tenant');
+        expect((await rejection(nobody.settings.put({}, meta()))).code).toBe('unknown-tenant');
       });
     });
 

@@ -33,10 +33,15 @@ export const CONTRACTS_ERROR_STATUSES = {
   'replayed-request': 409,
   'not-installed': 409,
   'payload-too-large': 413,
+  /** A write's `If-Match` names a version that is no longer the current one: reload, reapply, send again. */
+  'precondition-failed': 412,
+  /** A write that needs `If-Match` came without it. */
+  'precondition-required': 428,
   'invalid-config': 500,
   'credentials-unreadable': 500,
   internal: 500,
-} as const satisfies Record<CoreErrorCode, number> & Record<string, 400 | 401 | 404 | 409 | 412 | 413 | 422 | 500>;
+} as const satisfies Record<CoreErrorCode, number> &
+  Record<string, 400 | 401 | 404 | 409 | 412 | 413 | 422 | 428 | 500>;
 
 /** The status for a code of the contracts API, or `undefined` for a code it does not know (a newer server's). */
 export function statusForErrorCode(code: string): number | undefined {

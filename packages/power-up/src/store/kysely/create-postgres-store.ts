@@ -27,5 +27,9 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
           : (types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof types.getTypeParser,
     },
   });
+  // An idle connection the server ends (a restart, a failover, an administrator) is an 'error' on the pool, which
+  // without a listener would take the whole process down; the pool drops that connection and opens another one for
+  // the next query, so there is nothing more to do here.
+  pool.on('error', () => {});
   return openKyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
 }

@@ -7,11 +7,13 @@ import { KyselyCancellationReasons } from './kysely-cancellation-reasons.js';
 import { KyselyCredentials } from './kysely-credentials.js';
 import { KyselyContracts, KyselyObjectLinks } from './kysely-contracts.js';
 import { KyselySettings, SLA_POLICIES, TERMS } from './kysely-settings.js';
+import { KyselyTenantSettings } from './kysely-tenant-settings.js';
 import { KyselyTerminations } from './kysely-terminations.js';
 import { atomically, type Scope } from './scope.js';
 
 /** One tenant's view of the store: the tenant id is fixed here, once, and every repository filters by it. */
 export class KyselyTenantStore implements TenantStore {
+  readonly settings;
   readonly contracts;
   readonly objectLinks;
   readonly terms;
@@ -27,6 +29,7 @@ export class KyselyTenantStore implements TenantStore {
     readonly tenantId: string,
   ) {
     const scope: Scope = { db, tenantId };
+    this.settings = new KyselyTenantSettings(scope);
     this.contracts = new KyselyContracts(scope);
     this.objectLinks = new KyselyObjectLinks(scope);
     this.terms = new KyselySettings(scope, TERMS);

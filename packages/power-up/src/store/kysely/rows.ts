@@ -6,12 +6,12 @@ import * as z from 'zod';
  */
 
 export const instant = z.date().transform((date) => date.toISOString());
-export const optionalInstant = z
+const optionalInstant = z
   .date()
   .nullable()
   .transform((date) => (date === null ? null : date.toISOString()));
 /** Whole cents or ids held in `bigint` columns; refuses what a JS number cannot hold exactly. */
-export const wholeNumber = z.union([z.string(), z.number(), z.bigint()]).transform((value, ctx) => {
+const wholeNumber = z.union([z.string(), z.number(), z.bigint()]).transform((value, ctx) => {
   const number = Number(value);
   if (!Number.isSafeInteger(number)) {
     ctx.addIssue({ code: 'custom', message: `${String(value)} is not a whole number a JS number can hold` });
@@ -19,11 +19,16 @@ export const wholeNumber = z.union([z.string(), z.number(), z.bigint()]).transfo
   }
   return number;
 });
-export const idText = z.union([z.string(), z.number(), z.bigint()]).transform(String);
+const idText = z.union([z.string(), z.number(), z.bigint()]).transform(String);
 
+/** Settings as stored (JSON): fields added later take their default when a row predates them. */
 export const tenantSettingsSchema = z.object({
   reasonRequired: z.boolean().default(false),
   catchUpLimitDays: z.number().int().min(0).max(3660).default(14),
+  notStartedAfterTermination: z.enum(['leave', 'delete']).default('leave'),
+  timeZone: z.string().min(1).default('Europe/Amsterdam'),
+  holidays: z.union([z.literal('nl'), z.array(z.string())]).default('nl'),
+  hourTypeRates: z.record(z.string(), z.object({ amount: z.number().int(), currency: z.string() })).default({}),
 });
 
 export const tenantRowSchema = z

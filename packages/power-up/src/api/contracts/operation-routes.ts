@@ -1,0 +1,101 @@
+import { contractsApi } from '@contractbeheer/sdk';
+import type { Context } from 'hono';
+import * as z from 'zod';
+import { PowerUpError } from '../../power-up-error.js';
+import type { AppEnv, TenantContext } from '../app-env.js';
+import { API_BASE_PATH, honoPath, type AppServices, type RouteDefinition } from '../route-table.js';
+import { versionFromIfMatch } from './etag.js';
+import { parseBody, parseQuery } from './request-input.js';
+
+/** The SDK's route table: the one list of the contracts API's paths, methods and schemas. */
+export const CONTRACTS_API_ROUTES = contractsApi.CONTRACTS_API_ROUTES;
+export type Operation = (typeof CONTRACTS_API_ROUTES)[number];
+export type OperationId = Operation['id'];
+type OperationOf<K extends OperationId> = Extract<Operation, { id: K }>;
+type BodyOf<R> = R extends { body: infer S extends z.core.$ZodType } ? z.output<S> : undefined;
+type QueryOf<R> = R extends { query: infer S extends z.core.$ZodType } ? z.output<S> : undefined;
+
+/** A route without query parameters refuses any, by name, like a route refuses one it does not know. */
+const NO_QUERY = z.object({});
+
+/** What a handler gets: the request already authenticated, its body and query checked by the table's schemas. */
+type OperationRequest<K extends OperationId> = {
+  /** A path parameter (`id`, `code`), decoded. */
+  param: (name: string) => string;
+  body: BodyOf<OperationOf<K>>;
+  query: QueryOf<OperationOf<K>>;
+  /** On routes the table marks `ifMatch`: the version the header names; `undefined` for `*`. */
+  ifMatch: number | undefined;
+  tenant: TenantContext;
+  services: AppServices;
+  c: Context<AppEnv>;
+};
+
+/** A handler's answer; the status is the table's unless given. `etag` becomes the `ETag` header. */
+type OperationResult = { body?: unknown; etag?: string; status?: number };
+
+type OperationHandler<K extends OperationId> = (request: OperationRequest<K>) => Promise<OperationResult>;
+
+/** One handler per operation id of the table: a route without one is a compile error here, and a startup error. */
+export type OperationHandlers = { [K in OperationId]: OperationHandler<K> };
+
+/**
+ * The server's routes for the SDK's route table, under `/api/v1`: each route's path and method come from the table,
+ * its handler is looked up by the operation id, and its body and query are validated with the table's schemas
+ * before the handler runs (a 400 naming the field). Throws when a table route has no handler, so a route added to
+ * the SDK cannot go unserved.
+ */
+export function operationRoutes(
+  handlers: Partial<OperationHandlers>,
+  routes: readonly Operation[] = CONTRACTS_API_ROUTES,
+): RouteDefinition[] {
+  const handlerOf = (id: string) =>
+    (handlers as Record<string, unknown>)[id] as
+      ((request: OperationRequest<OperationId>) => Promise<OperationResult>) | undefined;
+  const missing = routes.filter((route) => typeof handlerOf(route.id) !== 'function');
+  if (missing.length > 0) {
+    throw new Error(
+      `the contracts API has no handler for ${missing.map((r) => `${r.id} (${r.method} ${r.path})`).join(', ')}: ` +
+        'add one to the handler map.',
+    );
+  }
+  const ids = new Set<string>(routes.map((route) => route.id));
+  const unknown = Object.keys(handlers).filter((id) => !ids.has(id));
+  if (unknown.length > 0) {
+    throw new Error(`handlers for operations the route table does not have: ${unknown.join(', ')}.`);
+  }
+  return routes.map((route) => {
+    const handler = handlerOf(route.id)!;
+    const status = 'status' in route ? route.status : 200;
+    return {
+      method: route.method,
+      path: `${API_BASE_PATH}${honoPath(route.path)}`,
+      access: 'tenant',
+      handle: async (c, services) => {
+        const ifMatch = 'ifMatch' in route && route.ifMatch ? versionFromIfMatch(c.req.header('if-match')) : undefined;
+        const search = new URL(c.req.url).searchParams;
+        const query = parseQuery('query' in route ? route.query : NO_QUERY, search);
+        const body = 'body' in route ? parseBody(route.body, await c.req.text()) : undefined;
+        const result = await handler({
+          param: (name) => {
+            const value = c.req.param(name);
+            if (value === undefined || value === '') {
+              throw new PowerUpError('invalid-input', `give the ${name} in the path.`, { path: [name] });
+            }
+            return value;
+          },
+          body: body,
+          query: query,
+          ifMatch,
+          tenant: c.get('tenant'),
+          services,
+          c,
+        });
+        if (result.etag !== undefined) c.header('ETag', result.etag);
+        const answered = result.status ?? status;
+        if (answered === 204) return c.body(null, 204);
+        return c.json(result.body ?? null, answered as 200);
+      },
+    } satisfies RouteDefinition;
+  });
+}

@@ -1,0 +1,4 @@
+import { PGLITE } from './contracts-harness.js';
+import { describeContractsApi } from './contracts-api-suite.js';
+
+describeContractsApi(PGLITE);
