@@ -124,7 +124,7 @@ export class Transport {
   }
 
   async send(request: TransportRequest): Promise<TransportResponse> {
-    checkCallOptions(`${request.method} ${request.path}`, request.options);
+    if (request.options !== undefined) checkCallOptions(`${request.method} ${request.path}`, request.options);
     const url = this.url(request);
     const safeUrl = this.redact(url);
     const maxRetries = request.idempotent ? (request.options?.maxRetries ?? this.policy.maxRetries) : 0;
