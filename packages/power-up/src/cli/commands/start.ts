@@ -7,12 +7,20 @@ import { loadCliConfig } from '../open-store.js';
 import { todayInAmsterdam } from '../today.js';
 import { UsageError } from '../cli-errors.js';
 
-/** Resolves on the first SIGINT or SIGTERM, with its name. */
-function nextStopSignal(): Promise<NodeJS.Signals> {
+/**
+ * Resolves on the first SIGINT or SIGTERM, with its name. Later ones are noted and ignored rather than left to kill
+ * the process: Ctrl-C under `pnpm start` reaches the service twice (from the terminal and forwarded by pnpm), and
+ * the second must not cut the graceful shutdown short (it is bounded by the power-up's shutdown timeout).
+ */
+function nextStopSignal(output: CliOutput): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
+    let received = false;
     const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      if (received) {
+        output.err(`${signal}: already stopping\n`);
+        return;
+      }
+      received = true;
       resolve(signal);
     };
     process.on('SIGINT', stop);
@@ -51,7 +59,7 @@ export function registerStartCommand(program: Command, output: CliOutput): void 
         // In the demo the terminal shows the banner on stdout; the JSON log lines go to stderr.
         ...(demo && { logDestination: { write: (line: string) => output.err(line) } }),
       });
-      const stopped = nextStopSignal();
+      const stopped = nextStopSignal(output);
       let closeDemo = async () => {};
       try {
         const { url } = await powerUp.listen();
