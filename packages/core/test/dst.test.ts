@@ -58,6 +58,32 @@ describe('spring-forward gap', () => {
     ]);
   });
 
+  it('New York: a DTSTART inside the gap (02:30) is itself shifted to 03:30 EDT', () => {
+    expect(expand({ rrule: 'FREQ=DAILY;COUNT=2', dtstart: '2025-03-09T02:30:00', tzid: NY })).toEqual([
+      '2025-03-09T03:30:00 2025-03-09T07:30:00Z -04:00',
+      '2025-03-10T02:30:00 2025-03-10T06:30:00Z -04:00',
+    ]);
+  });
+
+  it('New York: monthly on the second Sunday at 02:30 over a year — only the March one (the gap day) shifts', () => {
+    expect(
+      expand({ rrule: 'FREQ=MONTHLY;BYDAY=2SU', dtstart: '2025-01-01T02:30:00', tzid: NY }, { until: '2025-12-31' }),
+    ).toEqual([
+      '2025-01-12T02:30:00 2025-01-12T07:30:00Z -05:00',
+      '2025-02-09T02:30:00 2025-02-09T07:30:00Z -05:00',
+      '2025-03-09T03:30:00 2025-03-09T07:30:00Z -04:00',
+      '2025-04-13T02:30:00 2025-04-13T06:30:00Z -04:00',
+      '2025-05-11T02:30:00 2025-05-11T06:30:00Z -04:00',
+      '2025-06-08T02:30:00 2025-06-08T06:30:00Z -04:00',
+      '2025-07-13T02:30:00 2025-07-13T06:30:00Z -04:00',
+      '2025-08-10T02:30:00 2025-08-10T06:30:00Z -04:00',
+      '2025-09-14T02:30:00 2025-09-14T06:30:00Z -04:00',
+      '2025-10-12T02:30:00 2025-10-12T06:30:00Z -04:00',
+      '2025-11-09T02:30:00 2025-11-09T07:30:00Z -05:00',
+      '2025-12-14T02:30:00 2025-12-14T07:30:00Z -05:00',
+    ]);
+  });
+
   it('Amsterdam: daily at 09:00 keeps 09:00 local while the offset goes +01:00 → +02:00', () => {
     expect(expand({ rrule: 'FREQ=DAILY;COUNT=4', dtstart: '2025-03-28T09:00:00', tzid: AMS })).toEqual([
       '2025-03-28T09:00:00 2025-03-28T08:00:00Z +01:00',
@@ -183,6 +209,13 @@ describe('fall-back overlap', () => {
   it('New York: daily at 01:30 — the overlap day takes the first instant (05:30Z, EDT)', () => {
     expect(expand({ rrule: 'FREQ=DAILY;COUNT=3', dtstart: '2025-11-01T01:30:00', tzid: NY })).toEqual([
       '2025-11-01T01:30:00 2025-11-01T05:30:00Z -04:00',
+      '2025-11-02T01:30:00 2025-11-02T05:30:00Z -04:00',
+      '2025-11-03T01:30:00 2025-11-03T06:30:00Z -05:00',
+    ]);
+  });
+
+  it('New York: a DTSTART inside the overlap (01:30) takes the first instant (EDT)', () => {
+    expect(expand({ rrule: 'FREQ=DAILY;COUNT=2', dtstart: '2025-11-02T01:30:00', tzid: NY })).toEqual([
       '2025-11-02T01:30:00 2025-11-02T05:30:00Z -04:00',
       '2025-11-03T01:30:00 2025-11-03T06:30:00Z -05:00',
     ]);
@@ -338,6 +371,23 @@ describe('EXDATE and RDATE on DST days', () => {
         rdates: ['2025-10-26T02:30:00'],
       }),
     ).toEqual(['2025-10-25T09:00:00 2025-10-25T07:00:00Z +02:00', '2025-10-26T02:30:00 2025-10-26T00:30:00Z +02:00']);
+  });
+
+  it('an EXDATE in the gap and an RDATE in the overlap together: one rule occurrence out, the RDATE in', () => {
+    // COUNT=3 makes three rule occurrences; the EXDATE then removes one of them (it does not pull in a fourth).
+    expect(
+      expand({
+        rrule: 'FREQ=DAILY;COUNT=3',
+        dtstart: '2025-03-29T02:30:00',
+        tzid: AMS,
+        exdates: ['2025-03-30T02:30:00'],
+        rdates: ['2025-10-26T02:30:00'],
+      }),
+    ).toEqual([
+      '2025-03-29T02:30:00 2025-03-29T01:30:00Z +01:00',
+      '2025-03-31T02:30:00 2025-03-31T00:30:00Z +02:00',
+      '2025-10-26T02:30:00 2025-10-26T00:30:00Z +02:00',
+    ]);
   });
 
   it('an RDATE that coincides with a rule occurrence after the gap shift is kept once', () => {

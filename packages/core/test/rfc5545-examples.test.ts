@@ -59,12 +59,13 @@ const examples: Example[] = [
     title: 'Every other day - forever',
     rrule: 'FREQ=DAILY;INTERVAL=2',
     dtstart: '1997-09-02T09:00:00',
-    range: { until: '1997-12-05' },
+    // To the end of 1997: 15 + 15 + 15 + 16 = 61 occurrences, across the fall-back and the month ends.
+    range: { until: '1997-12-31' },
     expected: [
       ...on(1997, 9, [2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30]),
       ...on(1997, 10, [2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30]),
       ...on(1997, 11, [1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29]),
-      ...on(1997, 12, [1, 3, 5]),
+      ...on(1997, 12, [1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31]),
     ],
   },
   {

@@ -23,6 +23,11 @@ export type PowerUpErrorCode =
   | 'credentials-unreadable'
   | 'payload-too-large';
 
+/**
+ * Like the core's `CoreError`: `message` is only the explanation and `path` names the field or setting, kept apart so
+ * the HTTP body carries both unchanged and a page can put the message next to the field. `pathMessage` (and
+ * `toString()`, what logs and `String(error)` show) joins them: `PowerUpError: PORT: use a port number 1–65535.`
+ */
 export class PowerUpError extends Error {
   override readonly name: string = 'PowerUpError';
   readonly code: PowerUpErrorCode;
@@ -33,10 +38,18 @@ export class PowerUpError extends Error {
     message: string,
     options: { path?: readonly (string | number)[]; cause?: unknown } = {},
   ) {
-    const path = options.path ?? [];
-    super(path.length > 0 ? `${path.join('.')}: ${message}` : message, { cause: options.cause });
+    super(message, { cause: options.cause });
     this.code = code;
-    this.path = path;
+    this.path = options.path ?? [];
+  }
+
+  /** The field and the explanation in one line, for logs and the terminal: `PORT: use a port number 1–65535.` */
+  get pathMessage(): string {
+    return this.path.length > 0 ? `${this.path.join('.')}: ${this.message}` : this.message;
+  }
+
+  override toString(): string {
+    return `${this.name}: ${this.pathMessage}`;
   }
 }
 

@@ -18,7 +18,7 @@ const LAST_INSTANT = 253402300799;
  * The most occurrences one eager call (expandRRule, expandSchedule) returns, and the largest `limit` it accepts.
  * Past it the caller narrows the range or reads lazily (iterateRRule, iterateSchedule), paying for what it reads.
  */
-export const MAX_OCCURRENCES = 100_000;
+const MAX_OCCURRENCES = 100_000;
 
 /**
  * Where recurring local times come from: an RRULE, or the workday counter. Times are "local seconds" (the wall
@@ -171,7 +171,7 @@ export function prepareExpansion(
  * The merge of the source's occurrences with the RDATEs, minus the EXDATEs, in UTC order, cut to the range. It pulls
  * one period of the source at a time, so a lazy caller pays only for what it reads.
  */
-export class OccurrenceStream {
+class OccurrenceStream {
   private batchSize = 0;
   private batchIndex = 0;
   private sourceDone = false;

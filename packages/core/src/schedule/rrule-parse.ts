@@ -2,17 +2,16 @@ import { CoreError } from '../errors.js';
 import { daysFromCivil, daysInMonth } from '../time/civil.js';
 
 /** RFC 5545 frequencies, ordered from the coarsest to the finest (the order the expansion relies on). */
-export const FREQUENCIES = ['YEARLY', 'MONTHLY', 'WEEKLY', 'DAILY', 'HOURLY', 'MINUTELY', 'SECONDLY'] as const;
-export type Frequency = (typeof FREQUENCIES)[number];
+const FREQUENCIES = ['YEARLY', 'MONTHLY', 'WEEKLY', 'DAILY', 'HOURLY', 'MINUTELY', 'SECONDLY'] as const;
 /** Frequencies as numbers in the same order, so "finer than" is a plain comparison. */
 export const Freq = { Yearly: 0, Monthly: 1, Weekly: 2, Daily: 3, Hourly: 4, Minutely: 5, Secondly: 6 } as const;
 export type Freq = (typeof Freq)[keyof typeof Freq];
 
 /** RFC 5545 weekday codes in ISO order: index 0 = Monday … 6 = Sunday, matching `weekdayOfDays`. */
-export const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 
 /** A BYDAY entry: a weekday (0 = Monday) and, for "the 2nd Monday" / "the last Friday", its ordinal. */
-export type WeekdayEntry = { weekday: number; nth?: number };
+type WeekdayEntry = { weekday: number; nth?: number };
 
 /**
  * An RRULE as written, checked against RFC 5545 §3.3.10 but not yet combined with a DTSTART (the defaults that
@@ -62,10 +61,10 @@ function invalid(message: string, path: (string | number)[] = ['rrule']): CoreEr
  * The largest COUNT and INTERVAL accepted. They keep every expansion's cost bounded: a COUNT must be walked from
  * DTSTART on even when only a late window is asked for.
  */
-export const MAX_COUNT = 1_000_000;
-export const MAX_INTERVAL = 1_000_000;
+const MAX_COUNT = 1_000_000;
+const MAX_INTERVAL = 1_000_000;
 /** The longest rule text accepted (a rule listing every BYYEARDAY value both ways is about 3,500 characters). */
-export const MAX_RULE_LENGTH = 10_000;
+const MAX_RULE_LENGTH = 10_000;
 
 function parseInteger(part: string, text: string): number {
   if (!/^[+-]?\d+$/.test(text)) throw invalid(`${part} must be a whole number, got '${text}'.`);
@@ -231,7 +230,7 @@ function parseUncached(text: string): ParsedRule {
  * The most times of day a rule with a FREQ of a day or coarser may list: a period's times are built at once, so
  * this bounds the memory of one period (a year of 366 days × 1,440 times).
  */
-export const MAX_TIMES_PER_DAY = 1440;
+const MAX_TIMES_PER_DAY = 1440;
 
 /** The combinations RFC 5545 §3.3.10 rules out, refused so a rule never silently means something else. */
 function checkCombinations(rule: ParsedRule): void {

@@ -4,7 +4,7 @@ import { localDateSchema, timeOfDaySchema, wholeNumber } from '../validation.js'
 import { parseRRule } from './rrule-parse.js';
 
 /** Per-date exceptions: EXDATE (skip), EXDATE + RDATE (move) and RDATE (add), as local dates. */
-export const scheduleExceptionsSchema = z._default(
+const scheduleExceptionsSchema = z._default(
   z.strictObject({
     skip: z._default(z.array(localDateSchema), []),
     move: z._default(z.array(z.strictObject({ from: localDateSchema, to: localDateSchema })), []),

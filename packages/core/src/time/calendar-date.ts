@@ -9,8 +9,6 @@ export function dayNumber(date: string): number {
   return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 }
 
-export const dateOf = formatDate;
-
 export function addDays(date: string, days: number): string {
   const day = dayNumber(date) + days;
   if (!inDateRange(day)) throw dateOutOfRange(`${date} ${days < 0 ? '−' : '+'} ${Math.abs(days)} days`, []);
@@ -23,7 +21,7 @@ export function daysBetween(a: string, b: string): number {
 }
 
 /** The same day `months` later; a day past the target month's end becomes its last day (31 Jan + 1 month = 28 Feb). */
-export function addMonths(date: string, months: number): string {
+function addMonths(date: string, months: number): string {
   const [y, m, d] = civilFromDays(dayNumber(date));
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
@@ -33,7 +31,7 @@ export function addMonths(date: string, months: number): string {
   return formatDate(day);
 }
 
-export type PeriodUnit = 'day' | 'week' | 'month' | 'year';
+type PeriodUnit = 'day' | 'week' | 'month' | 'year';
 export type Duration = { count: number; unit: PeriodUnit };
 
 /** `date` moved by a duration (negative counts go back). */

@@ -51,7 +51,7 @@ export function pad2(n: number): string {
   return PAD2[n] as string;
 }
 
-export function pad4(n: number): string {
+function pad4(n: number): string {
   if (n >= 1000 && n <= 9999) return `${n}`;
   return n < 0 ? `-${String(-n).padStart(4, '0')}` : String(n).padStart(4, '0');
 }
@@ -75,7 +75,7 @@ const dateCacheTexts = new Array<string | undefined>(DATE_CACHE_SIZE);
 const timeTexts = new Array<string | undefined>(86400);
 
 /** `'HH:mm:ss'` of a second of the day (0–86399). */
-export function formatTimeOfDay(secondOfDay: number): string {
+function formatTimeOfDay(secondOfDay: number): string {
   let text = timeTexts[secondOfDay];
   if (text === undefined) {
     const h = Math.floor(secondOfDay / 3600);

@@ -32,9 +32,3 @@ export function dateOutOfRange(what: string, path: readonly (string | number)[],
     { path },
   );
 }
-
-/** Returns `day` when it is in range, else throws {@link dateOutOfRange} naming `path`. */
-export function checkDay(day: number, what: string, path: readonly (string | number)[] = []): number {
-  if (!(day >= MIN_DAY && day <= MAX_DAY)) throw dateOutOfRange(what, path);
-  return day;
-}

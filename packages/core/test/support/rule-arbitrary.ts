@@ -8,9 +8,9 @@
 // 09:00, any day of the month (29–31 included: months without that day are then skipped).
 import fc from 'fast-check';
 
-export const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-export const FREQS = ['YEARLY', 'MONTHLY', 'WEEKLY', 'DAILY'] as const;
-export type Freq = (typeof FREQS)[number];
+const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+const FREQS = ['YEARLY', 'MONTHLY', 'WEEKLY', 'DAILY'] as const;
+type Freq = (typeof FREQS)[number];
 
 /** Zones in which 09:00 exists exactly once on every day of 2020 onwards. */
 export const ZONES = [
@@ -25,7 +25,7 @@ export const ZONES = [
 
 export const pad2 = (n: number): string => String(n).padStart(2, '0');
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

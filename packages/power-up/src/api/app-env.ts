@@ -5,7 +5,7 @@ import type { Tenant, TenantStore } from '../store/store.js';
  * The per-tenant context every authenticated route works with, built once by the auth middleware: the tenant, its
  * scoped store (no query through it can reach another tenant) and a logger that names the tenant and the key.
  */
-export type TenantContext = {
+type TenantContext = {
   tenantId: string;
   tenant: Tenant;
   store: TenantStore;

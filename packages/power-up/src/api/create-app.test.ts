@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { PowerUpError } from '../power-up-error.js';
 import type { Store } from '../store/store.js';
 import type { Marketplace } from '../tenants/marketplace.js';
 import { createApp } from './create-app.js';
@@ -55,6 +56,26 @@ describe('the app skeleton', () => {
       }),
     );
     expect(logs).toContainEqual(expect.objectContaining({ route: '/boom', status: 500 }));
+  });
+
+  it('answers an expected error with its code, message and path, and logs the path apart from the message', async () => {
+    const refusing: RouteDefinition = {
+      method: 'GET',
+      path: '/page',
+      access: 'public',
+      handle: () => {
+        throw new PowerUpError('invalid-input', 'must be a whole number from 1 to 200.', { path: ['limit'] });
+      },
+    };
+    const { app, logs } = appWith({}, [refusing]);
+    const response = await app.request('/page');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: { code: 'invalid-input', message: 'must be a whole number from 1 to 200.', path: ['limit'] },
+    });
+    expect(logs).toContainEqual(
+      expect.objectContaining({ code: 'invalid-input', path: ['limit'], msg: 'must be a whole number from 1 to 200.' }),
+    );
   });
 
   it('refuses a tenant route without a key before the handler runs', async () => {

@@ -12,9 +12,9 @@ import { tenantAuth } from './tenant-auth.js';
 import { tenantRoutes } from './tenant-routes.js';
 
 /** Every route the service serves, in one table. */
-export const ROUTES: readonly RouteDefinition[] = [...healthRoutes, ...marketplaceRoutes, ...tenantRoutes];
+const ROUTES: readonly RouteDefinition[] = [...healthRoutes, ...marketplaceRoutes, ...tenantRoutes];
 
-export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Routes whose every request would drown the log (probes, scrapes) log at debug only. */
 const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
@@ -55,7 +55,8 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
   app.onError((error, c) => {
     const { status, body, expected } = errorResponse(error, c.get('requestId'));
     const log = c.get('log') ?? options.log;
-    if (expected) log.info({ code: body.error.code, status }, body.error.message);
+    // The field travels apart from the message (as in the body), so the log line carries it as its own property.
+    if (expected) log.info({ code: body.error.code, path: body.error.path, status }, body.error.message);
     else log.error({ err: error }, 'unexpected error');
     if (status === 401 && body.error.code === 'unauthenticated') c.header('WWW-Authenticate', 'Bearer');
     return c.json(body, status);

@@ -24,6 +24,15 @@ describe('errorResponse', () => {
     expect(errorResponse(new CoreError('date-out-of-range', 'x'), 'req-1').status).toBe(400);
   });
 
+  it("passes the power-up's code, message and field path through unchanged, the path apart from the message", () => {
+    const error = new PowerUpError('invalid-input', 'must be a whole number from 1 to 200.', { path: ['limit'] });
+    expect(errorResponse(error, 'req-1')).toEqual({
+      status: 400,
+      expected: true,
+      body: { error: { code: 'invalid-input', message: 'must be a whole number from 1 to 200.', path: ['limit'] } },
+    });
+  });
+
   it("maps the power-up's codes to their statuses", () => {
     const status = (code: ConstructorParameters<typeof PowerUpError>[0]) =>
       errorResponse(new PowerUpError(code, 'x'), 'r').status;

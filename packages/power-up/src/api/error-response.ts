@@ -9,7 +9,7 @@ import { PowerUpError, type PowerUpErrorCode } from '../power-up-error.js';
  * codes reach the body unchanged, with the field path, and the client picks the matching error class. The annotation
  * makes a power-up or core code without a status a compile error.
  */
-export const STATUS_BY_CODE: Record<PowerUpErrorCode | CoreErrorCode, ContentfulStatusCode> = CONTRACTS_ERROR_STATUSES;
+const STATUS_BY_CODE: Record<PowerUpErrorCode | CoreErrorCode, ContentfulStatusCode> = CONTRACTS_ERROR_STATUSES;
 
 export type ErrorBody = { error: { code: string; message: string; path: (string | number)[] } };
 

@@ -4,7 +4,7 @@ import { pino, type DestinationStream, type Logger } from 'pino';
  * Paths pino blanks out wherever they appear in a log object: credentials and anything named like one. Messages
  * never hold secrets by design (see `PowerUpError`); this catches objects that are logged whole.
  */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'authorization',
   'headers.authorization',
   'headers["x-contractbeheer-signature"]',

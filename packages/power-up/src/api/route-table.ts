@@ -27,8 +27,3 @@ export type RouteDefinition = {
 
 /** Where the contracts API lives; the SDK's route table and OpenAPI document are relative to it. */
 export const API_BASE_PATH = '/api/v1';
-
-/** The SDK's `{id}` path parameters in hono's `:id` syntax, so the SDK's route table can be registered as is. */
-export function honoPath(openApiPath: string): string {
-  return openApiPath.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
-}

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { PowerUpError } from '../power-up-error.js';
 import { parseConfig } from './parse-config.js';
@@ -65,8 +66,14 @@ describe('parseConfig', () => {
 
   it('names the variable and says what to use when a value is wrong', () => {
     expect(configError({ PORT: 'eighty' })).toMatchObject({ code: 'invalid-config', path: ['PORT'] });
-    expect(configError({ PORT: '70000' }).message).toBe('PORT: use a port number 1–65535.');
-    expect(configError({ DATABASE_URL: 'mysql://x' }).message).toMatch(/^DATABASE_URL: use a PostgreSQL URL/);
+    // The variable is the path, not part of the message; what the terminal and the logs show joins the two.
+    const port = configError({ PORT: '70000' });
+    expect(port).toMatchObject({ path: ['PORT'], message: 'use a port number 1–65535.' });
+    expect(port.pathMessage).toBe('PORT: use a port number 1–65535.');
+    expect(String(port)).toBe('PowerUpError: PORT: use a port number 1–65535.');
+    // Uncaught (`await loadConfig()` at the top of a script), Node prints the error with its properties.
+    expect(inspect(port)).toMatch(/path: \[ 'PORT' \]/);
+    expect(configError({ DATABASE_URL: 'mysql://x' }).pathMessage).toMatch(/^DATABASE_URL: use a PostgreSQL URL/);
     expect(configError({ NODE_ENV: 'prod' }).path).toEqual(['NODE_ENV']);
   });
 

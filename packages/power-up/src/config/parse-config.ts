@@ -71,9 +71,9 @@ const envSchema = z.object({
     .optional(),
 });
 
-export const DEFAULT_DATA_DIR = '.contractbeheer';
-export const DEFAULT_PORT = 3000;
-export const DEFAULT_HOST = '127.0.0.1';
+const DEFAULT_DATA_DIR = '.contractbeheer';
+const DEFAULT_PORT = 3000;
+const DEFAULT_HOST = '127.0.0.1';
 
 /** Empty variables count as unset: `PORT= contractbeheer start` means "the default", as in most shells' tools. */
 function withoutEmpty(env: Readonly<Record<string, string | undefined>>): Record<string, string> {

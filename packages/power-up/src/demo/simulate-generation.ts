@@ -1,7 +1,7 @@
 import { planWorkOrders, type ContractInput, type WorkOrderPlan } from '@contractbeheer/core';
 import { workOrderNumberFor } from '@contractbeheer/sdk';
 
-export type GeneratedWorkOrder = { runDate: string; workOrderNumber: string; plan: WorkOrderPlan };
+type GeneratedWorkOrder = { runDate: string; workOrderNumber: string; plan: WorkOrderPlan };
 export type SimulationResult = { generated: GeneratedWorkOrder[]; skipped: number };
 
 const DAY_MS = 86_400_000;

@@ -52,7 +52,7 @@ export interface TenantStore {
 
 // ── Tenants ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
-export type TenantSettings = {
+type TenantSettings = {
   /** Whether terminating a contract requires a cancellation reason. */
   reasonRequired: boolean;
   /** Work whose target date is more than this many days past is skipped after downtime, not generated late. */
@@ -118,7 +118,7 @@ export type ContractVersion = {
   recordedBy: string;
 };
 
-export type ContractFilters = {
+type ContractFilters = {
   debtorNumber?: string;
   type?: Contract['type'];
   termsCode?: string;

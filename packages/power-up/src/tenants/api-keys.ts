@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ApiKey, ChangeMeta, TenantStore } from '../store/store.js';
 
 /** Every key starts so: recognisable in a leaked-secret scan, and in a support conversation. */
-export const API_KEY_PREFIX = 'cb_live_';
+const API_KEY_PREFIX = 'cb_live_';
 const KEY_SHAPE = /^cb_live_[A-Za-z0-9_-]{43}$/;
 
 /** The SHA-256 hex digest the store keeps and looks keys up by. */

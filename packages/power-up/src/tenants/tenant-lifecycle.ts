@@ -147,5 +147,3 @@ export function tenantLifecycle(store: Store, vault: CredentialVault) {
     },
   };
 }
-
-export type TenantLifecycle = ReturnType<typeof tenantLifecycle>;

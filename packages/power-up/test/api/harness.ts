@@ -13,7 +13,7 @@ import type { Store } from '../../src/store/store.js';
 export const MARKETPLACE_SECRET = `mkt_${randomBytes(24).toString('base64url')}`;
 export const newKey = (keyId: string): SecretKey => ({ keyId, key: randomBytes(32) });
 
-export function testConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedConfig {
+function testConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedConfig {
   return {
     environment: 'test',
     dataDir: '/nonexistent/contractbeheer',
@@ -27,7 +27,7 @@ export function testConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedCon
 }
 
 /** The clock the power-up reads; tests move it. */
-export function testClock(start = '2026-01-15T09:00:00.000Z') {
+function testClock(start = '2026-01-15T09:00:00.000Z') {
   let ms = Date.parse(start);
   return {
     now: () => new Date(ms),

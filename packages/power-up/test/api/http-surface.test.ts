@@ -88,8 +88,9 @@ describe('API keys and the tenant context', () => {
       body: JSON.stringify({ name: '' }),
     });
     expect(validation.status).toBe(400);
+    // The field is the path; the message does not repeat it.
     expect(await validation.json()).toEqual({
-      error: { code: 'invalid-input', message: 'name: name the key.', path: ['name'] },
+      error: { code: 'invalid-input', message: 'name the key.', path: ['name'] },
     });
   });
 

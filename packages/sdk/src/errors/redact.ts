@@ -1,9 +1,6 @@
-/** Query parameters and headers that carry credentials: never shown in a message, a log line or a stored URL. */
-const SECRET_PARAMS = ['token', 'software_token', 'api_key', 'key_secret', 'secret'];
-
 /**
- * A URL with every credential query parameter replaced by `***`. Works on absolute and relative URLs and on text
- * that merely contains one.
+ * A URL with every credential query parameter (`token`, `software_token`, `api_key`, `key_secret`, `secret`) replaced
+ * by `***`. Works on absolute and relative URLs and on text that merely contains one.
  */
 export function redactUrl(url: string): string {
   return url.replace(/([?&](?:token|software_token|api_key|key_secret|secret)=)[^&#\s]*/gi, '$1***');
@@ -21,8 +18,4 @@ export function redactText(text: string, secrets: readonly string[]): string {
     for (const form of forms) result = result.split(form).join('***');
   }
   return result;
-}
-
-export function isSecretParam(name: string): boolean {
-  return SECRET_PARAMS.includes(name.toLowerCase());
 }

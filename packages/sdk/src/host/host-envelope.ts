@@ -3,7 +3,7 @@ import { describeHostCode, hostError } from '../errors/error-for.js';
 import { ApiError, type ContractbeheerError, type RequestInfo } from '../errors/sdk-error.js';
 
 /** Every host answer: HTTP 200 with `{ code, messages, response }`; `code` 200 is success. */
-export const hostEnvelopeSchema = z.object({
+const hostEnvelopeSchema = z.object({
   code: z.union([z.number(), z.string()]).transform(Number),
   // A message that is no string is shown as JSON: `String()` of a parsed `{"toString": 1}` would throw.
   messages: z

@@ -8,7 +8,7 @@ export type HeaderSource = Headers | Record<string, string | string[] | undefine
  * Far longer than an honest header (a timestamp and a few signatures during a rotation). A longer one is refused
  * before it is parsed, so a hostile header costs no more work than an honest one.
  */
-export const MAX_SIGNATURE_HEADER_LENGTH = 8_192;
+const MAX_SIGNATURE_HEADER_LENGTH = 8_192;
 
 /** Up to 12 digits: unix seconds until the year 33658, and no sign, fraction or exponent that `Number()` would take. */
 const TIMESTAMP = /^\d{1,12}$/;

@@ -7,7 +7,7 @@ import type { ColumnType, Generated } from 'kysely';
 type Instant = ColumnType<Date, string, string>;
 type Json = ColumnType<unknown, string, string>;
 
-export interface TenantsTable {
+interface TenantsTable {
   id: string;
   name: string;
   settings: Json;
@@ -17,7 +17,7 @@ export interface TenantsTable {
   uninstalled_at: ColumnType<Date | null, string | null | undefined, string | null>;
 }
 
-export interface TenantCredentialsTable {
+interface TenantCredentialsTable {
   tenant_id: string;
   key_id: string;
   iv: string;
@@ -26,7 +26,7 @@ export interface TenantCredentialsTable {
   updated_at: Instant;
 }
 
-export interface MarketplaceRequestsTable {
+interface MarketplaceRequestsTable {
   request_id: string;
   received_at: Instant;
 }
@@ -49,7 +49,7 @@ export interface ContractsTable {
   updated_at: Instant;
 }
 
-export interface ContractVersionsTable {
+interface ContractVersionsTable {
   tenant_id: string;
   contract_id: string;
   version: number;
@@ -58,20 +58,20 @@ export interface ContractVersionsTable {
   recorded_by: string;
 }
 
-export interface ObjectLinksTable {
+interface ObjectLinksTable {
   tenant_id: string;
   contract_id: string;
   object_code: string;
 }
 
-export interface SettingsTable {
+interface SettingsTable {
   tenant_id: string;
   code: string;
   document: Json;
   updated_at: Instant;
 }
 
-export interface CancellationReasonsTable {
+interface CancellationReasonsTable {
   tenant_id: string;
   code: string;
   label: string;
@@ -79,7 +79,7 @@ export interface CancellationReasonsTable {
   updated_at: Instant;
 }
 
-export interface TerminationsTable {
+interface TerminationsTable {
   tenant_id: string;
   contract_id: string;
   date: string;
@@ -92,7 +92,7 @@ export interface TerminationsTable {
   recorded_by: string;
 }
 
-export interface ApiKeysTable {
+interface ApiKeysTable {
   tenant_id: string;
   id: string;
   name: string;
@@ -102,7 +102,7 @@ export interface ApiKeysTable {
   revoked_at: ColumnType<Date | null, string | null, string | null>;
 }
 
-export interface AuditEntriesTable {
+interface AuditEntriesTable {
   id: Generated<ColumnType<string | number | bigint, never, never>>;
   tenant_id: string;
   at: Instant;

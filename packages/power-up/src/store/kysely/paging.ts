@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { PowerUpError } from '../../power-up-error.js';
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 200;
 
 /** The page size asked for, checked. */
 export function pageSize(limit: number | undefined): number {

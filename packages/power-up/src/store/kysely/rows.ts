@@ -6,12 +6,12 @@ import * as z from 'zod';
  */
 
 export const instant = z.date().transform((date) => date.toISOString());
-export const optionalInstant = z
+const optionalInstant = z
   .date()
   .nullable()
   .transform((date) => (date === null ? null : date.toISOString()));
 /** Whole cents or ids held in `bigint` columns; refuses what a JS number cannot hold exactly. */
-export const wholeNumber = z.union([z.string(), z.number(), z.bigint()]).transform((value, ctx) => {
+const wholeNumber = z.union([z.string(), z.number(), z.bigint()]).transform((value, ctx) => {
   const number = Number(value);
   if (!Number.isSafeInteger(number)) {
     ctx.addIssue({ code: 'custom', message: `${String(value)} is not a whole number a JS number can hold` });
@@ -19,7 +19,7 @@ export const wholeNumber = z.union([z.string(), z.number(), z.bigint()]).transfo
   }
   return number;
 });
-export const idText = z.union([z.string(), z.number(), z.bigint()]).transform(String);
+const idText = z.union([z.string(), z.number(), z.bigint()]).transform(String);
 
 export const tenantSettingsSchema = z.object({
   reasonRequired: z.boolean().default(false),

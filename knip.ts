@@ -1,0 +1,51 @@
+import type { KnipConfig } from 'knip';
+
+// Unused files, exports, types and dependencies (`pnpm lint` runs it as `//#lint:unused`).
+// Every package's entry points are listed here, so an export is "used" only when an entry reaches it: the package's
+// public surface (package.json `exports`, i.e. the tsup entries), its bins, its tests and its bench scripts. Exports
+// of an entry file are the public API and count as used; anything else exported but imported nowhere is dead code,
+// or belongs un-exported in its own file.
+const config: KnipConfig = {
+  $schema: 'https://unpkg.com/knip@6/schema.json',
+  workspaces: {
+    '.': {
+      entry: ['scripts/*.mjs'],
+      project: ['scripts/**/*.mjs'],
+    },
+    'packages/core': {
+      // tsup builds every module of core on its own (`bundle: false`), so knip's tsup plugin would make each one an
+      // entry and no export could ever be unused: the public surface is src/index.ts alone (package.json `exports`).
+      tsup: false,
+      entry: ['src/index.ts', 'src/**/*.test.ts', 'test/**/*.test.ts', 'bench/*.mjs'],
+      project: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.mjs'],
+    },
+    'packages/sdk': {
+      // index, ./webhooks and ./testing (package.json `exports`), the contractbeheer-sandbox bin.
+      entry: ['src/{index,webhooks,testing,sandbox-cli}.ts', 'src/**/*.test.ts', 'test/**/*.test.ts', 'bench/*.mjs'],
+      project: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.mjs'],
+    },
+    'packages/power-up': {
+      // src/index.ts (package.json `exports`) and src/cli/main.ts (the contractbeheer bin) come from the tsup plugin.
+      entry: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      project: ['src/**/*.ts', 'test/**/*.ts'],
+    },
+    'tooling/*': {
+      entry: ['*.js'],
+      project: ['*.js'],
+    },
+  },
+  // Findings in code other engineers are editing right now: ignored here rather than edited, to be fixed after their
+  // branches merge (then delete these lines).
+  ignoreIssues: {
+    // `lastTargetDate` is used only inside the file.
+    'packages/core/src/planning/contract-targets.ts': ['exports'],
+    // `updateContractBodySchema` is the same schema as `previewBodySchema` under a second name.
+    'packages/sdk/src/contracts/contracts-api.ts': ['duplicates'],
+    // MAX_TIMEOUT_MS and MAX_RETRIES are used only inside the file.
+    'packages/sdk/src/transport/option-checks.ts': ['exports'],
+    // `Auth` is used only inside the file.
+    'packages/sdk/src/transport/transport.ts': ['types'],
+  },
+};
+
+export default config;
