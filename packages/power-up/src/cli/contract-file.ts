@@ -9,7 +9,7 @@ import { UsageError } from './cli-errors.js';
 /** Where a row came from: the CSV line it starts on, or the JSON array's item. */
 export type RowPlace = { line: number } | { item: number };
 
-export type RowProblem = { place: RowPlace; field: string; message: string };
+type RowProblem = { place: RowPlace; field: string; message: string };
 
 export type ReadContracts = { contracts: { place: RowPlace; contract: Contract }[]; problems: RowProblem[] };
 

@@ -11,7 +11,7 @@ export function loadCliConfig(output: CliOutput): Promise<ResolvedConfig> {
 }
 
 /** The configured store, migrated (opening runs the migrations). */
-export function openStore(database: PowerUpConfig['database']): Promise<Store> {
+function openStore(database: PowerUpConfig['database']): Promise<Store> {
   return database.kind === 'postgres'
     ? createPostgresStore({ connectionString: database.connectionString })
     : createPgliteStore({ dataDir: database.dataDir });

@@ -16,7 +16,7 @@ function explain(error: unknown): { message: string; code: ExitCode } {
       code: EXIT.failure,
     };
   }
-  if (error instanceof PowerUpError) return { message: error.message, code: EXIT.failure };
+  if (error instanceof PowerUpError) return { message: error.pathMessage, code: EXIT.failure };
   if (error instanceof Error) {
     // A CoreError's path is kept apart from its message; show both.
     const path = (error as { path?: unknown }).path;

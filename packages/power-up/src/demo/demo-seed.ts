@@ -3,7 +3,7 @@ import type { ChangeMeta, TenantStore, Termination } from '../store/store.js';
 import { demoContracts } from './demo-contracts.js';
 
 /** How many contracts the local demo's tenant starts with. */
-export const DEMO_CONTRACT_COUNT = 50;
+const DEMO_CONTRACT_COUNT = 50;
 
 const PLACES = ['Utrecht', 'Amersfoort', 'Zeist', 'Houten', 'Nieuwegein', 'Bunnik', 'Woerden', 'IJsselstein'];
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
@@ -70,7 +70,7 @@ export function demoSeedContracts(count = DEMO_CONTRACT_COUNT): Contract[] {
 }
 
 /** Reasons and a few recorded terminations, so `contractbeheer report cancellations` has something to show. */
-export const DEMO_REASONS: CancellationReason[] = [
+const DEMO_REASONS: CancellationReason[] = [
   { code: 'PRIJS', label: 'Te duur', archived: false },
   { code: 'VERHUISD', label: 'Klant verhuisd', archived: false },
   { code: 'CONCURRENT', label: 'Naar een concurrent', archived: false },

@@ -3,9 +3,9 @@ import type { PowerUp } from '../create-power-up.js';
 import { seedDemoTenant } from './demo-seed.js';
 
 /** The tenant the local demo installs into its sandbox host. */
-export const DEMO_TENANT = { id: 'demo', name: 'Installatiebedrijf Demo' } as const;
+const DEMO_TENANT = { id: 'demo', name: 'Installatiebedrijf Demo' } as const;
 /** The name of the key each local start issues; earlier ones (and the install's) are revoked on the next start. */
-export const DEMO_KEY_NAME = 'local demo';
+const DEMO_KEY_NAME = 'local demo';
 /** Keys the demo replaces on each start: its own and the one the marketplace install answered with. */
 const REPLACED_KEY_NAMES = new Set([DEMO_KEY_NAME, 'marketplace install']);
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 
 /** The built bin, run as users run it: `node packages/power-up/dist/cli.js …` (the package's test script builds it). */
-export const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'cli.js');
+const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'cli.js');
 
 export const newDataDir = () => mkdtemp(join(tmpdir(), 'contractbeheer-cli-'));
 

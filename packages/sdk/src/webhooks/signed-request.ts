@@ -22,7 +22,7 @@ export type SignedRequestResult =
     }
   | { ok: false; reason: SignedRequestFailure; message: string };
 
-export const DEFAULT_TOLERANCE_SECONDS = 300;
+const DEFAULT_TOLERANCE_SECONDS = 300;
 /** Unix seconds from 13 digits on are milliseconds passed by mistake (the year 5138 and later). */
 const MAX_UNIX_SECONDS = 99_999_999_999;
 
