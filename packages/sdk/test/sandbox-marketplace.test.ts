@@ -183,5 +183,9 @@ describe('verifySignedRequest (the one signature definition, shared with webhook
     expect(await verify({ now: now - 301_000 })).toMatchObject({ ok: false, reason: 'timestamp-in-future' });
     expect(await verify({ headers: {} })).toMatchObject({ ok: false, reason: 'missing-header' });
     await expect(verify({ secrets: '' })).rejects.toThrow(ValidationError);
+    // An unset setting read as null is refused, not taken for the default (the fuzz suite found it).
+    await expect(verify({ toleranceSeconds: null as never })).rejects.toThrow(
+      /toleranceSeconds must be a finite number/,
+    );
   });
 });

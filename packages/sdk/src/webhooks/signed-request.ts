@@ -100,7 +100,8 @@ export function verifierSettings(
   where: string,
 ): VerifierSettings {
   const secrets = usableSecrets(input.secrets, where);
-  const tolerance = input.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
+  // Only a missing tolerance takes the default: `null` is a mistake (an unset setting read as null), refused like NaN.
+  const tolerance = input.toleranceSeconds === undefined ? DEFAULT_TOLERANCE_SECONDS : input.toleranceSeconds;
   if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
     throw new ValidationError(
       `${where}: toleranceSeconds must be a finite number of seconds, 0 or more (default 300).`,
