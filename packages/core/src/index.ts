@@ -16,6 +16,7 @@ export {
   type ContractInput,
   type ContractType,
 } from './model/contract.js';
+export { DESCRIPTION_MAX, EXTERNAL_REFERENCE_MAX, matchesContractSearch } from './model/agreement-details.js';
 
 // Recurrence: RFC 5545 rules and the simple schedule spec
 export type { Occurrence } from './time/occurrence.js';
@@ -91,6 +92,7 @@ export {
   type Money,
 } from './money/money.js';
 export type { CostLine, HourTypeRates } from './budget/cost-line.js';
+export { hourTypeRatesSchema } from './budget/hour-type-rates.js';
 export {
   PRESSURE_REASONS,
   budgetStatus,
@@ -118,6 +120,7 @@ export {
 export {
   cancellationReasonSchema,
   reasonDeletion,
+  relabelWarning,
   snapshotReason,
   type CancellationReason,
   type CancellationReasonInput,
@@ -129,6 +132,7 @@ export {
   type CancellationReport,
   type ReasonRow,
   type ReportOptions,
+  type ReportRemark,
   type ReportPeriod,
   type TerminationRecord,
 } from './reasons/cancellation-report.js';

@@ -319,10 +319,19 @@ const targets: Record<string, fc.Arbitrary<unknown[]>> = {
   ),
   snapshotReason: fc.tuple(arg(reasons), arg('VERHUISD'), arg({ required: true })),
   reasonDeletion: fc.tuple(arg('PRIJS'), arg(['VERHUISD', 'PRIJS'])),
+  relabelWarning: fc.tuple(
+    arg({ code: 'PRIJS', label: 'Te duur' }),
+    arg({ code: 'PRIJS', label: 'Prijs te hoog' }),
+    fc.oneof(arg(3), fc.integer()),
+  ),
+  matchesContractSearch: fc.tuple(
+    arg({ id: 'C-1', name: 'Onderhoud cv-ketels', externalReference: 'PO-118' }),
+    fc.oneof(arg('ketels 118'), fc.string()),
+  ),
   cancellationReport: fc.tuple(
-    arg([record, { ...record, reasonCode: undefined }]),
+    arg([record, { ...record, reasonCode: undefined, remark: 'Offerte concurrent' }]),
     fc.oneof(
-      arg({ from: '2025-01-01', to: '2025-12-31', groupBy: 'quarter' }),
+      arg({ from: '2025-01-01', to: '2025-12-31', groupBy: 'quarter', includeRemarks: true }),
       fc.record({
         from: fc.constantFrom('0001-01-01', '2025-01-01', '9999-12-31'),
         to: fc.constantFrom('2025-12-31', '9999-12-31'),

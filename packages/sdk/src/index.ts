@@ -55,8 +55,17 @@ export { CONTRACTS_ERROR_STATUSES, statusForErrorCode, type ContractsErrorCode }
 export * as contractsApi from './contracts/contracts-api.js';
 export type {
   ActionResult,
+  CancellationReasonListItem,
+  CancellationReportQuery,
+  ContractBudget,
+  ContractChanges,
   ContractResource,
+  CreateContractBody,
   ListContractsQuery,
+  MaterialUsed,
   Page,
+  PutCancellationReasonResult,
   ScheduleView,
+  TenantSettings,
+  TenantSettingsInput,
 } from './contracts/contracts-api.js';

@@ -121,14 +121,16 @@ function fakeApi() {
       if (params.id === 'C-BROKEN') return HttpResponse.json({ wrong: 'shape' });
       const contract = found(params.id as string);
       if (!contract) return fail(404, 'not-found', 'no such contract');
-      return HttpResponse.json(
-        budgetStatus(contract, {
+      return HttpResponse.json({
+        ...budgetStatus(contract, {
           asOf: AS_OF,
           costLines: [],
           hourTypeRates: {},
           expectedCostPerWorkOrder: { amount: 5000, currency: 'EUR' },
         }),
-      );
+        materialsUsed: [],
+        generated: { workOrders: 5 },
+      });
     }),
     http.get(`${API}/contracts/:id/schedule`, ({ params, request }) => {
       const contract = found(params.id as string) as Contract;
@@ -194,9 +196,11 @@ function fakeApi() {
     http.put(`${API}/cancellation-reasons/:code`, async ({ request }) => {
       const reason = (await request.json()) as { code: string; label: string; archived?: boolean };
       reasons.set(reason.code, { archived: false, ...reason });
-      return HttpResponse.json(reasons.get(reason.code));
+      return HttpResponse.json({ ...reasons.get(reason.code), terminationCount: 0 });
     }),
-    http.get(`${API}/cancellation-reasons`, () => HttpResponse.json({ data: [...reasons.values()] })),
+    http.get(`${API}/cancellation-reasons`, () =>
+      HttpResponse.json({ data: [...reasons.values()].map((reason) => ({ ...reason, terminationCount: 0 })) }),
+    ),
     http.post(`${API}/cancellation-reasons/:code/archive`, ({ params }) => {
       const reason = reasons.get(params.code as string);
       if (!reason) return fail(404, 'not-found', 'no such reason');
@@ -240,6 +244,7 @@ afterEach(() => server.resetHandlers());
 const client = () => createContractsClient({ baseUrl: API, apiKey: KEY, maxRetries: 0 });
 const contract = (id: string) => ({
   id,
+  name: `Onderhoud ${id}`,
   type: 'preventive' as const,
   startDate: '2025-01-01',
   debtorNumber: 'D1',
@@ -308,7 +313,10 @@ describe('createContractsClient', () => {
   it('settings: cancellation reasons put, list, archive', async () => {
     const reasons = client().cancellationReasons;
     await reasons.put('PRIJS', { code: 'PRIJS', label: 'Te duur' });
-    expect((await reasons.list()).map((r) => r.code)).toEqual(['VERHUISD', 'PRIJS']);
+    expect((await reasons.list()).map((r) => [r.code, r.terminationCount])).toEqual([
+      ['VERHUISD', 0],
+      ['PRIJS', 0],
+    ]);
     expect(await reasons.archive('PRIJS')).toEqual({ code: 'PRIJS', label: 'Te duur', archived: true });
   });
 
@@ -329,6 +337,7 @@ describe('createContractsClient', () => {
     });
     expect(await client().budgets.get('C-1')).toMatchObject({
       planned: { workOrders: 7 },
+      generated: { workOrders: 5 },
       forecast: { amount: 35_000 },
       underPressure: false,
     });
@@ -402,7 +411,8 @@ describe('contractsOpenApiDocument', () => {
     const operations = Object.values(doc.paths).flatMap((methods) =>
       Object.values(methods).map((op) => op.operationId),
     );
-    expect(operations).toHaveLength(23);
+    expect(operations).toHaveLength(25);
+    expect(operations).toEqual(expect.arrayContaining(['getSettings', 'putSettings']));
     expect(doc.paths['/contracts/{id}']?.patch?.parameters.map((p) => p.name)).toEqual(['id', 'If-Match']);
     const createBody = (
       doc.paths['/contracts']?.post?.requestBody as {
@@ -411,5 +421,86 @@ describe('contractsOpenApiDocument', () => {
     ).content['application/json'].schema;
     expect(createBody.required).toEqual(expect.arrayContaining(['id', 'type', 'startDate', 'debtorNumber']));
     expect(Object.keys(createBody.properties)).toContain('schedule');
+  });
+
+  type Schema = {
+    type?: string;
+    required?: string[];
+    properties?: Record<string, Schema>;
+    items?: Schema;
+    additionalProperties?: unknown;
+    not?: unknown;
+    enum?: unknown[];
+    description?: string;
+  };
+  type Operation = {
+    parameters: { name: string; in: string; schema: Schema }[];
+    requestBody?: { content: { 'application/json': { schema: Schema } } };
+    responses: Record<string, { content?: { 'application/json': { schema: Schema } } }>;
+  };
+  const operation = (path: string, method: string) => {
+    const doc = contractsOpenApiDocument() as { paths: Record<string, Record<string, Operation>> };
+    const found = doc.paths[path]?.[method];
+    if (found === undefined) throw new Error(`no ${method} ${path} in the document`);
+    return found;
+  };
+  const response = (op: Operation, status = '200') =>
+    op.responses[status]?.content?.['application/json'].schema as Schema;
+
+  it('carries the new fields and routes of issue 10', () => {
+    // Item 6: the create body is strict, needs a name and refuses the server's fields.
+    const create = operation('/contracts', 'post').requestBody?.content['application/json'].schema as Schema;
+    expect(create.additionalProperties).toBe(false);
+    expect(create.required).toContain('name');
+    for (const field of ['version', 'termination', 'restartOf', 'objectOwners'])
+      expect(create.properties?.[field]).toEqual({ not: {} });
+    // Items 5, 7 and 11: the contract carries its agreement details, expected cost and object owners.
+    const contract = response(operation('/contracts/{id}', 'get')).properties?.contract as Schema;
+    expect(Object.keys(contract.properties ?? {})).toEqual(
+      expect.arrayContaining(['name', 'description', 'externalReference', 'expectedCostPerWorkOrder', 'objectOwners']),
+    );
+    expect(contract.properties?.objectOwners?.description).toMatch(/fills .* from the host/);
+    // Item 7: the budget answer.
+    const budget = response(operation('/contracts/{id}/budget', 'get'));
+    expect(budget.required).toEqual(expect.arrayContaining(['consumedBy', 'materialsUsed', 'generated', 'planned']));
+    expect(Object.keys(budget.properties?.consumedBy?.properties ?? {})).toEqual(['labour', 'materials', 'other']);
+    // Item 8: the settings route.
+    const settings = response(operation('/settings', 'get'));
+    expect(Object.keys(settings.properties ?? {})).toEqual([
+      'reasonRequired',
+      'catchUpLimitDays',
+      'notStartedAfterTermination',
+      'timeZone',
+      'holidays',
+      'hourTypeRates',
+    ]);
+    expect(settings.properties?.notStartedAfterTermination?.enum).toEqual(['leave', 'delete']);
+    expect(operation('/settings', 'put').requestBody).toBeDefined();
+    // Item 9: the list filters are query parameters.
+    expect(operation('/contracts', 'get').parameters.map((p) => `${p.in}:${p.name}`)).toEqual(
+      [
+        'status',
+        'debtorNumber',
+        'q',
+        'type',
+        'termsCode',
+        'objectCode',
+        'underBudgetPressure',
+        'renewalDue',
+        'noticeDeadlineNear',
+        'limit',
+        'cursor',
+      ].map((name) => `query:${name}`),
+    );
+    // Item 10: reasons with their use, the relabel warning, remarks in the report.
+    const reasons = response(operation('/cancellation-reasons', 'get')).properties?.data?.items as Schema;
+    expect(reasons.required).toContain('terminationCount');
+    const put = response(operation('/cancellation-reasons/{code}', 'put'));
+    expect(Object.keys(put.properties ?? {})).toEqual(expect.arrayContaining(['terminationCount', 'warning']));
+    expect(put.required).not.toContain('warning');
+    const report = operation('/reports/cancellations', 'get');
+    expect(report.parameters.map((p) => p.name)).toContain('includeRemarks');
+    const row = response(report).properties?.totals?.items as Schema;
+    expect(Object.keys(row.properties ?? {})).toContain('remarks');
   });
 });

@@ -1,6 +1,7 @@
 import type {
   ActionResult as CoreActionResult,
   BudgetStatus,
+  HourTypeRates,
   CancellationReport,
   Contract,
   ContractStatus,
@@ -16,8 +17,11 @@ import {
   contractsApi,
   contractsOpenApiDocument,
   type ActionResult,
+  type ContractBudget,
   type ContractResource,
+  type CreateContractBody,
   type Page,
+  type TenantSettings,
 } from '../src/index.js';
 
 /**
@@ -32,6 +36,20 @@ describe('the contracts API wire types equal the core types', () => {
       z.infer<typeof contractsApi.schedulePreviewSchema>['added'][number]
     >().toEqualTypeOf<PreviewOccurrence>();
     expectTypeOf<z.infer<typeof contractsApi.cancellationReportSchema>>().toEqualTypeOf<CancellationReport>();
+  });
+
+  it('the budget answer is the core status plus host facts; the rates setting fits the core’s rates', () => {
+    expectTypeOf<ContractBudget>().toExtend<BudgetStatus>();
+    expectTypeOf<Omit<ContractBudget, 'materialsUsed' | 'generated'>>().toEqualTypeOf<BudgetStatus>();
+    expectTypeOf<TenantSettings['hourTypeRates']>().toExtend<HourTypeRates>();
+  });
+
+  it('a create body cannot carry the server’s fields, and needs a name', () => {
+    expectTypeOf<CreateContractBody['termination']>().toEqualTypeOf<undefined>();
+    expectTypeOf<CreateContractBody['version']>().toEqualTypeOf<undefined>();
+    expectTypeOf<CreateContractBody['restartOf']>().toEqualTypeOf<undefined>();
+    expectTypeOf<CreateContractBody['objectOwners']>().toEqualTypeOf<undefined>();
+    expectTypeOf<CreateContractBody['name']>().toEqualTypeOf<string>();
   });
 
   it('the contract resource: the core contract, status and flags', () => {

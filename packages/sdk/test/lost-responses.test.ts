@@ -50,7 +50,7 @@ describe('a retry after a lost response', () => {
 
   it('contracts update: a 412 on the retry says the lost attempt may have been applied', async () => {
     script(`${API}/contracts/C-1`, () => HttpResponse.error(), apiError(412, 'precondition-failed'));
-    const updated = api().contracts.update('C-1', { description: 'x' } as never, { etag: '"3"' });
+    const updated = api().contracts.update('C-1', { description: 'x' }, { etag: '"3"' });
     const error = await updated.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as Error).message).toMatch(/earlier attempt .*may have been applied/);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContractInput } from '../model/contract.js';
 import { contractFixture, eur } from '../../test/support/contract-fixtures.js';
 import { budgetStatus } from './budget-status.js';
-import type { CostLine } from './cost-line.js';
+import { costOf, type CostLine } from './cost-line.js';
 
 const contract = contractFixture({
   type: 'preventive',
@@ -29,6 +29,7 @@ describe('budgetStatus', () => {
       period: { start: '2025-01-01', end: '2025-12-31' },
       budget: eur(240000),
       consumed: eur(9750 + 1138 + 1138 + 2500),
+      consumedBy: { labour: eur(9750 + 1138), materials: eur(1138), other: eur(2500) },
       remaining: eur(240000 - 14526),
       usedBasisPoints: 605, // 14526 / 240000
       elapsedBasisPoints: 4959, // 181 of 365 days
@@ -105,6 +106,32 @@ describe('budgetStatus', () => {
     expect(status).toMatchObject({ period: { start: '2026-04-01', end: '2027-03-31' }, budget: eur(100000) });
   });
 
+  // "Gebruik ze om de verwachte waarde te vergelijken met het daadwerkelijke werk en de kosten." (Volg
+  // contractbudgetten): the actual costs by kind, and the expected cost per work order kept on the contract.
+  it('"vergelijk de verwachte waarde met het daadwerkelijke werk en de kosten": actuals split by kind, the expected cost from the contract', () => {
+    const withExpected = { ...contract, expectedCostPerWorkOrder: eur(10000) };
+    const status = budgetStatus(withExpected, { hourTypeRates: rates, asOf: '2025-06-30T10:00:00Z', costLines: lines });
+    expect(status?.consumedBy).toEqual({ labour: eur(10888), materials: eur(1138), other: eur(2500) });
+    expect(status?.planned).toEqual({ workOrders: 12, cost: eur(120000) });
+    // An explicit option still wins over the contract's field.
+    const cheaper = budgetStatus(withExpected, {
+      ...base,
+      expectedCostPerWorkOrder: eur(100),
+      asOf: '2025-06-30T10:00:00Z',
+      costLines: [],
+    });
+    expect(cheaper?.planned.cost).toEqual(eur(1200));
+  });
+
+  it('without an expected cost per work order anywhere, says where to set it', () => {
+    expect(() => budgetStatus(contract, { hourTypeRates: rates, asOf: '2025-06-30T10:00:00Z', costLines: [] })).toThrow(
+      expect.objectContaining({
+        path: ['expectedCostPerWorkOrder'],
+        message: expect.stringMatching(/set expectedCostPerWorkOrder on the contract/),
+      }),
+    );
+  });
+
   it('no budget → null; bad lines are named by index and field', () => {
     expect(
       budgetStatus({ ...contract, budget: undefined }, { ...base, asOf: '2025-06-30T10:00:00Z', costLines: [] }),
@@ -163,6 +190,14 @@ describe('budgetStatus', () => {
         }
         expect(Number.isInteger(status.usedBasisPoints)).toBe(true);
         expect(status.consumed.amount + status.remaining.amount).toBe(status.budget.amount);
+        // Each kind's share is the sum of that kind's line costs, and the shares add up to what was consumed.
+        const sumOf = (kind: CostLine['kind']) =>
+          costLines.reduce((sum, line, i) => (line.kind === kind ? sum + costOf(line, rates, 'EUR', i) : sum), 0);
+        expect(status.consumedBy).toEqual({
+          labour: eur(sumOf('labour')),
+          materials: eur(sumOf('material')),
+          other: eur(sumOf('other')),
+        });
       }),
     );
   });

@@ -32,6 +32,8 @@ export type BudgetStatus = {
   /** The budget for the period; pro-rated by days for a partial contract year. */
   budget: Money;
   consumed: Money;
+  /** The consumed amount split by kind of cost line: labour (hours × rate), materials and other costs. */
+  consumedBy: { labour: Money; materials: Money; other: Money };
   remaining: Money;
   /** Share of the budget used and of the period elapsed, in basis points (10 000 = 100 %). */
   usedBasisPoints: number;
@@ -48,7 +50,7 @@ export type BudgetStatus = {
 
 const optionsSchema = z.object({
   asOf: asOfSchema,
-  expectedCostPerWorkOrder: moneySchema,
+  expectedCostPerWorkOrder: z.optional(moneySchema),
   /** How far (in basis points) spending may run ahead of time before it counts as pressure; default 10 %. */
   marginBasisPoints: z._default(wholeNumber(0, 10_000, ' basis points'), 1_000),
 });
@@ -56,8 +58,10 @@ const optionsSchema = z.object({
 export type BudgetOptions = {
   asOf: string;
   costLines: readonly CostLine[];
+  /** The tenant's rates per hour type (a tenant setting). */
   hourTypeRates: HourTypeRates;
-  expectedCostPerWorkOrder: Money;
+  /** Overrides the contract's own `expectedCostPerWorkOrder`; one of the two must be there. */
+  expectedCostPerWorkOrder?: Money;
   terms?: ContractTermsInput | ContractTerms;
   marginBasisPoints?: number;
 };
@@ -132,7 +136,15 @@ export function budgetStatus(contractInput: ContractInput | Contract, input: Bud
     );
   }
   const currency = contract.budget.amount.currency;
-  if (options.expectedCostPerWorkOrder.currency !== currency) {
+  const expectedCostPerWorkOrder = options.expectedCostPerWorkOrder ?? contract.expectedCostPerWorkOrder;
+  if (expectedCostPerWorkOrder === undefined) {
+    throw new CoreError(
+      'invalid-input',
+      'the forecast needs what one work order is expected to cost: set expectedCostPerWorkOrder on the contract.',
+      { path: ['expectedCostPerWorkOrder'] },
+    );
+  }
+  if (expectedCostPerWorkOrder.currency !== currency) {
     throw new CoreError('invalid-input', `expected ${currency}, the budget's currency.`, {
       path: ['expectedCostPerWorkOrder', 'currency'],
     });
@@ -143,10 +155,12 @@ export function budgetStatus(contractInput: ContractInput | Contract, input: Bud
   const period = budgetPeriod(contract, lastDay, today);
 
   let consumed = 0;
+  const byKind = { labour: 0, material: 0, other: 0 };
   input.costLines.forEach((line, index) => {
     const cost = costOf(line, input.hourTypeRates, currency, index);
     if (line.date >= period.start && (period.end === null || line.date <= period.end)) {
       consumed += cost;
+      byKind[line.kind] += cost;
       if (!Number.isSafeInteger(consumed)) {
         throw new CoreError(
           'invalid-input',
@@ -173,7 +187,7 @@ export function budgetStatus(contractInput: ContractInput | Contract, input: Bud
       workOrders += perTarget;
     }
   }
-  const plannedCost = multiplyMoney(options.expectedCostPerWorkOrder, workOrders);
+  const plannedCost = multiplyMoney(expectedCostPerWorkOrder, workOrders);
   const budget = period.amount;
   const forecast = forecastable ? { amount: safe(consumed + plannedCost.amount, 'forecast'), currency } : null;
   const usedBasisPoints =
@@ -198,6 +212,12 @@ export function budgetStatus(contractInput: ContractInput | Contract, input: Bud
     period: { start: period.start, end: period.end },
     budget,
     consumed: { amount: consumed, currency },
+    consumedBy: {
+      // Credits (negative lines) can push one kind's sum past the exact cents while the total stays inside.
+      labour: { amount: safe(byKind.labour, 'labour total'), currency },
+      materials: { amount: safe(byKind.material, 'materials total'), currency },
+      other: { amount: safe(byKind.other, 'total of other costs'), currency },
+    },
     remaining: { amount: safe(budget.amount - consumed, 'remaining'), currency },
     usedBasisPoints,
     elapsedBasisPoints,

@@ -7,6 +7,8 @@ import { MAX_ZONE_NAME } from '../time/zone-offset.js';
 import { TIME_OF_DAY } from '../time/time-of-day.js';
 import { describePeriod, isInPeriod } from '../time/date-period.js';
 import { codeText, localDateSchema, parseTrusted, trust, wholeNumber } from '../validation.js';
+import { checkObjectOwners } from './object-owners.js';
+import { DESCRIPTION_MAX, EXTERNAL_REFERENCE_MAX } from './agreement-details.js';
 
 export const CONTRACT_TYPES = ['preventive', 'corrective', 'yearly-orders'] as const;
 export type ContractType = (typeof CONTRACT_TYPES)[number];
@@ -74,6 +76,25 @@ const contractObjectSchema = z.strictObject({
   /** Optimistic-concurrency version; every saved edit increments it. */
   version: z._default(wholeNumber(0, Number.MAX_SAFE_INTEGER), 0),
   type: z.enum(CONTRACT_TYPES, { error: `type must be one of ${CONTRACT_TYPES.join(', ')}` }),
+  /**
+   * What the planner calls the agreement, e.g. 'Onderhoud cv-ketels Hoofdstraat'. The contracts API requires it for a
+   * new contract; optional here because contracts stored before the field existed have none (show the id instead).
+   */
+  name: z.optional(codeText('the contract name')),
+  /** Free text about the agreement (scope, arrangements) for the people who manage it. */
+  description: z.optional(
+    z
+      .string({ error: 'expected the description as text' })
+      .check(z.maxLength(DESCRIPTION_MAX, { error: `the description is longer than ${DESCRIPTION_MAX} characters` })),
+  ),
+  /** The customer's own number for the agreement: their purchase order or contract number, as they quote it. */
+  externalReference: z.optional(
+    codeText('the external reference').check(
+      z.maxLength(EXTERNAL_REFERENCE_MAX, {
+        error: `the external reference is longer than ${EXTERNAL_REFERENCE_MAX} characters`,
+      }),
+    ),
+  ),
   /** Code of the contract terms (settings) that govern period, notice and renewal. */
   termsCode: z.optional(codeText('the terms code')),
   startDate: localDateSchema,
@@ -91,6 +112,19 @@ const contractObjectSchema = z.strictObject({
       .check(z.refine((codes) => new Set(codes).size === codes.length, { error: 'an object is linked twice' })),
     [],
   ),
+  /**
+   * The customer (debtor number) of each linked object, by object code, as the host records it. The engine cannot
+   * read the host; the contracts API fills this from the host on every save, so a client leaves it out. With it the
+   * contract refuses an object of another customer, and a customer change while the old customer's objects are
+   * linked. An object without an entry is not checked.
+   */
+  objectOwners: z
+    .optional(z.record(keyPart('an object code'), codeText('the debtor number')))
+    .check(
+      z.describe(
+        'The customer (debtor number) of each linked object, by object code. The contracts API fills it from the host on every save: a client leaves it out. A linked object of another customer is refused.',
+      ),
+    ),
   /** One work order per object, or one work order listing all objects. */
   orderPerObject: z._default(z.boolean({ error: 'expected true or false' }), true),
   workOrder: z._default(workOrderTemplateSchema, { workType: 'Onderhoud', description: '' }),
@@ -103,6 +137,11 @@ const contractObjectSchema = z.strictObject({
   /** Corrective contracts: the SLA policy that applies to the customer's work orders. */
   slaPolicyCode: z.optional(codeText('the SLA policy code')),
   budget: z.optional(budgetSchema),
+  /**
+   * What one generated work order is expected to cost (integer cents, in the budget's currency): the budget forecast
+   * counts the planned work orders at this amount.
+   */
+  expectedCostPerWorkOrder: z.optional(moneySchema),
   freeFields: z._default(z.record(z.string(), freeFieldValue), {}),
   termination: z.optional(terminationSchema),
   /** Set on a restarted contract: the id of the contract it continues. */
@@ -140,6 +179,14 @@ export const contractSchema = contractObjectSchema.check(
         if (outside(date))
           issue(['schedule', 'exceptions', 'add', i], `${date} lies outside the contract period (${period})`);
       });
+    }
+    checkObjectOwners(contract, issue);
+    if (
+      contract.expectedCostPerWorkOrder !== undefined &&
+      contract.budget !== undefined &&
+      contract.expectedCostPerWorkOrder.currency !== contract.budget.amount.currency
+    ) {
+      issue(['expectedCostPerWorkOrder', 'currency'], `use ${contract.budget.amount.currency}, the budget's currency`);
     }
     const onlyCorrective = 'only a corrective contract has an SLA policy: remove it';
     switch (contract.type) {

@@ -99,3 +99,34 @@ export function reasonDeletion(
   }
   return { allowed: true };
 }
+
+/**
+ * What to tell the person relabelling a reason that terminations already use (the knowledge base: "Wees voorzichtig
+ * met redenen die al in de geschiedenis zijn gebruikt"): those terminations keep the label they were recorded with,
+ * so reports show both labels until the old ones age out. `undefined` when nothing is relabelled or nothing uses it.
+ *
+ * @example
+ * relabelWarning({ code: 'PRIJS', label: 'Te duur' }, { code: 'PRIJS', label: 'Prijs te hoog' }, 3);
+ * // "'PRIJS' is used by 3 terminations: they keep the label 'Te duur'; new terminations get 'Prijs te hoog'. …"
+ */
+export function relabelWarning(
+  before: CancellationReasonInput | undefined,
+  after: CancellationReasonInput,
+  terminationCount: number,
+): string | undefined {
+  const next = parseInput(cancellationReasonSchema, after, { path: ['reason'] });
+  if (before === undefined) return undefined;
+  const previous = parseInput(cancellationReasonSchema, before, { path: ['before'] });
+  if (!Number.isSafeInteger(terminationCount) || terminationCount < 0) {
+    throw new CoreError('invalid-input', 'expected the number of terminations as a whole number ≥ 0.', {
+      path: ['terminationCount'],
+    });
+  }
+  if (previous.label === next.label || terminationCount === 0) return undefined;
+  const uses = terminationCount === 1 ? '1 termination' : `${terminationCount} terminations`;
+  return (
+    `'${clip(next.code)}' is used by ${uses}: they keep the label '${clip(previous.label)}'; new terminations get ` +
+    `'${clip(next.label)}'. If the meaning changed rather than the wording, add a new reason and archive this one ` +
+    'instead, so the report keeps the two apart.'
+  );
+}

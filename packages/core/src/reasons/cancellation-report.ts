@@ -13,6 +13,8 @@ const terminationRecordSchema = z.object({
   reasonLabel: z.optional(z.string()),
   /** The contract value lost: what the contract would still have brought in (the caller's measure). */
   lostValue: moneySchema,
+  /** The remark given with the termination, if any: context for the chosen reason. */
+  remark: z.optional(z.string()),
 });
 export type TerminationRecord = z.input<typeof terminationRecordSchema>;
 
@@ -21,6 +23,8 @@ const reportOptionsSchema = z
     from: localDateSchema,
     to: localDateSchema,
     groupBy: z.enum(['month', 'quarter', 'year'], { error: "use 'month', 'quarter' or 'year'" }),
+    /** List each period row's remarks (off by default: remarks are free text and can be long). */
+    includeRemarks: z._default(z.boolean({ error: 'expected true or false' }), false),
   })
   .check(z.refine((o) => o.from <= o.to, { path: ['to'], error: 'to lies before from' }));
 export type ReportOptions = z.input<typeof reportOptionsSchema>;
@@ -28,7 +32,20 @@ export type ReportOptions = z.input<typeof reportOptionsSchema>;
 /** Terminations without a reason are counted under this code. */
 export const NO_REASON = '(geen reden)';
 
-export type ReasonRow = { reasonCode: string; reasonLabel: string; count: number; lostValue: Money };
+/** One termination's remark in a report row: which contract, when, and what was said. */
+export type ReportRemark = { contractId: string; date: string; remark: string };
+
+export type ReasonRow = {
+  reasonCode: string;
+  reasonLabel: string;
+  count: number;
+  lostValue: Money;
+  /**
+   * With `includeRemarks`, on the rows of each period (not the totals): the remarks of the row's terminations that
+   * have one, by date.
+   */
+  remarks?: ReportRemark[];
+};
 export type ReportPeriod = {
   period: string;
   from: string;
@@ -93,7 +110,7 @@ export function cancellationReport(
   records: readonly TerminationRecord[],
   optionsInput: ReportOptions,
 ): CancellationReport {
-  const { from, to, groupBy } = parseInput(reportOptionsSchema, optionsInput);
+  const { from, to, groupBy, includeRemarks } = parseInput(reportOptionsSchema, optionsInput);
   if (!Array.isArray(records)) {
     throw new CoreError('invalid-input', `expected an array of terminations, got ${echo(records)}.`, {
       path: ['terminations'],
@@ -142,13 +159,23 @@ export function cancellationReport(
     if (t.date < from || t.date > to) continue;
     const code = t.reasonCode ?? NO_REASON;
     const label = t.reasonLabel ?? t.reasonCode ?? NO_REASON;
-    addRow(rowsByPeriod.get(periodKey(t.date, groupBy)) as Map<string, ReasonRow>, code, label, t.lostValue);
+    const periodRows = rowsByPeriod.get(periodKey(t.date, groupBy)) as Map<string, ReasonRow>;
+    addRow(periodRows, code, label, t.lostValue);
+    if (includeRemarks) {
+      const row = periodRows.get(code) as ReasonRow;
+      row.remarks ??= [];
+      if (t.remark !== undefined && t.remark.trim() !== '') {
+        row.remarks.push({ contractId: t.contractId, date: t.date, remark: t.remark });
+      }
+    }
     addRow(totals, code, label, t.lostValue);
     const seen = latestLabel.get(code);
     if (seen === undefined || seen.date <= t.date) latestLabel.set(code, { date: t.date, label });
   }
   for (const period of periods) {
     const rows = [...(rowsByPeriod.get(period.period) as Map<string, ReasonRow>).values()].sort(byCode);
+    for (const row of rows)
+      row.remarks?.sort((a, b) => a.date.localeCompare(b.date) || a.contractId.localeCompare(b.contractId));
     period.reasons = rows;
     period.count = rows.reduce((sum, r) => sum + r.count, 0);
     period.lostValue = { amount: rows.reduce((sum, r) => safeSum(sum, r.lostValue.amount), 0), currency };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../errors.js';
-import { reasonDeletion, snapshotReason } from './cancellation-reason.js';
+import { reasonDeletion, relabelWarning, snapshotReason } from './cancellation-reason.js';
 import { cancellationReport, NO_REASON, type TerminationRecord } from './cancellation-report.js';
 
 const reasons = [
@@ -105,5 +105,82 @@ describe('cancellationReport', () => {
     expect(() => cancellationReport([], { from: '2025-02-01', to: '2025-01-01', groupBy: 'year' })).toThrow(
       expect.objectContaining({ path: ['to'] }),
     );
+  });
+});
+
+// "Wees voorzichtig met redenen die al in de geschiedenis zijn gebruikt." (Stel redenen voor contractannulering in)
+describe('relabelWarning', () => {
+  const before = { code: 'PRIJS', label: 'Te duur' };
+
+  it('"wees voorzichtig met redenen die al in de geschiedenis zijn gebruikt": relabelling a used reason warns', () => {
+    expect(relabelWarning(before, { code: 'PRIJS', label: 'Prijs te hoog' }, 3)).toBe(
+      "'PRIJS' is used by 3 terminations: they keep the label 'Te duur'; new terminations get 'Prijs te hoog'. " +
+        'If the meaning changed rather than the wording, add a new reason and archive this one instead, so the ' +
+        'report keeps the two apart.',
+    );
+    expect(relabelWarning(before, { code: 'PRIJS', label: 'Prijs te hoog' }, 1)).toMatch(
+      /^'PRIJS' is used by 1 termination:/,
+    );
+  });
+
+  it('no warning for an unused reason, an unchanged label or a new reason', () => {
+    expect(relabelWarning(before, { code: 'PRIJS', label: 'Prijs te hoog' }, 0)).toBeUndefined();
+    expect(relabelWarning(before, { code: 'PRIJS', label: 'Te duur', archived: true }, 5)).toBeUndefined();
+    expect(relabelWarning(undefined, before, 0)).toBeUndefined();
+    expect(() => relabelWarning(before, before, -1)).toThrow(expect.objectContaining({ path: ['terminationCount'] }));
+  });
+});
+
+// "Opmerkingen kunnen meer context toevoegen aan de geselecteerde reden." (Stel redenen voor contractannulering in)
+describe('cancellationReport with remarks', () => {
+  const records: TerminationRecord[] = [
+    {
+      contractId: 'C-2',
+      date: '2025-02-20',
+      reasonCode: 'PRIJS',
+      reasonLabel: 'Te duur',
+      lostValue: eur(100),
+      remark: 'Concurrent 20 % goedkoper',
+    },
+    {
+      contractId: 'C-1',
+      date: '2025-01-15',
+      reasonCode: 'PRIJS',
+      reasonLabel: 'Te duur',
+      lostValue: eur(100),
+      remark: 'Budget gehalveerd',
+    },
+    { contractId: 'C-3', date: '2025-01-20', reasonCode: 'PRIJS', reasonLabel: 'Te duur', lostValue: eur(100) },
+    { contractId: 'C-4', date: '2025-04-02', lostValue: eur(100), remark: 'Pand verkocht' },
+  ];
+
+  it('"opmerkingen kunnen meer context toevoegen aan de geselecteerde reden": the rows carry the remarks, by date', () => {
+    const report = cancellationReport(records, {
+      from: '2025-01-01',
+      to: '2025-06-30',
+      groupBy: 'quarter',
+      includeRemarks: true,
+    });
+    expect(report.periods[0]?.reasons).toEqual([
+      {
+        reasonCode: 'PRIJS',
+        reasonLabel: 'Te duur',
+        count: 3,
+        lostValue: eur(300),
+        remarks: [
+          { contractId: 'C-1', date: '2025-01-15', remark: 'Budget gehalveerd' },
+          { contractId: 'C-2', date: '2025-02-20', remark: 'Concurrent 20 % goedkoper' },
+        ],
+      },
+    ]);
+    expect(report.periods[1]?.reasons[0]?.remarks).toEqual([
+      { contractId: 'C-4', date: '2025-04-02', remark: 'Pand verkocht' },
+    ]);
+    expect(report.totals[0]).not.toHaveProperty('remarks');
+  });
+
+  it('without includeRemarks the rows stay as they were', () => {
+    const report = cancellationReport(records, { from: '2025-01-01', to: '2025-06-30', groupBy: 'quarter' });
+    expect(report.periods[0]?.reasons[0]).not.toHaveProperty('remarks');
   });
 });

@@ -1,10 +1,12 @@
 import {
   CONTRACT_STATUSES,
+  CONTRACT_TYPES,
   PRESSURE_REASONS,
   STATUS_FLAGS,
   cancellationReasonSchema,
   contractSchema,
   contractTermsSchema,
+  hourTypeRatesSchema,
   scheduleSchema,
   slaPolicySchema,
   type BudgetStatus as CoreBudgetStatus,
@@ -44,19 +46,129 @@ export const pageSchema = <T extends z.ZodType>(item: T) =>
 /** One page of a list: the schema's output for items of type `T`. */
 export type Page<T> = z.infer<ReturnType<typeof pageSchema<z.ZodType<T>>>>;
 
-export const listContractsQuerySchema = z.object({
-  status: z.enum(CONTRACT_STATUSES).optional(),
-  debtorNumber: z.string().optional(),
-  /** Page size, 1–200 (default 50). */
-  limit: z.number().int().min(1).max(200).optional(),
-  cursor: z.string().optional(),
+/** A yes/no query parameter: `true`/`false` from a client, the text `'true'`/`'false'` from a query string. */
+const queryBoolean = z.union([z.boolean(), z.enum(['true', 'false']).transform((text) => text === 'true')], {
+  error: "use 'true' or 'false'",
 });
+/** A whole-number query parameter: a number from a client, its digits from a query string. */
+const queryInteger = (min: number, max: number) =>
+  z
+    .union(
+      [
+        z.number(),
+        z
+          .string()
+          .regex(/^\d{1,16}$/)
+          .transform(Number),
+      ],
+      {
+        error: `expected a whole number ${min}–${max}`,
+      },
+    )
+    .pipe(z.number().int().min(min).max(max));
+const queryText = (what: string) => z.string().trim().min(1, `${what} may not be empty`).max(255);
+
+/**
+ * The filters of `GET /contracts` a planner works with; every given filter must hold (AND). Unknown parameters are
+ * refused by name, so a misspelt filter never silently lists everything. The yes/no filters select contracts with
+ * the state (`true`) or without it (`false`).
+ */
+export const listContractsQuerySchema = z.strictObject(
+  {
+    status: z.enum(CONTRACT_STATUSES).optional(),
+    /** The customer. */
+    debtorNumber: queryText('the debtor number').optional(),
+    /** Text search: every word occurs in the name, the external reference or the id (case and accents ignored). */
+    q: queryText('the search text').optional(),
+    type: z.enum(CONTRACT_TYPES).optional(),
+    /** Contracts under these contract terms. */
+    termsCode: queryText('the terms code').optional(),
+    /** Contracts that cover this object. */
+    objectCode: queryText('the object code').optional(),
+    /** The budget is under pressure today (over budget, heading there, or spending ahead of time). */
+    underBudgetPressure: queryBoolean.optional(),
+    /** The current period ends within the warning window (status flag `renewal-due`). */
+    renewalDue: queryBoolean.optional(),
+    /** The last day to give notice is near (status flag `notice-deadline-near`). */
+    noticeDeadlineNear: queryBoolean.optional(),
+    /** Page size, 1–200 (default 50). */
+    limit: queryInteger(1, 200).optional(),
+    cursor: z.string().optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `${issue.keys.join(', ')}: not a filter of GET /contracts; use status, debtorNumber, q, type, termsCode, objectCode, underBudgetPressure, renewalDue, noticeDeadlineNear, limit or cursor`
+        : undefined,
+  },
+);
 export type ListContractsQuery = z.input<typeof listContractsQuerySchema>;
 
-/** Creating a contract: the contract without its version (the server starts at 0). */
-export const createContractBodySchema = contractSchema;
-/** Editing: the changed fields; the server checks the result as a whole contract. */
-export const updateContractBodySchema = z.object({ changes: z.record(z.string(), z.unknown()) });
+/**
+ * Fields of a contract only the server sets, each with what to do instead. A create body that carries one is refused
+ * on that field: a contract created already terminated would skip the check of its cancellation reason.
+ */
+export const SERVER_OWNED_CONTRACT_FIELDS = {
+  version: 'leave it out: a new contract starts at version 0 and every edit counts up',
+  termination:
+    'create the contract, then terminate it (POST /contracts/{id}/actions/terminate), where the reason is checked',
+  restartOf: 'restart the original contract instead (POST /contracts/{id}/actions/restart)',
+  objectOwners: "leave it out: the server reads each linked object's customer from the host",
+  effectiveFrom: 'leave it out: the server records from when each version of the contract applies',
+} as const;
+
+const refused = Object.fromEntries(
+  Object.entries(SERVER_OWNED_CONTRACT_FIELDS).map(([field, instead]) => [
+    field,
+    z.never({ error: `${field} is set by the server: ${instead}` }).optional(),
+  ]),
+) as { [Field in keyof typeof SERVER_OWNED_CONTRACT_FIELDS]: z.ZodOptional<z.ZodNever> };
+
+/**
+ * Creating a contract: what a client may set — the core's contract without the server-owned fields — and a name,
+ * which a new contract must have. Unknown and server-owned fields are refused by name; the result passes the core's
+ * whole-contract checks (type-specific settings, dates, exceptions), whose errors keep their field path.
+ */
+export const createContractBodySchema = z
+  .strictObject(contractSchema.shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `${issue.keys.join(', ')}: not a field of a contract; remove it (or check its spelling)`
+        : undefined,
+  })
+  .omit({ version: true, termination: true, restartOf: true, objectOwners: true })
+  .extend({ name: contractSchema.shape.name.def.innerType, ...refused })
+  .superRefine(
+    (body, ctx) => {
+      const whole = contractSchema.safeParse(body);
+      if (whole.success) return;
+      for (const issue of whole.error.issues)
+        ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    },
+    // Only once every field is valid: the whole-contract check would repeat a field's own issue.
+    { when: (payload) => payload.issues.length === 0 },
+  );
+export type CreateContractBody = z.input<typeof createContractBodySchema>;
+/**
+ * Editing: the changed fields; the server checks the result as a whole contract. The id and the server-owned fields
+ * cannot be changed, and are refused by name.
+ */
+export const updateContractBodySchema = z.object({
+  changes: z.record(z.string(), z.unknown()).superRefine((changes, ctx) => {
+    if (Object.hasOwn(changes, 'id'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['id'],
+        message: 'id cannot be changed: restart the contract under a new id',
+      });
+    for (const [field, instead] of Object.entries(SERVER_OWNED_CONTRACT_FIELDS)) {
+      if (Object.hasOwn(changes, field))
+        ctx.addIssue({ code: 'custom', path: [field], message: `${field} is set by the server: ${instead}` });
+    }
+  }),
+});
+/** The changes an edit (or a preview) may carry: any field a client may set, except the id. */
+export type ContractChanges = Partial<Omit<CreateContractBody, 'id'>>;
 export const terminateBodySchema = z.object({
   date: dateSchema,
   reasonCode: z.string().optional(),
@@ -111,6 +223,7 @@ export const budgetStatusSchema = z.object({
   period: z.object({ start: z.string(), end: z.string().nullable() }),
   budget: moneyJson,
   consumed: moneyJson,
+  consumedBy: z.object({ labour: moneyJson, materials: moneyJson, other: moneyJson }),
   remaining: moneyJson,
   usedBasisPoints: z.number().int(),
   elapsedBasisPoints: z.number().int().nullable(),
@@ -120,6 +233,63 @@ export const budgetStatusSchema = z.object({
   reasons: z.array(z.enum(PRESSURE_REASONS)),
   noticeDeadline: z.string().nullable(),
 }) satisfies z.ZodType<CoreBudgetStatus>;
+
+/** One material used on the contract's work orders in the budget period, summed per material code. */
+export const materialUsedSchema = z.object({
+  /** The host's material code and name. */
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  /** The quantity used, as an exact decimal text (e.g. `'2.5'`). */
+  quantity: z.string().regex(/^-?\d+(\.\d+)?$/),
+  cost: moneyJson,
+});
+export type MaterialUsed = z.infer<typeof materialUsedSchema>;
+
+/**
+ * `GET /contracts/{id}/budget`: the core's budget status (with the actuals split into labour, materials and other),
+ * the materials used, and the work orders already generated in the period beside the ones still planned
+ * (`planned.workOrders`). The server computes the status with the tenant's hour-type rates and the contract's
+ * expected cost per work order.
+ */
+export const contractBudgetSchema = budgetStatusSchema.extend({
+  materialsUsed: z.array(materialUsedSchema),
+  /** Work orders of the contract created in the host in the budget period. */
+  generated: z.object({ workOrders: z.number().int() }),
+});
+export type ContractBudget = z.infer<typeof contractBudgetSchema>;
+
+/** What a tenant does with work orders it generated but that were not started when their contract is terminated. */
+export const NOT_STARTED_AFTER_TERMINATION = ['leave', 'delete'] as const;
+
+/**
+ * The tenant's settings (`GET`/`PUT /settings`); a PUT replaces them all, and fields left out take their default.
+ */
+export const tenantSettingsSchema = z.strictObject({
+  /** Whether terminating a contract requires a cancellation reason (default: no). */
+  reasonRequired: z.boolean().default(false),
+  /**
+   * After downtime, work whose target date lies more than this many days back is skipped rather than generated late
+   * (default 14).
+   */
+  catchUpLimitDays: z.number().int().min(0).max(3660).default(14),
+  /**
+   * Generated work orders that were not started when their contract is terminated, for target dates after the
+   * termination: `'leave'` them in the host for the planner to handle (default), or `'delete'` them.
+   */
+  notStartedAfterTermination: z.enum(NOT_STARTED_AFTER_TERMINATION).default('leave'),
+  /** The tenant's zone: the default for new contracts and the zone of its working days. */
+  timeZone: contractSchema.shape.timeZone,
+  /**
+   * Weekdays that are not workdays: `'nl'` for the Dutch public days off (the core's `dutchDaysOff`), or a list of
+   * dates. Used by workday schedules and business-hours SLA clocks.
+   */
+  holidays: z.union([z.literal('nl'), z.array(dateSchema)], { error: "use 'nl' or a list of dates" }).default('nl'),
+  /** Rates per hour type (cents per hour): labour in the budget status is costed with these. */
+  hourTypeRates: z._default(hourTypeRatesSchema, {}),
+});
+export type TenantSettings = z.output<typeof tenantSettingsSchema>;
+export type TenantSettingsInput = z.input<typeof tenantSettingsSchema>;
 
 export const actionResultSchema = z.object({
   contract: contractResourceSchema.nullable(),
@@ -136,12 +306,16 @@ export const cancellationReportQuerySchema = z.object({
   from: dateSchema,
   to: dateSchema,
   groupBy: z.enum(['month', 'quarter', 'year']),
+  /** List the remarks of each period's terminations on its rows. */
+  includeRemarks: queryBoolean.optional(),
 });
+export type CancellationReportQuery = z.input<typeof cancellationReportQuerySchema>;
 const reasonRowSchema = z.object({
   reasonCode: z.string(),
   reasonLabel: z.string(),
   count: z.number().int(),
   lostValue: moneyJson,
+  remarks: z.array(z.object({ contractId: z.string(), date: z.string(), remark: z.string() })).optional(),
 });
 export const cancellationReportSchema = z.object({
   periods: z.array(
@@ -157,6 +331,18 @@ export const cancellationReportSchema = z.object({
   totals: z.array(reasonRowSchema),
   currency: z.string(),
 }) satisfies z.ZodType<CoreCancellationReport>;
+
+/** A reason as the list shows it: with how many terminations use it (a used reason is archived, not deleted). */
+export const cancellationReasonListItemSchema = z.object({
+  ...cancellationReasonSchema.shape,
+  terminationCount: z.number().int().min(0),
+});
+export type CancellationReasonListItem = z.infer<typeof cancellationReasonListItemSchema>;
+/** The answer to creating or relabelling a reason: a `warning` when terminations already use the old label. */
+export const putCancellationReasonResultSchema = cancellationReasonListItemSchema.extend({
+  warning: z.string().optional(),
+});
+export type PutCancellationReasonResult = z.infer<typeof putCancellationReasonResultSchema>;
 
 /** Every error body: a machine code, a message that says what to do, and the offending field. */
 export const apiErrorBodySchema = z.object({
@@ -183,7 +369,7 @@ export const CONTRACTS_API_ROUTES = [
     path: '/contracts',
     query: listContractsQuerySchema,
     response: pageSchema(contractResourceSchema),
-    summary: 'List contracts (cursor pagination)',
+    summary: 'List contracts with a planner’s filters (cursor pagination)',
   },
   {
     id: 'createContract',
@@ -271,8 +457,8 @@ export const CONTRACTS_API_ROUTES = [
     id: 'getBudget',
     method: 'GET',
     path: '/contracts/{id}/budget',
-    response: budgetStatusSchema,
-    summary: 'Budget status',
+    response: contractBudgetSchema,
+    summary: 'Budget status with actuals by kind, materials used, and generated vs planned work orders',
   },
   {
     id: 'listTerms',
@@ -322,16 +508,16 @@ export const CONTRACTS_API_ROUTES = [
     id: 'listCancellationReasons',
     method: 'GET',
     path: '/cancellation-reasons',
-    response: z.object({ data: z.array(cancellationReasonSchema) }),
-    summary: 'List cancellation reasons',
+    response: z.object({ data: z.array(cancellationReasonListItemSchema) }),
+    summary: 'List cancellation reasons, each with the number of terminations that use it',
   },
   {
     id: 'putCancellationReason',
     method: 'PUT',
     path: '/cancellation-reasons/{code}',
     body: cancellationReasonSchema,
-    response: cancellationReasonSchema,
-    summary: 'Create or relabel a reason (history keeps old labels)',
+    response: putCancellationReasonResultSchema,
+    summary: 'Create or relabel a reason (history keeps old labels; relabelling a used reason returns a warning)',
   },
   {
     id: 'archiveCancellationReason',
@@ -353,6 +539,21 @@ export const CONTRACTS_API_ROUTES = [
     path: '/reports/cancellations',
     query: cancellationReportQuerySchema,
     response: cancellationReportSchema,
-    summary: 'Terminations and lost value per reason per period',
+    summary: 'Terminations and lost value per reason per period (with remarks on request)',
+  },
+  {
+    id: 'getSettings',
+    method: 'GET',
+    path: '/settings',
+    response: tenantSettingsSchema,
+    summary: 'The tenant settings',
+  },
+  {
+    id: 'putSettings',
+    method: 'PUT',
+    path: '/settings',
+    body: tenantSettingsSchema,
+    response: tenantSettingsSchema,
+    summary: 'Replace the tenant settings (fields left out take their default)',
   },
 ] as const;

@@ -1,4 +1,4 @@
-import type { CancellationReasonInput, ContractInput, ContractTermsInput, SlaPolicyInput } from '@contractbeheer/core';
+import type { CancellationReasonInput, ContractTermsInput, SlaPolicyInput } from '@contractbeheer/core';
 import * as z from 'zod';
 import { checkPrintable, checkRecord } from '../errors/argument-checks.js';
 import { ApiError, ValidationError } from '../errors/sdk-error.js';
@@ -6,22 +6,32 @@ import { checkClientOptions, DEFAULT_MAX_RESPONSE_BYTES } from '../transport/opt
 import { Transport, type CallOptions, type Logger, type TransportRequest } from '../transport/transport.js';
 import {
   actionResultSchema,
-  budgetStatusSchema,
+  cancellationReasonListItemSchema,
   cancellationReasonSchema,
   cancellationReportSchema,
+  contractBudgetSchema,
   contractResourceSchema,
   contractTermsSchema,
   pageSchema,
+  putCancellationReasonResultSchema,
   refreshResultSchema,
   schedulePreviewSchema,
   scheduleViewSchema,
   slaPolicySchema,
+  tenantSettingsSchema,
   updateResultSchema,
   type ActionResult,
-  type BudgetStatus,
+  type CancellationReasonListItem,
   type CancellationReport,
+  type CancellationReportQuery,
+  type ContractChanges,
+  type ContractBudget,
   type ContractResource,
+  type CreateContractBody,
   type ListContractsQuery,
+  type PutCancellationReasonResult,
+  type TenantSettings,
+  type TenantSettingsInput,
   type Page,
   type RenewBody,
   type RestartBody,
@@ -96,10 +106,11 @@ export function createContractsClient(options: ContractsClientOptions) {
     return parsed.data as T;
   }
 
-  const query = (params: Record<string, string | number | undefined>, where: string): [string, string][] =>
+  const query = (params: Record<string, string | number | boolean | undefined>, where: string): [string, string][] =>
     Object.entries(checkRecord(params, where, 'the query', false) as Record<string, unknown>).flatMap(([k, v]) => {
       if (v === undefined) return [];
       if (typeof v === 'number' && Number.isFinite(v)) return [[k, String(v)] as [string, string]];
+      if (typeof v === 'boolean') return [[k, String(v)] as [string, string]];
       return [[k, checkPrintable(v, where, k)] as [string, string]];
     });
   const ifMatch = (pre: Precondition, where: string) => {
@@ -138,7 +149,11 @@ export function createContractsClient(options: ContractsClientOptions) {
         cursor = page.nextCursor ?? undefined;
       } while (cursor !== undefined);
     },
-    async create(input: ContractInput, callOptions?: CallOptions): Promise<ContractResource> {
+    /**
+     * Creates a contract from what a client may set: a name is required, and server-owned fields (`version`,
+     * `termination`, `restartOf`, `objectOwners`) are refused — terminate or restart through their actions.
+     */
+    async create(input: CreateContractBody, callOptions?: CallOptions): Promise<ContractResource> {
       return call(contractResourceSchema, {
         method: 'POST',
         path: 'contracts',
@@ -162,7 +177,7 @@ export function createContractsClient(options: ContractsClientOptions) {
      */
     async update(
       id: string,
-      changes: Partial<ContractInput>,
+      changes: ContractChanges,
       pre: Precondition,
       callOptions?: CallOptions,
     ): Promise<{ contract: ContractResource; preview: ScheduleChangePreview }> {
@@ -232,7 +247,7 @@ export function createContractsClient(options: ContractsClientOptions) {
     },
   };
 
-  const settings = <Input, Output>(collection: string, schema: z.core.$ZodType) => ({
+  const codeCollection = <Input, Output>(collection: string, schema: z.core.$ZodType) => ({
     async list(callOptions?: CallOptions): Promise<Output[]> {
       return (
         await call<{ data: Output[] }>(z.object({ data: z.array(schema) }), {
@@ -267,11 +282,7 @@ export function createContractsClient(options: ContractsClientOptions) {
   return {
     contracts,
     schedule: {
-      async preview(
-        id: string,
-        changes: Partial<ContractInput>,
-        callOptions?: CallOptions,
-      ): Promise<ScheduleChangePreview> {
+      async preview(id: string, changes: ContractChanges, callOptions?: CallOptions): Promise<ScheduleChangePreview> {
         return call(schedulePreviewSchema, {
           method: 'POST',
           path: path('contracts/{id}/schedule/preview', { id }),
@@ -295,8 +306,12 @@ export function createContractsClient(options: ContractsClientOptions) {
       },
     },
     budgets: {
-      async get(id: string, callOptions?: CallOptions): Promise<BudgetStatus> {
-        return call(budgetStatusSchema, {
+      /**
+       * The budget status with the actuals split into labour, materials and other, the materials used, and the work
+       * orders generated in the period beside those still planned.
+       */
+      async get(id: string, callOptions?: CallOptions): Promise<ContractBudget> {
+        return call(contractBudgetSchema, {
           method: 'GET',
           path: path('contracts/{id}/budget', { id }),
           idempotent: true,
@@ -304,13 +319,63 @@ export function createContractsClient(options: ContractsClientOptions) {
         });
       },
     },
-    terms: settings<ContractTermsInput, z.output<typeof contractTermsSchema>>('terms', contractTermsSchema),
-    slaPolicies: settings<SlaPolicyInput, z.output<typeof slaPolicySchema>>('sla-policies', slaPolicySchema),
+    /**
+     * The tenant's settings: whether a cancellation reason is required, the catch-up limit, what happens to
+     * not-started work orders after a termination, the time zone, the holidays and the hour-type rates.
+     */
+    settings: {
+      async get(callOptions?: CallOptions): Promise<TenantSettings> {
+        return call(tenantSettingsSchema, { method: 'GET', path: 'settings', idempotent: true, options: callOptions });
+      },
+      /** Replaces the settings; fields left out take their default. Repeating it sets the same values. */
+      async put(input: TenantSettingsInput, callOptions?: CallOptions): Promise<TenantSettings> {
+        return call(tenantSettingsSchema, {
+          method: 'PUT',
+          path: 'settings',
+          body: input,
+          idempotent: true,
+          options: callOptions,
+        });
+      },
+    },
+    terms: codeCollection<ContractTermsInput, z.output<typeof contractTermsSchema>>('terms', contractTermsSchema),
+    slaPolicies: codeCollection<SlaPolicyInput, z.output<typeof slaPolicySchema>>('sla-policies', slaPolicySchema),
     cancellationReasons: {
-      ...settings<CancellationReasonInput, z.output<typeof cancellationReasonSchema>>(
+      ...codeCollection<CancellationReasonInput, z.output<typeof cancellationReasonSchema>>(
         'cancellation-reasons',
         cancellationReasonSchema,
       ),
+      /** Every reason, each with the number of terminations that use it. */
+      async list(callOptions?: CallOptions): Promise<CancellationReasonListItem[]> {
+        return (
+          await call<{ data: CancellationReasonListItem[] }>(
+            z.object({ data: z.array(cancellationReasonListItemSchema) }),
+            {
+              method: 'GET',
+              path: 'cancellation-reasons',
+              idempotent: true,
+              options: callOptions,
+            },
+          )
+        ).data;
+      },
+      /**
+       * Creates or relabels a reason. Relabelling one that terminations use answers with a `warning`: they keep the
+       * old label; if the meaning changed, add a new reason and archive this one instead.
+       */
+      async put(
+        code: string,
+        input: CancellationReasonInput,
+        callOptions?: CallOptions,
+      ): Promise<PutCancellationReasonResult> {
+        return call(putCancellationReasonResultSchema, {
+          method: 'PUT',
+          path: path('cancellation-reasons/{code}', { code }),
+          body: input,
+          idempotent: true,
+          options: callOptions,
+        });
+      },
       /**
        * Archives a reason. Retried after a lost answer, it archives an archived reason again, which changes nothing
        * (the server answers the reason as it stands).
@@ -325,10 +390,8 @@ export function createContractsClient(options: ContractsClientOptions) {
       },
     },
     reports: {
-      async cancellations(
-        params: { from: string; to: string; groupBy: 'month' | 'quarter' | 'year' },
-        callOptions?: CallOptions,
-      ): Promise<CancellationReport> {
+      /** Terminations per reason per period; `includeRemarks: true` adds each row's remarks. */
+      async cancellations(params: CancellationReportQuery, callOptions?: CallOptions): Promise<CancellationReport> {
         return call(cancellationReportSchema, {
           method: 'GET',
           path: 'reports/cancellations',
