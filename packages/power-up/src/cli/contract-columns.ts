@@ -2,14 +2,17 @@ import type { Contract } from '@contractbeheer/core';
 
 /**
  * The CSV layout of a contract: one column per top-level field, in this order. Scalars are written as text;
- * `objectCodes` as codes separated by `;`; the nested fields (schedule, work order, budget, free fields,
- * termination) as JSON in their cell, so an export imports back unchanged. An empty cell leaves the field out (its
+ * `objectCodes` as codes separated by `;`; the nested fields (schedule, work order, object owners, budget, expected
+ * cost, free fields, termination) as JSON in their cell, so an export imports back unchanged. An empty cell leaves the field out (its
  * default applies).
  */
 export const CONTRACT_COLUMNS = [
   'id',
   'version',
   'type',
+  'name',
+  'description',
+  'externalReference',
   'termsCode',
   'startDate',
   'endDate',
@@ -17,6 +20,7 @@ export const CONTRACT_COLUMNS = [
   'daysInAdvance',
   'debtorNumber',
   'objectCodes',
+  'objectOwners',
   'orderPerObject',
   'employeeNumber',
   'ordersPerYear',
@@ -25,13 +29,22 @@ export const CONTRACT_COLUMNS = [
   'workOrder',
   'schedule',
   'budget',
+  'expectedCostPerWorkOrder',
   'freeFields',
   'termination',
 ] as const satisfies readonly (keyof Contract)[];
 
 type Column = (typeof CONTRACT_COLUMNS)[number];
 const NUMBER_COLUMNS = new Set<Column>(['version', 'daysInAdvance', 'ordersPerYear']);
-const JSON_COLUMNS = new Set<Column>(['workOrder', 'schedule', 'budget', 'freeFields', 'termination']);
+const JSON_COLUMNS = new Set<Column>([
+  'workOrder',
+  'schedule',
+  'objectOwners',
+  'budget',
+  'expectedCostPerWorkOrder',
+  'freeFields',
+  'termination',
+]);
 
 /** A cell that cannot be read as its column's kind; `parseContract` never sees the row. */
 export class CellError extends Error {

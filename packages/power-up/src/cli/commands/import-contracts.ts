@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ReportedFailure } from '../cli-errors.js';
 import type { CliOutput } from '../cli-output.js';
+import { CONTRACT_COLUMNS } from '../contract-columns.js';
 import { describePlace, readContractFile } from '../contract-file.js';
 import { withStore } from '../open-store.js';
 import { startProgress } from '../progress.js';
@@ -23,9 +24,9 @@ export function registerImportCommand(program: Command, output: CliOutput): void
     .option('--dry-run', 'check every row, write nothing')
     .addHelpText(
       'after',
-      '\nCSV columns: id, version, type, termsCode, startDate, endDate, timeZone, daysInAdvance, debtorNumber,\n' +
-        'objectCodes (separated by ;), orderPerObject, employeeNumber, ordersPerYear, slaPolicyCode, restartOf, and\n' +
-        'workOrder, schedule, budget, freeFields, termination as JSON. An empty cell leaves the field out.\n' +
+      `\nCSV columns: ${CONTRACT_COLUMNS.join(', ')}.\n` +
+        'objectCodes are separated by ;, and workOrder, schedule, objectOwners, budget, expectedCostPerWorkOrder,\n' +
+        'freeFields and termination are JSON. An empty cell leaves the field out.\n' +
         'Exit code 1 when any row is invalid (each is listed with its line and field) or the write fails.',
     )
     .action(async (file: string, options: { tenant: string; dryRun?: boolean }) => {
