@@ -13,6 +13,12 @@ export {
   type VerifyResult,
 } from './webhooks/webhook-signature.js';
 export {
+  verifySignedRequest,
+  type SignedRequestFailure,
+  type SignedRequestMessages,
+  type SignedRequestResult,
+} from './webhooks/signed-request.js';
+export {
   WEBHOOK_EVENT_TYPES,
   webhookEventSchema,
   type WebhookEvent,

@@ -28,7 +28,7 @@ export function createMarketplace(deps: { store: Store; vault: CredentialVault; 
     apply: (lifecycle: ReturnType<typeof tenantLifecycle>, body: Body, at: string) => Promise<Result>,
   ): Promise<Result> {
     const now = deps.now();
-    const check = verifyMarketplaceSignature({
+    const check = await verifyMarketplaceSignature({
       rawBody: request.rawBody,
       header: request.signatureHeader,
       secret: deps.secret,

@@ -1,5 +1,13 @@
 import { SignatureVerificationError, ValidationError } from '../errors/sdk-error.js';
-import { parseSignatureHeader, SIGNATURE_HEADER, type HeaderSource } from './signature-header.js';
+import { SIGNATURE_HEADER, type HeaderSource } from './signature-header.js';
+import {
+  checkSignedRequest,
+  hmacHex,
+  signedBytes,
+  usableSecrets,
+  unixSeconds,
+  verifierSettings,
+} from './signed-request.js';
 import { webhookEventSchema, type WebhookEvent } from './webhook-event.js';
 
 export { SIGNATURE_HEADER, type HeaderSource } from './signature-header.js';
@@ -20,75 +28,6 @@ export type VerifyFailure =
   | 'timestamp-in-future'
   | 'malformed-body';
 export type VerifyResult = { ok: true; event: WebhookEvent } | { ok: false; reason: VerifyFailure; message: string };
-
-const DEFAULT_TOLERANCE_SECONDS = 300;
-/** Unix seconds from 13 digits on are milliseconds passed by mistake (the year 5138 and later). */
-const MAX_UNIX_SECONDS = 99_999_999_999;
-
-const encoder = new TextEncoder();
-
-async function hmacHex(secret: string, message: Uint8Array): Promise<string> {
-  const algorithm = { name: 'HMAC', hash: 'SHA-256' };
-  const key = await globalThis.crypto.subtle.importKey('raw', encoder.encode(secret), algorithm, false, ['sign']);
-  const signature = new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', key, message));
-  let hex = '';
-  for (const byte of signature) hex += byte.toString(16).padStart(2, '0');
-  return hex;
-}
-
-/** `"<t>."` followed by the body's bytes: what is signed is what travelled, not a decoding of it. */
-function signedBytes(timestampText: string, body: string | Uint8Array): Uint8Array {
-  const prefix = encoder.encode(`${timestampText}.`);
-  const bytes = typeof body === 'string' ? encoder.encode(body) : body;
-  const message = new Uint8Array(prefix.length + bytes.length);
-  message.set(prefix);
-  message.set(bytes, prefix.length);
-  return message;
-}
-
-/** Compares in time independent of where the texts differ. */
-function constantTimeEqual(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return difference === 0;
-}
-
-/**
- * The secrets to sign or verify with. A blank entry in a list is skipped, so an empty "new secret" during a rotation
- * (an unset environment variable) leaves the other one working; no usable secret at all is a configuration error,
- * thrown, because answering every delivery with a refusal would hide it. Messages never show a secret.
- */
-function usableSecrets(value: unknown, where: string): string[] {
-  if (typeof value !== 'string' && !Array.isArray(value)) {
-    throw new ValidationError(`${where}: pass the signing secret as a string, or a list of strings while rotating.`);
-  }
-  const list: unknown[] = typeof value === 'string' ? [value] : value;
-  const wrong = list.findIndex((secret) => typeof secret !== 'string');
-  if (wrong >= 0) throw new ValidationError(`${where}: secret #${wrong + 1} is a ${typeof list[wrong]}: pass strings.`);
-  const usable = (list as string[]).filter((secret) => secret.trim() !== '');
-  if (usable.length === 0) {
-    throw new ValidationError(`${where}: no usable secret (all are empty): set the webhook signing secret.`);
-  }
-  return usable;
-}
-
-/** Unix seconds from a Date or a number, in the range the verifier reads; anything else is a programmer error. */
-function unixSeconds(value: unknown, where: string, name: string): number {
-  if (value instanceof Date && Number.isNaN(value.getTime())) {
-    throw new ValidationError(`${where}: ${name} is an invalid Date.`);
-  }
-  const seconds = value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
-  if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
-    // Only a number is shown: String() throws on some objects, and any other value could be a secret passed by mistake.
-    const got = typeof seconds === 'number' ? String(seconds) : `a ${seconds === null ? 'null' : typeof seconds}`;
-    throw new ValidationError(`${where}: ${name} must be a Date or whole unix seconds from 1970 on, got ${got}.`);
-  }
-  if (seconds > MAX_UNIX_SECONDS) {
-    throw new ValidationError(`${where}: ${name} is past the year 5138 — milliseconds? Pass unix seconds or a Date.`);
-  }
-  return seconds;
-}
 
 /**
  * Signs a payload for delivery: returns the exact body to send and the headers that go with it. Throws a
@@ -132,24 +71,6 @@ export async function signWebhook(input: {
   };
 }
 
-/** The receiver's settings, checked before any delivery is looked at: a mistake here must never let one through. */
-function verifierSettings(input: { secrets?: unknown; toleranceSeconds?: unknown; now?: unknown }) {
-  const where = 'verifyWebhook';
-  const secrets = usableSecrets(input.secrets, where);
-  const tolerance = input.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
-  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
-    throw new ValidationError(
-      `${where}: toleranceSeconds must be a finite number of seconds, 0 or more (default 300).`,
-    );
-  }
-  let nowMs: number;
-  if (input.now === undefined) nowMs = Date.now();
-  else if (input.now instanceof Date) nowMs = input.now.getTime();
-  else nowMs = typeof input.now === 'number' ? input.now : Number.NaN;
-  if (!Number.isFinite(nowMs)) throw new ValidationError(`${where}: now must be a valid Date or unix milliseconds.`);
-  return { secrets, tolerance, nowSeconds: Math.floor(nowMs / 1000) };
-}
-
 /**
  * Checks a delivery before anything is trusted, in this order: the signature header, the HMAC-SHA256 over
  * `"<t>."` and the *raw* body bytes with any of the current secrets (rotation: old and new both accepted), the
@@ -176,7 +97,7 @@ export async function verifyWebhook(input: {
   if (input === null || typeof input !== 'object') {
     throw new ValidationError('verifyWebhook: pass { rawBody, headers, secrets }.');
   }
-  const { secrets, tolerance, nowSeconds } = verifierSettings(input);
+  const settings = verifierSettings(input, 'verifyWebhook');
   const { rawBody } = input;
   if (typeof rawBody !== 'string' && !(rawBody instanceof Uint8Array)) {
     return {
@@ -187,37 +108,15 @@ export async function verifyWebhook(input: {
         'any JSON body parser runs.',
     };
   }
-  const header = parseSignatureHeader(input.headers);
-  if (!('signatures' in header)) return { ok: false, ...header };
-  const message = signedBytes(header.timestampText, rawBody);
-  let matched = false;
-  for (const secret of secrets) {
-    const expected = await hmacHex(secret, message);
-    if (header.signatures.some((candidate) => constantTimeEqual(candidate, expected))) matched = true;
-  }
-  if (!matched) {
-    return {
-      ok: false,
-      reason: 'bad-signature',
-      message:
-        'no signature matches: check the signing secret (during a rotation pass both), and pass the body unchanged.',
-    };
-  }
-  const age = nowSeconds - header.timestamp;
-  if (age > tolerance) {
-    return {
-      ok: false,
-      reason: 'too-old',
-      message: `the delivery is ${age} s old, more than the ${tolerance} s tolerance (replayed, or a clock is off).`,
-    };
-  }
-  if (-age > tolerance) {
-    return {
-      ok: false,
-      reason: 'timestamp-in-future',
-      message: `the delivery is dated ${-age} s ahead, over the ${tolerance} s tolerance: check both clocks (NTP).`,
-    };
-  }
+  const signed = await checkSignedRequest({ rawBody, headers: input.headers }, settings, {
+    badSignature:
+      'no signature matches: check the signing secret (during a rotation pass both), and pass the body unchanged.',
+    tooOld: (age, tolerance) =>
+      `the delivery is ${age} s old, more than the ${tolerance} s tolerance (replayed, or a clock is off).`,
+    inFuture: (ahead, tolerance) =>
+      `the delivery is dated ${ahead} s ahead, over the ${tolerance} s tolerance: check both clocks (NTP).`,
+  });
+  if (!signed.ok) return signed;
   let body: string;
   try {
     body = typeof rawBody === 'string' ? rawBody : new TextDecoder('utf-8', { fatal: true }).decode(rawBody);

@@ -1,0 +1,81 @@
+import type { Contract } from '@contractbeheer/core';
+import type { PowerUp } from '../create-power-up.js';
+import { seedDemoTenant } from './demo-seed.js';
+
+/** The tenant the local demo installs into its sandbox host. */
+const DEMO_TENANT = { id: 'demo', name: 'Installatiebedrijf Demo' } as const;
+/** The name of the key each local start issues; earlier ones (and the install's) are revoked on the next start. */
+const DEMO_KEY_NAME = 'local demo';
+/** Keys the demo replaces on each start: its own and the one the marketplace install answered with. */
+const REPLACED_KEY_NAMES = new Set([DEMO_KEY_NAME, 'marketplace install']);
+
+/** The route the printed `curl` calls: one line to change when the contracts routes land (`/api/v1/contracts`). */
+export const DEMO_CURL_PATH = '/api/v1/tenant';
+
+export type LocalDemo = {
+  sandboxUrl: string;
+  apiKey: string;
+  /** Contracts written on this start: the seed count on the first start, 0 afterwards. */
+  seeded: number;
+  /** The demo tenant's contracts as stored, for the plan summary. */
+  contracts: Contract[];
+  /** Stops the sandbox host (the power-up is closed by its owner). */
+  close(): Promise<void>;
+};
+
+/**
+ * The local demo around a listening power-up: an OutSmart sandbox host on loopback, the power-up installed into it
+ * as the marketplace would (a signed install request over HTTP), a demo tenant seeded with about fifty contracts on
+ * the first start only, and a fresh API key for the printed `curl`.
+ *
+ * The key: only its hash is stored, so a second start cannot show the first one's key again. Each start therefore
+ * issues a new key and revokes the demo's earlier keys, so exactly the printed key works (keys made with
+ * `contractbeheer keys create` are left alone).
+ */
+export async function startLocalDemo(input: {
+  powerUp: PowerUp;
+  apiUrl: string;
+  marketplaceSecret: string;
+  sandboxPort?: number;
+  now?: () => Date;
+}): Promise<LocalDemo> {
+  // Loaded only for the demo: the testing entry is the SDK's sandbox, not part of a production start.
+  const { createHostSandbox, createSandboxMarketplace, startSandboxServer } =
+    await import('@contractbeheer/sdk/testing');
+  const now = input.now ?? (() => new Date());
+  const sandbox = createHostSandbox();
+  const host = await startSandboxServer(sandbox, { port: input.sandboxPort ?? 0 });
+  try {
+    const marketplace = createSandboxMarketplace({
+      sandbox,
+      hostBaseUrl: host.baseUrl,
+      powerUpUrl: input.apiUrl,
+      secret: input.marketplaceSecret,
+    });
+    // Every start installs again: the sandbox's URL changes between starts, and the install replaces it.
+    await marketplace.install({ tenantId: DEMO_TENANT.id, tenantName: DEMO_TENANT.name });
+
+    const tenant = input.powerUp.store.forTenant(DEMO_TENANT.id);
+    const meta = { actor: 'local demo', at: now().toISOString() };
+    const existing = await tenant.contracts.list({ limit: 1 });
+    const seeded = existing.items.length === 0 ? await seedDemoTenant(tenant, meta) : 0;
+
+    for (const key of await tenant.apiKeys.list()) {
+      if (key.revokedAt === null && REPLACED_KEY_NAMES.has(key.name)) await tenant.apiKeys.revoke(key.id, meta);
+    }
+    const { key } = await input.powerUp.issueApiKey(DEMO_TENANT.id, DEMO_KEY_NAME);
+
+    const contracts: Contract[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await tenant.contracts.list({ limit: 200, ...(cursor === undefined ? {} : { cursor }) });
+      contracts.push(...page.items.map((item) => item.contract));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+
+    return { sandboxUrl: host.baseUrl, apiKey: key, seeded, contracts, close: () => host.close() };
+  } catch (error) {
+    await host.close();
+    throw error;
+  }
+}
