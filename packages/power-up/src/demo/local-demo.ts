@@ -9,8 +9,8 @@ const DEMO_KEY_NAME = 'local demo';
 /** Keys the demo replaces on each start: its own and the one the marketplace install answered with. */
 const REPLACED_KEY_NAMES = new Set([DEMO_KEY_NAME, 'marketplace install']);
 
-/** The route the printed `curl` calls: one line to change when the contracts routes land (`/api/v1/contracts`). */
-export const DEMO_CURL_PATH = '/api/v1/tenant';
+/** The route the printed `curl` calls: the demo tenant's contracts. */
+export const DEMO_CURL_PATH = '/api/v1/contracts';
 
 export type LocalDemo = {
   sandboxUrl: string;

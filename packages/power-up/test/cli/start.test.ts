@@ -60,8 +60,13 @@ describe('contractbeheer start on a fresh data directory (the local demo)', () =
 
       const response = await curl(started.curlUrl, started.key);
       expect(response.status).toBe(200);
+      // The printed curl lists the demo tenant's contracts (a first page of the 50 seeded).
+      const page = (await response.json()) as { data: { contract: { id: string; type: string } }[] };
+      expect(page.data.length).toBeGreaterThan(0);
+      expect(new Set(page.data.map((item) => item.contract.type)).size).toBeGreaterThan(1);
       // Installed into the sandbox by the marketplace's signed request: the tenant's host is the sandbox.
-      expect(await response.json()).toEqual({
+      const tenant = await curl(new URL('/api/v1/tenant', started.curlUrl).href, started.key);
+      expect(await tenant.json()).toEqual({
         id: 'demo',
         name: 'Installatiebedrijf Demo',
         status: 'installed',
