@@ -11,8 +11,7 @@ import { createLogger } from './api/logger.js';
 import { API_BASE_PATH } from './api/route-table.js';
 import type { ResolvedConfig } from './config/load-config.js';
 import { createTenantHosts } from './hosts/tenant-hosts.js';
-import { createPgliteStore } from './store/kysely/create-pglite-store.js';
-import { createPostgresStore } from './store/kysely/create-postgres-store.js';
+import { openStore } from './store/open-store.js';
 import type { ApiKey, Store } from './store/store.js';
 import { issueApiKey } from './tenants/api-keys.js';
 import { createCredentialVault } from './tenants/credential-vault.js';
@@ -59,12 +58,6 @@ export type PowerUp = {
   purgeExpiredTenants(): Promise<string[]>;
 };
 
-function openStore(config: ResolvedConfig): Promise<Store> {
-  return config.database.kind === 'postgres'
-    ? createPostgresStore({ connectionString: config.database.connectionString })
-    : createPgliteStore({ dataDir: config.database.dataDir });
-}
-
 /**
  * The composition root: config → store (migrated on open) → vault and services → hono app → HTTP server.
  *
@@ -81,7 +74,7 @@ export async function createPowerUp(config: ResolvedConfig, options: PowerUpOpti
       level: options.logLevel ?? (config.environment === 'test' ? 'warn' : 'info'),
       ...(options.logDestination === undefined ? {} : { destination: options.logDestination }),
     });
-  const store = options.store ?? (await openStore(config));
+  const store = options.store ?? (await openStore(config.database));
   const vault = createCredentialVault({ current: config.secretKey, previous: config.previousSecretKeys });
   const marketplace = createMarketplace({ store, vault, secret: config.marketplaceSecret, now });
   const metrics = createHttpMetrics();

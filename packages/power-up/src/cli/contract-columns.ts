@@ -16,6 +16,7 @@ export const CONTRACT_COLUMNS = [
   'termsCode',
   'startDate',
   'endDate',
+  'effectiveFrom',
   'timeZone',
   'daysInAdvance',
   'debtorNumber',

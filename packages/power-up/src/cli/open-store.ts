@@ -1,20 +1,12 @@
 import { loadConfig, type ResolvedConfig } from '../config/load-config.js';
 import { parseConfig, type PowerUpConfig } from '../config/parse-config.js';
-import { createPgliteStore } from '../store/kysely/create-pglite-store.js';
-import { createPostgresStore } from '../store/kysely/create-postgres-store.js';
+import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import type { CliOutput } from './cli-output.js';
 
 /** The full configuration, secrets resolved (for `start`); warnings (a generated secret) go to stderr. */
 export function loadCliConfig(output: CliOutput): Promise<ResolvedConfig> {
   return loadConfig({ warn: (message) => output.err(`contractbeheer: warning: ${message}\n`) });
-}
-
-/** The configured store, migrated (opening runs the migrations). */
-function openStore(database: PowerUpConfig['database']): Promise<Store> {
-  return database.kind === 'postgres'
-    ? createPostgresStore({ connectionString: database.connectionString })
-    : createPgliteStore({ dataDir: database.dataDir });
 }
 
 /**
