@@ -34,18 +34,6 @@ const config: KnipConfig = {
       project: ['*.js'],
     },
   },
-  // Findings in code other engineers are editing right now: ignored here rather than edited, to be fixed after their
-  // branches merge (then delete these lines).
-  ignoreIssues: {
-    // `lastTargetDate` is used only inside the file.
-    'packages/core/src/planning/contract-targets.ts': ['exports'],
-    // `updateContractBodySchema` is the same schema as `previewBodySchema` under a second name.
-    'packages/sdk/src/contracts/contracts-api.ts': ['duplicates'],
-    // MAX_TIMEOUT_MS and MAX_RETRIES are used only inside the file.
-    'packages/sdk/src/transport/option-checks.ts': ['exports'],
-    // `Auth` is used only inside the file.
-    'packages/sdk/src/transport/transport.ts': ['types'],
-  },
 };
 
 export default config;

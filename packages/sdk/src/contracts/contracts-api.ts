@@ -189,7 +189,6 @@ export const restartBodySchema = z.strictObject({
   currentIndex: z.union([z.string(), z.number()]).optional(),
 });
 export const renewBodySchema = z.object({ previousIndex: z.string().optional(), currentIndex: z.string().optional() });
-export const previewBodySchema = updateContractBodySchema;
 export type TerminateBody = z.input<typeof terminateBodySchema>;
 export type RestartBody = z.input<typeof restartBodySchema>;
 export type RenewBody = z.input<typeof renewBodySchema>;
@@ -486,7 +485,8 @@ export const CONTRACTS_API_ROUTES = [
     id: 'previewSchedule',
     method: 'POST',
     path: '/contracts/{id}/schedule/preview',
-    body: previewBodySchema,
+    // The preview takes the edit's own body: it shows what that edit would change.
+    body: updateContractBodySchema,
     response: schedulePreviewSchema,
     summary: 'Preview what an edit changes',
   },

@@ -2,9 +2,9 @@ import { checkFunction, checkHttpUrl, checkInteger, checkRecord } from '../error
 import { ValidationError } from '../errors/sdk-error.js';
 
 /** The longest timer Node and browsers keep (2^31 − 1 ms, about 24.8 days); a longer one fires at once. */
-export const MAX_TIMEOUT_MS = 2_147_483_647;
+const MAX_TIMEOUT_MS = 2_147_483_647;
 /** More retries than this only hide an outage. */
-export const MAX_RETRIES = 10;
+const MAX_RETRIES = 10;
 /** The default cap on one answer's size: far above any real list, far below what exhausts memory. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 

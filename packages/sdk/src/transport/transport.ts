@@ -23,7 +23,7 @@ export type Logger = {
   warn?(message: string, meta?: Record<string, unknown>): void;
 };
 
-export type Auth =
+type Auth =
   /** The host: credentials as query parameters on every call (also POST). */
   | { kind: 'query'; params: Readonly<Record<string, string>> }
   /** The contracts API: a bearer key. */
