@@ -69,93 +69,102 @@ export class KyselyContracts implements ContractRepository {
 
   /**
    * One statement writes the contract, its first version, its object links and the audit entry (data-modifying
-   * CTEs), inside the transaction that holds the settings it refers to: one round trip instead of one per table. When
-   * the id is taken the contract's insert yields no row, and so do the others.
+   * CTEs): one round trip instead of one per table, and all or nothing like any statement. A contract that refers to
+   * terms or an SLA policy is written in a transaction that first holds those (see `settings-locks.ts`); one that
+   * refers to none needs no transaction around its one statement.
    */
   async create(contract: Contract, meta: ChangeMeta): Promise<StoredContract> {
-    const { tenantId } = this.scope;
     const checked = parseContract(contract);
-    return atomically(this.scope.db, async (db) => {
-      await this.holdSettings(db, checked);
-      const row: Insertable<ContractsTable> = {
-        tenant_id: tenantId,
-        id: checked.id,
-        version: checked.version,
-        document: JSON.stringify(checked),
-        ...indexedColumns(checked),
-        created_at: meta.at,
-        updated_at: meta.at,
-      };
-      const at = sql<Date>`${meta.at}::timestamptz`;
-      const actor = sql<string>`${meta.actor}::text`;
-      const inserted = await forKnownTenant(tenantId, () =>
-        db
-          .with('inserted', (qb) =>
-            qb
-              .insertInto('contracts')
-              .values(row)
-              .onConflict((conflict) => conflict.columns(['tenant_id', 'id']).doNothing())
-              .returning(['tenant_id', 'id', 'version', 'document', 'created_at', 'updated_at']),
-          )
-          .with('version', (qb) =>
-            qb
-              .insertInto('contract_versions')
-              .columns(['tenant_id', 'contract_id', 'version', 'document', 'effective_from', 'recorded_by'])
-              .expression((eb) =>
-                eb
-                  .selectFrom('inserted')
-                  .select(['tenant_id', 'id', 'version', 'document', at.as('effective_from'), actor.as('recorded_by')]),
-              ),
-          )
-          .with('links', (qb) =>
-            qb
-              .insertInto('object_links')
-              .columns(['tenant_id', 'contract_id', 'object_code'])
-              .expression((eb) =>
-                eb
-                  .selectFrom([
-                    'inserted',
-                    // A function of a plain type, aliased: its one column takes the alias as its name.
-                    sql<{ code: string }>`jsonb_array_elements_text(${JSON.stringify(checked.objectCodes)}::jsonb)`.as(
-                      'code',
-                    ),
-                  ])
-                  .select(['tenant_id', 'id', sql<string>`code`.as('object_code')]),
-              ),
-          )
-          .with('audit', (qb) =>
-            qb
-              .insertInto('audit_entries')
-              .columns(['tenant_id', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'details'])
-              .expression((eb) =>
-                eb
-                  .selectFrom('inserted')
-                  .select([
-                    'tenant_id',
-                    at.as('at'),
-                    actor.as('actor'),
-                    sql<string>`${'contract.created'}::text`.as('action'),
-                    sql<string>`${'contract'}::text`.as('entity_type'),
-                    'id',
-                    sql<string>`${JSON.stringify({ version: checked.version })}::jsonb`.as('details'),
-                  ]),
-              ),
-          )
-          .selectFrom('inserted')
-          .select(['created_at', 'updated_at'])
-          .executeTakeFirst(),
+    const inserted =
+      checked.termsCode === undefined && checked.slaPolicyCode === undefined
+        ? await this.insertWhole(this.scope.db, checked, meta)
+        : await atomically(this.scope.db, async (db) => {
+            await this.holdSettings(db, checked);
+            return this.insertWhole(db, checked, meta);
+          });
+    if (inserted === undefined) {
+      throw new PowerUpError(
+        'already-exists',
+        `a contract '${checked.id}' already exists: choose another id, or edit that one.`,
+        {
+          path: ['id'],
+        },
       );
-      if (inserted === undefined) {
-        throw new PowerUpError(
-          'already-exists',
-          `a contract '${checked.id}' already exists: choose another id, or edit that one.`,
-          {
-            path: ['id'],
-          },
-        );
-      }
-      return writtenAs(checked, inserted);
-    });
+    }
+    return writtenAs(checked, inserted);
+  }
+
+  /** The statement `create` runs; no row when the id is taken (and then nothing was written). */
+  private async insertWhole(db: Kysely<Database>, checked: Contract, meta: ChangeMeta) {
+    const { tenantId } = this.scope;
+    const row: Insertable<ContractsTable> = {
+      tenant_id: tenantId,
+      id: checked.id,
+      version: checked.version,
+      document: JSON.stringify(checked),
+      ...indexedColumns(checked),
+      created_at: meta.at,
+      updated_at: meta.at,
+    };
+    const at = sql<Date>`${meta.at}::timestamptz`;
+    const actor = sql<string>`${meta.actor}::text`;
+    return forKnownTenant(tenantId, () =>
+      db
+        .with('inserted', (qb) =>
+          qb
+            .insertInto('contracts')
+            .values(row)
+            .onConflict((conflict) => conflict.columns(['tenant_id', 'id']).doNothing())
+            .returning(['tenant_id', 'id', 'version', 'document', 'created_at', 'updated_at']),
+        )
+        .with('version', (qb) =>
+          qb
+            .insertInto('contract_versions')
+            .columns(['tenant_id', 'contract_id', 'version', 'document', 'effective_from', 'recorded_by'])
+            .expression((eb) =>
+              eb
+                .selectFrom('inserted')
+                .select(['tenant_id', 'id', 'version', 'document', at.as('effective_from'), actor.as('recorded_by')]),
+            ),
+        )
+        .with('links', (qb) =>
+          qb
+            .insertInto('object_links')
+            .columns(['tenant_id', 'contract_id', 'object_code'])
+            .expression((eb) =>
+              eb
+                .selectFrom([
+                  'inserted',
+                  // A function of a plain type, aliased: its one column takes the alias as its name.
+                  sql<{ code: string }>`jsonb_array_elements_text(${JSON.stringify(checked.objectCodes)}::jsonb)`.as(
+                    'code',
+                  ),
+                ])
+                .select(['tenant_id', 'id', sql<string>`code`.as('object_code')]),
+            ),
+        )
+        .with('audit', (qb) =>
+          qb
+            .insertInto('audit_entries')
+            .columns(['tenant_id', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'details'])
+            .expression((eb) =>
+              eb
+                .selectFrom('inserted')
+                .select([
+                  'tenant_id',
+                  at.as('at'),
+                  actor.as('actor'),
+                  sql<string>`${'contract.created'}::text`.as('action'),
+                  sql<string>`${'contract'}::text`.as('entity_type'),
+                  'id',
+                  sql<string>`${JSON.stringify({ version: checked.version })}::jsonb`.as('details'),
+                ]),
+            ),
+        )
+        .selectFrom('inserted')
+        .select(['created_at', 'updated_at'])
+        .executeTakeFirst(),
+    );
   }
 
   async get(contractId: string): Promise<StoredContract | undefined> {
