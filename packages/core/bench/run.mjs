@@ -1,6 +1,7 @@
 // `pnpm bench` for @contractbeheer/core. The machine is shared and noisy: every figure is a median over rounds, and
 // every speed is put beside a baseline measured in the same run.
 import { runBudget } from './budget-status.mjs';
+import { runPlanning } from './plan-work-orders.mjs';
 import { formatRate, ratio } from './measure.mjs';
 import { runSla } from './sla-working-minutes.mjs';
 import { runW1 } from './w1-expansion.mjs';
@@ -75,4 +76,17 @@ if (!only || only === 'budget') {
     `  all ${budget.contracts.toLocaleString('en')} contracts in ${(budget.contracts / budget.oursRate).toFixed(2)} s; ${budget.pressured.toLocaleString('en')} under pressure`,
   );
   console.log(`  the float pass is off by at least a cent on ${budget.drift} of the first 1,000 contracts`);
+}
+
+if (!only || only === 'plan') {
+  console.log(
+    'Planning: planWorkOrders over 2,000 contracts, three years of history, a month not yet generated — measuring…',
+  );
+  const planning = runPlanning();
+  console.log(
+    `  one version                              ${formatRate(planning.singleRate).padStart(10)} contracts  ${range(planning.singleTimes)} (${planning.singlePlans} plans)`,
+  );
+  console.log(
+    `  two versions (an edit a month ago)       ${formatRate(planning.versionedRate).padStart(10)} contracts  ${range(planning.versionedTimes)} (${planning.versionedPlans} plans)`,
+  );
 }

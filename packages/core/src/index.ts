@@ -32,6 +32,7 @@ export { localDateAt } from './time/instant.js';
 export { MAX_DATE, MIN_DATE } from './time/date-range.js';
 
 // Planning work orders
+export { parseContractVersions, versionOn, type ContractVersions } from './model/contract-versions.js';
 export { ALL_OBJECTS, occurrenceKey, parseOccurrenceKey, type OccurrenceKeyParts } from './planning/occurrence-key.js';
 export {
   planWorkOrders,
@@ -42,7 +43,10 @@ export {
   type WorkOrderTiming,
 } from './planning/plan-work-orders.js';
 export {
+  PREVIEW_FIELDS,
   previewScheduleChange,
+  type PreviewChange,
+  type PreviewField,
   type PreviewOccurrence,
   type PreviewOptions,
   type ScheduleChangePreview,

@@ -64,14 +64,14 @@ describe('near year 9999', () => {
   });
 
   it('renewalTimeline and contractStatus return when a renewal period would run past 9999', FAST, () => {
-    const contract = contractFixture({ startDate: '9997-01-01' });
+    const contract = contractFixture({ startDate: '9997-01-01', termsCode: 'JAAR' });
     const asOf = { asOf: '9999-06-01T12:00:00Z' };
     expect(thrown(() => renewalTimeline(contract, yearly(2), asOf)).code).toBe('date-out-of-range');
     expect(thrown(() => contractStatus(contract, { ...asOf, terms: yearly(2) })).code).toBe('date-out-of-range');
   });
 
   it('an open-ended placeholder end date 9999-12-31 still has a status and a timeline', FAST, () => {
-    const contract = contractFixture({ endDate: '9999-12-31' });
+    const contract = contractFixture({ endDate: '9999-12-31', termsCode: 'JAAR' });
     const { status, timeline } = contractStatus(contract, { asOf: '2025-06-01T12:00:00Z', terms: yearly() });
     expect(status).toBe('active');
     // The day after 9999-12-31 is not a date the engine can name: no renewal within the supported calendar.
@@ -109,7 +109,13 @@ describe('cost grows with the window, not with the contract', () => {
   });
 
   it('renewalTimeline of a daily-renewing contract from year 0001 jumps to today', FAST, () => {
-    const contract = { id: 'C-1', type: 'corrective', startDate: '0001-01-01', debtorNumber: 'D1' } as const;
+    const contract = {
+      id: 'C-1',
+      type: 'corrective',
+      startDate: '0001-01-01',
+      debtorNumber: 'D1',
+      termsCode: 'DAG',
+    } as const;
     const terms = { code: 'DAG', name: 'Dag', autoExtend: true, period: { count: 1, unit: 'day' } } as const;
     const started = performance.now();
     const timeline = renewalTimeline(contract, terms, { asOf: '2025-06-01T12:00:00Z' });

@@ -25,6 +25,7 @@ const contract = {
   startDate: '2025-01-01',
   endDate: '2026-12-31',
   debtorNumber: 'D1',
+  termsCode: 'JAAR',
   objectCodes: ['CV-1', 'CV-2'],
   daysInAdvance: 14,
   schedule: { unit: 'month', day: 31, time: '08:00' },
@@ -239,11 +240,23 @@ const targets: Record<string, fc.Arbitrary<unknown[]>> = {
   occurrenceKey: fc.tuple(arg('C-1'), arg('CV-1'), arg('2025-01-31')),
   parseOccurrenceKey: fc.tuple(arg('C-1|CV-1|2025-01-31')),
   planWorkOrders: fc.tuple(
-    contracts,
+    fc.oneof(
+      contracts,
+      fc
+        .tuple(contracts, fc.constantFrom('0001-01-01', '2025-03-01', '9999-12-31'))
+        .map(([first, effectiveFrom]) => [first, { ...contract, version: 1, effectiveFrom }]),
+    ),
     fc.oneof(
       arg({ asOf: '2025-06-30T10:00:00Z', generatedKeys: ['C-1|CV-1|2025-01-31'], catchUpLimitDays: 30 }),
       asOf.map((a) => ({ asOf: a, generatedKeys: [] })),
     ),
+  ),
+  parseContractVersions: fc.tuple(
+    fc.oneof(arg([contract, { ...contract, version: 1, effectiveFrom: '2025-03-01' }]), fc.array(contracts)),
+  ),
+  versionOn: fc.tuple(
+    fc.oneof(arg([contract, { ...contract, version: 1, effectiveFrom: '2025-03-01' }]), fc.array(contracts)),
+    arg('2025-03-01'),
   ),
   previewScheduleChange: fc.tuple(contracts, contracts, arg({ asOf: '2025-06-30T10:00:00Z', until: '2026-06-30' })),
   contractStatus: fc.tuple(

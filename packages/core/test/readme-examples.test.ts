@@ -18,6 +18,7 @@ import {
   renewalTimeline,
   scheduleToRRule,
   slaState,
+  versionOn,
   type ContractInput,
 } from '../src/index.js';
 
@@ -58,13 +59,40 @@ describe('README examples', () => {
     const { plans, nextCreationDate } = planWorkOrders(contract, { asOf: '2025-01-01T08:00:00Z', generatedKeys: [] });
     expect(plans.map((p) => p.key)).toEqual(['C-1|CV-01|2025-01-31', 'C-1|CV-02|2025-01-31']);
     expect(nextCreationDate).toBe('2025-01-29');
+    const later = previewScheduleChange(contract, { ...contract, daysInAdvance: 14 }, { asOf: '2025-01-01T08:00:00Z' });
+    expect(later.moved).toHaveLength(24);
+    expect(later.moved[0]?.fields).toEqual(['creationDate']);
     expect(
-      previewScheduleChange(contract, { ...contract, daysInAdvance: 14 }, { asOf: '2025-01-01T08:00:00Z' }).moved,
-    ).toHaveLength(24);
+      previewScheduleChange(contract, { ...contract, employeeNumber: 'E7' }, { asOf: '2025-01-01T08:00:00Z' })
+        .changed[0]?.fields,
+    ).toEqual(['employeeNumber']);
+
+    const versions = [
+      contract,
+      { ...contract, version: 1, effectiveFrom: '2025-03-01', objectCodes: ['CV-01', 'CV-02', 'CV-03'] },
+    ];
+    expect(versionOn(versions, '2025-02-28')?.version).toBe(0);
+    expect(
+      planWorkOrders(versions, { asOf: '2025-03-01T08:00:00Z', generatedKeys: [] }).plans.map((p) => p.key),
+    ).toEqual([
+      'C-1|CV-01|2025-01-31',
+      'C-1|CV-02|2025-01-31',
+      'C-1|CV-01|2025-02-28',
+      'C-1|CV-02|2025-02-28',
+      'C-1|CV-01|2025-03-31',
+      'C-1|CV-02|2025-03-31',
+      'C-1|CV-03|2025-03-31',
+    ]);
   });
 
   it('status, terms and renewal', () => {
-    const contract = { id: 'C-1', type: 'corrective', startDate: '2025-01-01', debtorNumber: 'D1' } as const;
+    const contract = {
+      id: 'C-1',
+      type: 'corrective',
+      startDate: '2025-01-01',
+      debtorNumber: 'D1',
+      termsCode: 'JAAR',
+    } as const;
     const terms = {
       code: 'JAAR',
       name: 'Jaarcontract',

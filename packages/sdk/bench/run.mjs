@@ -1,6 +1,7 @@
 // `pnpm bench` for @contractbeheer/sdk: 10,000 work orders created through the SDK against the sandbox on loopback
 // with bounded concurrency, against raw fetch doing the same calls, in the same run. Medians over rounds; the
-// machine is shared and noisy.
+// machine is shared and noisy. To compare two builds of the SDK (before and after a change) in one process, use
+// bench/ab.mjs.
 import { performance } from 'node:perf_hooks';
 import { createHostClient, toPostWorkorder } from '../dist/index.js';
 import { createHostSandbox, SANDBOX_SOFTWARE_TOKEN, SANDBOX_TOKEN, startSandboxServer } from '../dist/testing.js';

@@ -248,6 +248,7 @@ const contract = (id: string) => ({
   type: 'preventive' as const,
   startDate: '2025-01-01',
   debtorNumber: 'D1',
+  termsCode: 'JAAR',
   schedule: { unit: 'month' as const, day: 15 },
 });
 

@@ -7,6 +7,7 @@ import { applyContractAction, type ActionContext, type ContractCommand } from '.
 
 const contract = contractFixture({
   version: 3,
+  termsCode: 'JAAR',
   type: 'preventive',
   endDate: '2025-12-31',
   schedule: { unit: 'month', day: 15 },
@@ -62,6 +63,22 @@ describe('edit', () => {
     expect(preview?.type === 'schedule-changed' && preview.preview.added.map((a) => a.targetDate)).toEqual([
       '2025-06-16',
     ]);
+  });
+
+  // "Wijzigingen hebben vooral invloed op toekomstige gegenereerde Werkbonnen." (Beheer contracten)
+  it('the new version governs from today: effectiveFrom on the contract and on the schedule-changed effect', () => {
+    const { contract: next, effects } = applyContractAction(
+      contract,
+      { type: 'edit', expectedVersion: 3, changes: { daysInAdvance: 5 } },
+      // 23:30 UTC on 28 February is 1 March in Amsterdam.
+      { asOf: '2025-02-28T23:30:00Z' },
+    );
+    expect(next?.effectiveFrom).toBe('2025-03-01');
+    expect(effects[1]).toMatchObject({ type: 'schedule-changed', effectiveFrom: '2025-03-01' });
+    expect(effects[1]?.type === 'schedule-changed' && effects[1].preview.from).toBe('2025-03-01');
+    expect(
+      refusal({ type: 'edit', expectedVersion: 3, changes: { effectiveFrom: '2025-01-01' } }, ctx('2025-06-01')),
+    ).toMatchObject({ code: 'invalid-command', path: ['changes', 'effectiveFrom'] });
   });
 
   it('refuses a stale version, a termination by edit, and invalid changes with their path', () => {
@@ -179,8 +196,86 @@ describe('restart', () => {
     expect(effects[0]?.type === 'create-contract' && effects[0].contract.startDate).toBe('2025-07-01');
   });
 
-  it('refuses an active contract', () => {
-    expect(refusal({ type: 'restart', newId: 'C-2' }, ctx('2025-06-01'))).toMatchObject({ code: 'not-allowed' });
+  it('refuses an active contract that renews automatically or has no end', () => {
+    const autoRenewing = ctx('2025-06-01', { terms: { ...terms, autoExtend: true } });
+    expect(refusal({ type: 'restart', newId: 'C-2' }, autoRenewing)).toMatchObject({ code: 'not-allowed' });
+    expect(refusal({ type: 'restart', newId: 'C-2' }, autoRenewing).message).toMatch(/renews on 2026-01-01/);
+    const openEnded = { ...contract, endDate: undefined };
+    expect(
+      refusal({ type: 'restart', newId: 'C-2' }, ctx('2025-06-01', { terms: undefined }), openEnded),
+    ).toMatchObject({ code: 'not-allowed' });
+  });
+});
+
+// "Kan ik een beëindigd contract opnieuw starten? Ja. Dat is handig wanneer verlenging niet automatisch is."
+// (Beheer contracten)
+describe('restart of a contract whose renewal is not automatic', () => {
+  it('is allowed before the end date, and continues the day after it', () => {
+    const { effects } = applyContractAction(contract, { type: 'restart', newId: 'C-2' }, ctx('2025-11-15'));
+    expect(effects).toHaveLength(1);
+    expect(effects[0]?.type === 'create-contract' && effects[0].contract).toMatchObject({
+      id: 'C-2',
+      restartOf: 'C-1',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+    });
+  });
+
+  it('may change the conditions: start, end, schedule and budget, indexed by the terms', () => {
+    const { effects } = applyContractAction(
+      { ...contract, effectiveFrom: '2025-06-01' },
+      {
+        type: 'restart',
+        newId: 'C-2',
+        startDate: '2026-02-01',
+        endDate: '2027-01-31',
+        schedule: { unit: 'month', day: 1 },
+        budget: { amount: eur(150000), per: 'contract-year' },
+        indexBudget: true,
+      },
+      ctx('2025-11-15'),
+    );
+    const created = effects[0]?.type === 'create-contract' ? effects[0].contract : undefined;
+    expect(created).toMatchObject({
+      startDate: '2026-02-01',
+      endDate: '2027-01-31',
+      schedule: { unit: 'month', day: 1 },
+      budget: { amount: eur(154500), per: 'contract-year' },
+    });
+    // A new contract governs from its beginning.
+    expect(created?.effectiveFrom).toBeUndefined();
+    expect(effects[1]).toEqual({
+      type: 'price-indexed',
+      from: eur(150000),
+      to: eur(154500),
+      appliedBasisPoints: 300,
+      limitedBy: null,
+    });
+  });
+
+  it('refuses indexing without an indexation in the terms, and changed conditions that do not fit', () => {
+    const noIndexation = ctx('2025-11-15', { terms: { ...terms, indexation: undefined } });
+    expect(refusal({ type: 'restart', newId: 'C-2', indexBudget: true }, noIndexation)).toMatchObject({
+      code: 'invalid-command',
+      path: ['indexBudget'],
+    });
+    expect(
+      refusal({ type: 'restart', newId: 'C-2', startDate: '2026-02-01', endDate: '2026-01-01' }, ctx('2025-11-15')),
+    ).toMatchObject({ code: 'invalid-input', path: ['endDate'] });
+  });
+});
+
+// "Een Contract kan het volgende bevatten: Contracttype, Contractvoorwaarden, …" (Maak een contract)
+describe("actions follow the contract's own terms", () => {
+  const other = { ...terms, code: 'KWARTAAL' };
+  it.each([
+    ['renew', { type: 'renew' }],
+    ['terminate', { type: 'terminate', date: '2025-09-30' }],
+    ['restart', { type: 'restart', newId: 'C-2' }],
+  ] as const)('%s refuses terms with another code', (_, command) => {
+    const error = refusal(command, ctx('2025-12-01', { terms: other }));
+    expect(error).toMatchObject({ code: 'invalid-input', path: ['terms', 'code'] });
+    expect(error.message).toMatch(/"JAAR".*"KWARTAAL"/);
   });
 });
 

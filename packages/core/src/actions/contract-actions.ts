@@ -1,16 +1,17 @@
 import type { Money } from '../money/money.js';
 import { CoreError, echo } from '../errors.js';
-import { parseContract, type Contract, type ContractInput } from '../model/contract.js';
+import { budgetSchema, parseContract, type Contract, type ContractInput } from '../model/contract.js';
 import { parseOccurrenceKey } from '../planning/occurrence-key.js';
 import { previewScheduleChange, type ScheduleChangePreview } from '../planning/preview-schedule-change.js';
 import { snapshotReason, type CancellationReasonInput } from '../reasons/cancellation-reason.js';
 import { contractStatus } from '../status/contract-status.js';
-import { parseContractTerms, type ContractTermsInput } from '../terms/contract-terms.js';
+import type { ContractTerms, ContractTermsInput, Indexation } from '../terms/contract-terms.js';
+import { termsOfContract } from '../terms/terms-of-contract.js';
 import { indexPrice } from '../terms/price-indexation.js';
 import { timelineOn } from '../terms/renewal-timeline.js';
 import { addDays, daysBetween, periodEnd } from '../time/calendar-date.js';
 import { localDateAt } from '../time/instant.js';
-import { requireArray, requireObject, requireString } from '../validation.js';
+import { parseInput, requireArray, requireObject, requireString } from '../validation.js';
 
 /** A work order the contract already generated, as the ledger and the host know it. */
 export type GeneratedWorkOrder = { key: string; state: 'open' | 'started' | 'completed' | 'handled' };
@@ -18,7 +19,22 @@ export type GeneratedWorkOrder = { key: string; state: 'open' | 'started' | 'com
 export type ContractCommand =
   | { type: 'edit'; expectedVersion: number; changes: Partial<ContractInput> }
   | { type: 'terminate'; date: string; reasonCode?: string; remark?: string }
-  | { type: 'restart'; newId: string; startDate?: string }
+  | {
+      type: 'restart';
+      newId: string;
+      /** Default: the day after the original's last day, or today when that is later. */
+      startDate?: string;
+      /** Default: a period as long as the original's, when it had an end. */
+      endDate?: string;
+      /** Default: the original's schedule without its per-date exceptions. */
+      schedule?: ContractInput['schedule'];
+      /** Default: the original's budget. */
+      budget?: ContractInput['budget'];
+      /** Index the budget by the terms' indexation (an index indexation needs both index values). */
+      indexBudget?: boolean;
+      previousIndex?: string | number;
+      currentIndex?: string | number;
+    }
   | { type: 'renew'; previousIndex?: string | number; currentIndex?: string | number }
   | { type: 'delete' };
 
@@ -34,7 +50,12 @@ export type ActionContext = {
 /** What the caller must carry out; the engine only describes it. */
 export type ContractEffect =
   | { type: 'save-contract'; contract: Contract }
-  | { type: 'schedule-changed'; preview: ScheduleChangePreview }
+  | {
+      type: 'schedule-changed';
+      /** The local date from which the new version governs planning (today): earlier dates keep the old plan. */
+      effectiveFrom: string;
+      preview: ScheduleChangePreview;
+    }
   | { type: 'stop-generation-after'; date: string }
   | { type: 'review-work-orders'; keys: string[]; reason: 'target-after-termination' }
   | { type: 'create-contract'; contract: Contract }
@@ -64,16 +85,18 @@ function edit(
     );
   }
   const changes = requireObject(command.changes ?? {}, ['changes'], 'the changes as an object of contract fields');
-  for (const field of ['id', 'version', 'termination', 'restartOf'] as const) {
+  for (const field of ['id', 'version', 'effectiveFrom', 'termination', 'restartOf'] as const) {
     if (field in changes)
       invalid(`${field} cannot be edited${field === 'termination' ? ': use the terminate action' : ''}.`, [
         'changes',
         field,
       ]);
   }
+  // The new version governs from today on: what was due before stays the old version's (see `planWorkOrders`).
+  const effectiveFrom = localDateAt(ctx.asOf, contract.timeZone);
   let next: Contract;
   try {
-    next = parseContract({ ...contract, ...changes, version: contract.version + 1 });
+    next = parseContract({ ...contract, ...changes, version: contract.version + 1, effectiveFrom });
   } catch (error) {
     // Re-rooted under `changes`, the caller's field; the message carries no path, so it passes through as is.
     if (error instanceof CoreError)
@@ -88,7 +111,7 @@ function edit(
     contract: next,
     effects: [
       { type: 'save-contract', contract: next },
-      { type: 'schedule-changed', preview },
+      { type: 'schedule-changed', effectiveFrom, preview },
     ],
   };
 }
@@ -106,7 +129,7 @@ function terminate(
     invalid(`the termination date lies before the start date ${contract.startDate}: delete the contract instead.`, [
       'date',
     ]);
-  const terms = ctx.terms === undefined ? undefined : parseContractTerms(ctx.terms);
+  const terms = termsOfContract(contract, ctx.terms);
   const today = localDateAt(ctx.asOf, contract.timeZone);
   const finalDay = timelineOn(contract, terms, today).finalDay;
   if (finalDay !== null && command.date > finalDay)
@@ -134,11 +157,13 @@ function restart(
   command: Extract<ContractCommand, { type: 'restart' }>,
   ctx: ActionContext,
 ): ActionResult {
-  const terms = ctx.terms === undefined ? undefined : parseContractTerms(ctx.terms);
+  const terms = termsOfContract(contract, ctx.terms);
   const { status, timeline } = contractStatus(contract, { asOf: ctx.asOf, terms });
-  if (status !== 'terminated' && status !== 'ended' && contract.termination === undefined) {
+  // Restarting is for contracts that do not renew by themselves: over, terminated, or running to a known last day.
+  const endsWithoutRenewal = status === 'active' && timeline.finalDay !== null;
+  if (status !== 'terminated' && status !== 'ended' && contract.termination === undefined && !endsWithoutRenewal) {
     refuse(
-      `only an ended or terminated contract (or one with a termination registered) can be restarted; this one is ${status}${timeline.nextRenewal ? ` and renews on ${timeline.nextRenewal}` : ''}.`,
+      `only a contract that ends without automatic renewal (ended, terminated, or running to its end date) can be restarted; this one is ${status}${timeline.nextRenewal ? ` and renews on ${timeline.nextRenewal}` : status === 'active' ? ' without an end' : ''}.`,
     );
   }
   if (typeof command.newId !== 'string' || command.newId === '' || command.newId === contract.id)
@@ -149,17 +174,39 @@ function restart(
   const startDate = command.startDate ?? (dayAfter > today ? dayAfter : today);
   // The same conditions over a period as long as the original's, when it had an end.
   const length = contract.endDate === undefined ? undefined : daysBetween(contract.startDate, contract.endDate);
-  const { termination: _, schedule, ...conditions } = contract;
+  const { termination: _, effectiveFrom: __, schedule, ...conditions } = contract;
+  const effects: ContractEffect[] = [];
+  let budget = command.budget ?? contract.budget;
+  if (command.indexBudget === true) {
+    if (terms === undefined) invalid('indexing follows the contract terms: pass them as ctx.terms.', ['terms']);
+    const indexation = terms?.indexation;
+    if (indexation === undefined)
+      invalid(`terms ${echo(terms?.code)} have no indexation: leave indexBudget out.`, ['indexBudget']);
+    if (budget === undefined) invalid('the contract has no budget to index: leave indexBudget out.', ['indexBudget']);
+    const from = parseInput(budgetSchema, budget, { path: ['budget'] });
+    const indexed = indexPrice(from.amount, indexation as Indexation, command);
+    effects.push({
+      type: 'price-indexed',
+      from: from.amount,
+      to: indexed.price,
+      appliedBasisPoints: indexed.appliedBasisPoints,
+      limitedBy: indexed.limitedBy,
+    });
+    budget = { ...from, amount: indexed.price };
+  }
   const restarted = parseContract({
     ...conditions,
-    ...(schedule !== undefined && { schedule: { ...schedule, exceptions: { skip: [], move: [], add: [] } } }),
+    schedule:
+      command.schedule ??
+      (schedule === undefined ? undefined : { ...schedule, exceptions: { skip: [], move: [], add: [] } }),
+    budget,
     id: command.newId,
     version: 0,
     startDate,
-    endDate: length === undefined ? undefined : addDays(startDate, length),
+    endDate: command.endDate ?? (length === undefined ? undefined : addDays(startDate, length)),
     restartOf: contract.id,
   });
-  return { contract, effects: [{ type: 'create-contract', contract: restarted }] };
+  return { contract, effects: [{ type: 'create-contract', contract: restarted }, ...effects] };
 }
 
 function renew(
@@ -168,7 +215,7 @@ function renew(
   ctx: ActionContext,
 ): ActionResult {
   if (ctx.terms === undefined) invalid('renewal follows the contract terms: pass them as ctx.terms.', ['terms']);
-  const terms = parseContractTerms(ctx.terms);
+  const terms = termsOfContract(contract, ctx.terms) as ContractTerms;
   if (contract.termination !== undefined)
     refuse(`the contract is terminated on ${contract.termination.date}: restart it instead.`);
   const { status, timeline } = contractStatus(contract, { asOf: ctx.asOf, terms });
@@ -238,12 +285,21 @@ function checkContext(ctx: ActionContext): void {
  * contract or deletes. An invalid command throws a `CoreError` with code `invalid-command`, `not-allowed` (with the
  * reason) or `version-conflict`, and the field.
  *
- * - `edit`: a new version; only future, not generated occurrences change, shown in a `schedule-changed` preview.
+ * - `edit`: a new version with `effectiveFrom` today: it governs planning from today on, so only future, not
+ *   generated occurrences change — shown in a `schedule-changed` effect with the same `effectiveFrom` and a preview
+ *   from that day. Keep the versions: planning them together (`planWorkOrders(versions, …)`) catches up on missed
+ *   dates under the version that was in force then. `effectiveFrom` itself cannot be edited.
  * - `terminate`: a date, a reason (optional or required per tenant) and a remark; generation stops after the date,
  *   and generated work orders for later dates that have not started are listed for the caller's policy.
- * - `restart`: a new contract with the same conditions, linked to the original (once ended or terminated, or with a
- *   termination registered), starting the day after the original's last day or today, whichever is later.
+ * - `restart`: a new contract linked to the original, for a contract that does not renew by itself — ended,
+ *   terminated (or with a termination registered), or active and running to a known last day without automatic
+ *   renewal. It starts the day after the original's last day or today, whichever is later, with the same conditions
+ *   unless the command changes them: `startDate`, `endDate`, `schedule`, `budget`, and `indexBudget` to index the
+ *   budget by the terms' indexation (effect `price-indexed`).
  * - `renew`: extends the end date by the renewal period; indexes the budget when the terms say so.
+ *
+ * `terminate` and `renew` keep the version's `effectiveFrom` (they change no plan before their dates). Terms in
+ * `ctx.terms` must be the contract's own (`termsCode`), else `invalid-input` on `terms.code`.
  * - `delete`: only while none of the work orders is completed or handled.
  *
  * @example

@@ -11,6 +11,7 @@ const contract = contractFixture({
   objectCodes: ['CV-1', 'CV-2'],
   schedule: { unit: 'month', day: 15 },
   budget: { amount: eur(240000), per: 'contract' },
+  termsCode: 'JAAR',
 });
 const rates = { NORMAAL: eur(6500), WEEKEND: eur(9750) };
 const base = { hourTypeRates: rates, expectedCostPerWorkOrder: eur(10000) };

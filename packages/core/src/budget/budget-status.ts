@@ -5,7 +5,8 @@ import { parseContract, type Contract, type ContractInput } from '../model/contr
 import { contractTargets } from '../planning/contract-targets.js';
 import { FORECAST_HORIZON_DAYS } from '../planning/horizon.js';
 import { workOrderGroups } from '../planning/plan-work-orders.js';
-import { parseContractTerms, type ContractTerms, type ContractTermsInput } from '../terms/contract-terms.js';
+import type { ContractTerms, ContractTermsInput } from '../terms/contract-terms.js';
+import { termsOfContract } from '../terms/terms-of-contract.js';
 import { timelineOn } from '../terms/renewal-timeline.js';
 import { dayNumber, daysBetween, periodStartHolding } from '../time/calendar-date.js';
 import { civilFromDays, daysFromCivil, daysInMonth, formatDate } from '../time/civil.js';
@@ -120,7 +121,7 @@ export function budgetStatus(contractInput: ContractInput | Contract, input: Bud
     expectedCostPerWorkOrder: input.expectedCostPerWorkOrder,
     marginBasisPoints: input.marginBasisPoints,
   });
-  const terms = input.terms === undefined ? undefined : parseContractTerms(input.terms);
+  const terms = termsOfContract(contract, input.terms);
   if (!isList(input.costLines)) {
     throw new CoreError('invalid-input', `expected an array of cost lines, got ${echo(input.costLines)}.`, {
       path: ['costLines'],

@@ -75,6 +75,11 @@ const contractObjectSchema = z.strictObject({
   id: keyPart('the contract id'),
   /** Optimistic-concurrency version; every saved edit increments it. */
   version: z._default(wholeNumber(0, Number.MAX_SAFE_INTEGER), 0),
+  /**
+   * The local date (in the contract's zone) from which this version governs planning; set by the edit action to the
+   * day of the edit. Absent: from the beginning. See `versionOn` for a contract's versions over time.
+   */
+  effectiveFrom: z.optional(localDateSchema),
   type: z.enum(CONTRACT_TYPES, { error: `type must be one of ${CONTRACT_TYPES.join(', ')}` }),
   /**
    * What the planner calls the agreement, e.g. 'Onderhoud cv-ketels Hoofdstraat'. The contracts API requires it for a

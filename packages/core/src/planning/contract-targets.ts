@@ -49,12 +49,13 @@ function* yearlyOrderDates(contract: Contract, firstDay: number, lastDay: number
 
 /**
  * The contract's target dates from `since` (default: the start date) onwards, lazily and in order, never past
- * its end or termination date, and only inside the planning years 1900–2199 (see `PLANNING_FIRST_DATE`).
- * Corrective contracts have none.
+ * its end or termination date nor past `until` (inclusive), and only inside the planning years 1900–2199 (see
+ * `PLANNING_FIRST_DATE`). Corrective contracts have none.
  */
-export function* contractTargets(contract: Contract, since?: string): Generator<ContractTarget> {
+export function* contractTargets(contract: Contract, since?: string, until?: string): Generator<ContractTarget> {
   const contractLast = lastTargetDate(contract);
-  const last = contractLast === undefined || contractLast > PLANNING_LAST_DATE ? PLANNING_LAST_DATE : contractLast;
+  const bounded = until !== undefined && (contractLast === undefined || until < contractLast) ? until : contractLast;
+  const last = bounded === undefined || bounded > PLANNING_LAST_DATE ? PLANNING_LAST_DATE : bounded;
   const asked = since !== undefined && since > contract.startDate ? since : contract.startDate;
   const from = asked < PLANNING_FIRST_DATE ? PLANNING_FIRST_DATE : asked;
   if (last !== undefined && from > last) return;

@@ -1,11 +1,13 @@
 import * as z from 'zod/mini';
 import { parseContract, type Contract, type ContractInput } from '../model/contract.js';
+import { parseContractVersions, type ContractVersions } from '../model/contract-versions.js';
+import { isList } from '../is-list.js';
 import { localDateAt } from '../time/instant.js';
 import { formatDate } from '../time/civil.js';
-import { MIN_DAY } from '../time/date-range.js';
+import { MIN_DATE, MIN_DAY } from '../time/date-range.js';
 import { asOfSchema, localDateSchema, parseInput, wholeNumber } from '../validation.js';
-import { dayNumber } from '../time/calendar-date.js';
-import { contractTargets } from './contract-targets.js';
+import { addDays, dayNumber } from '../time/calendar-date.js';
+import { contractTargets, lastTargetDate, type ContractTarget } from './contract-targets.js';
 import { LOOK_BACK_DAYS } from './horizon.js';
 import { keyOf } from './occurrence-key.js';
 
@@ -62,7 +64,8 @@ const planOptionsSchema = z.object({
 });
 export type PlanOptions = z.input<typeof planOptionsSchema>;
 
-function templateOf(contract: Contract) {
+/** The fields every work order of a contract version carries, whatever its date. */
+export function templateOf(contract: Contract) {
   const { workOrder } = contract;
   return {
     contractId: contract.id,
@@ -83,12 +86,115 @@ export function workOrderGroups(contract: Contract): { objectCode: string | null
 }
 
 /**
+ * How the host gets a work order for a target: planned for the employee on the date, at the template's time of day
+ * or else the schedule's; without an employee, a deadline only (no time).
+ */
+export function timingOf(contract: Contract, target: ContractTarget): WorkOrderTiming {
+  return contract.employeeNumber === undefined
+    ? { kind: 'deadline', deadline: target.date }
+    : {
+        kind: 'planned',
+        date: target.date,
+        time: contract.workOrder.timeOfDay ?? target.time,
+        employeeNumber: contract.employeeNumber,
+      };
+}
+
+/**
+ * The creation date of the first work order a contract (version) plans — its first target date from its start (or
+ * its `effectiveFrom`, when later) minus the days in advance — or `null` when it plans none (corrective, or no
+ * target in the planning years). Taken from the planning's own targets, so status and generation cannot disagree.
+ */
+export function firstCreationDate(contract: Contract): string | null {
+  const first = contractTargets(contract, contract.effectiveFrom).next();
+  return first.done === true ? null : formatDate(dayNumber(first.value.date) - contract.daysInAdvance);
+}
+
+/** What one version plans, given the dates it governs; shared by every version of a call. */
+type PlanRun = {
+  today: number;
+  generated: ReadonlySet<string>;
+  catchUpLimitDays: number | undefined;
+  /** The lower bound from the look-back and `since`. */
+  since: string;
+  result: PlanResult;
+};
+
+/**
+ * Plans one version over the target dates it governs: from its `effectiveFrom` up to `until` (inclusive: the day
+ * before the next version takes effect, or the latest version's last day).
+ */
+function planVersion(contract: Contract, until: string | undefined, run: PlanRun): void {
+  const { today, generated, result } = run;
+  const oldestCreatable = run.catchUpLimitDays === undefined ? -Infinity : today - run.catchUpLimitDays;
+  const groups = workOrderGroups(contract);
+  const template = templateOf(contract);
+  const from =
+    contract.effectiveFrom !== undefined && contract.effectiveFrom > run.since ? contract.effectiveFrom : run.since;
+  for (const target of contractTargets(contract, from, until)) {
+    const targetDay = dayNumber(target.date);
+    const creationDay = targetDay - contract.daysInAdvance;
+    const open = groups.filter((group) => !generated.has(keyOf(contract.id, group.objectCode, target.date)));
+    if (open.length === 0) continue;
+    if (creationDay > today) {
+      const next = formatDate(creationDay);
+      if (result.nextCreationDate === null || next < result.nextCreationDate) result.nextCreationDate = next;
+      return;
+    }
+    for (const group of open) {
+      const key = keyOf(contract.id, group.objectCode, target.date);
+      if (targetDay < oldestCreatable) {
+        result.skipped.push({ key, targetDate: target.date, reason: 'past-catch-up-limit' });
+        continue;
+      }
+      const timing = timingOf(contract, target);
+      result.plans.push({
+        ...template,
+        key,
+        objectCodes: group.objectCodes,
+        targetDate: target.date,
+        creationDate: formatDate(creationDay),
+        late: creationDay < today,
+        timing,
+      });
+    }
+  }
+}
+
+/**
+ * The last target date each version governs (inclusive), oldest first: the day before the next version takes
+ * effect, and never past the latest version's last day (its end or termination date), because a termination stops
+ * all generation after its date — also the catch-up of older versions. `undefined`: no bound; `null`: the version
+ * governs no date at all.
+ */
+function versionWindowEnds(versions: ContractVersions): (string | undefined | null)[] {
+  const finalDay = lastTargetDate(versions[versions.length - 1] as Contract);
+  return versions.map((_, i) => {
+    const nextFrom = versions[i + 1]?.effectiveFrom;
+    // A version followed by one that governs from the very first date governs nothing.
+    if (nextFrom !== undefined && nextFrom <= MIN_DATE) return null;
+    const dayBefore = nextFrom === undefined ? undefined : addDays(nextFrom, -1);
+    if (dayBefore === undefined) return finalDay;
+    return finalDay !== undefined && finalDay < dayBefore ? finalDay : dayBefore;
+  });
+}
+
+/**
  * The work orders of a contract that are due on `asOf` and not yet generated, and when the next ones fall due.
  *
  * Each target date of the contract's schedule (or of its yearly orders) inside its term — from the start date up
  * to the end or termination date — gives one work order per object, or one for all objects. A work order is due
  * from its creation date (target − days in advance) on, which may precede the start date: the first visit is
- * prepared in advance like every other. Corrective contracts plan nothing.
+ * prepared in advance like every other, because the visit itself falls inside the contract (`contractStatus` flags
+ * such a contract `first-work-order-due` while it has not started). Corrective contracts plan nothing.
+ *
+ * Versions: pass one contract, or the list of its saved versions oldest first (see `parseContractVersions`). A
+ * version plans only the target dates it governs, from its `effectiveFrom` (absent: the beginning) up to the day
+ * before the next version's — so an edit never plans dates before the day it was made, while catch-up after
+ * downtime (occurrences whose creation date passed while nothing ran) still happens under the version that was in
+ * force on their date. The latest version's end or termination date bounds every version: nothing is planned after
+ * it. A single contract is planned from its own `effectiveFrom` on; `nextCreationDate` is the earliest over all
+ * versions.
  *
  * Planning looks back at most {@link LOOK_BACK_DAYS} days (about ten years) before today: older occurrences that were
  * never generated are history and are neither planned nor listed as skipped.
@@ -102,56 +208,31 @@ export function workOrderGroups(contract: Contract): { objectCode: string | null
  * // { plans: [{ key: 'C-1|CV-01|2025-01-31', creationDate: '2025-01-01', timing: { kind: 'deadline',
  * //   deadline: '2025-01-31' }, … }], skipped: [], nextCreationDate: '2025-01-29' }
  */
-export function planWorkOrders(contractInput: ContractInput | Contract, optionsInput: PlanOptions): PlanResult {
-  const contract = parseContract(contractInput);
+export function planWorkOrders(
+  contractInput: ContractInput | Contract | readonly (ContractInput | Contract)[],
+  optionsInput: PlanOptions,
+): PlanResult {
+  const versions: ContractVersions = isList(contractInput)
+    ? parseContractVersions(contractInput)
+    : [parseContract(contractInput)];
   const options = parseInput(planOptionsSchema, optionsInput);
   const generated = options.generatedKeys instanceof Set ? options.generatedKeys : new Set(options.generatedKeys);
-  const todayDate = localDateAt(options.asOf, contract.timeZone);
-  const today = dayNumber(todayDate);
-  const oldestCreatable = options.catchUpLimitDays === undefined ? -Infinity : today - options.catchUpLimitDays;
-  const groups = workOrderGroups(contract);
-  const template = templateOf(contract);
-  const plans: WorkOrderPlan[] = [];
-  const skipped: SkippedOccurrence[] = [];
-  let nextCreationDate: string | null = null;
-
-  // Look back a bounded window only: a contract that started in year 0001 costs what a ten-year-old one does.
-  const lookBack = formatDate(Math.max(today - LOOK_BACK_DAYS, MIN_DAY));
-  const since = options.since !== undefined && options.since > lookBack ? options.since : lookBack;
-  for (const target of contractTargets(contract, since)) {
-    const targetDay = dayNumber(target.date);
-    const creationDay = targetDay - contract.daysInAdvance;
-    const open = groups.filter((group) => !generated.has(keyOf(contract.id, group.objectCode, target.date)));
-    if (open.length === 0) continue;
-    if (creationDay > today) {
-      nextCreationDate = formatDate(creationDay);
-      break;
-    }
-    for (const group of open) {
-      const key = keyOf(contract.id, group.objectCode, target.date);
-      if (targetDay < oldestCreatable) {
-        skipped.push({ key, targetDate: target.date, reason: 'past-catch-up-limit' });
-        continue;
-      }
-      const timing: WorkOrderTiming =
-        contract.employeeNumber === undefined
-          ? { kind: 'deadline', deadline: target.date }
-          : {
-              kind: 'planned',
-              date: target.date,
-              time: contract.workOrder.timeOfDay ?? target.time,
-              employeeNumber: contract.employeeNumber,
-            };
-      plans.push({
-        ...template,
-        key,
-        objectCodes: group.objectCodes,
-        targetDate: target.date,
-        creationDate: formatDate(creationDay),
-        late: creationDay < today,
-        timing,
-      });
-    }
-  }
-  return { plans, skipped, nextCreationDate };
+  const result: PlanResult = { plans: [], skipped: [], nextCreationDate: null };
+  const untils = versions.length === 1 ? [lastTargetDate(versions[0] as Contract)] : versionWindowEnds(versions);
+  versions.forEach((contract, i) => {
+    const until = untils[i];
+    if (until === null) return;
+    const today = dayNumber(localDateAt(options.asOf, contract.timeZone));
+    // Look back a bounded window only: a contract that started in year 0001 costs what a ten-year-old one does.
+    const lookBack = formatDate(Math.max(today - LOOK_BACK_DAYS, MIN_DAY));
+    const since = options.since !== undefined && options.since > lookBack ? options.since : lookBack;
+    planVersion(contract, until, {
+      today,
+      generated,
+      catchUpLimitDays: options.catchUpLimitDays,
+      since,
+      result,
+    });
+  });
+  return result;
 }

@@ -36,6 +36,8 @@ describe('previewScheduleChange', () => {
 
   it('a change of days in advance moves the creation dates only', () => {
     const preview = previewScheduleChange(before, { ...before, daysInAdvance: 7 }, { asOf, until: '2025-01-13' });
+    expect(preview.changed).toEqual([]);
+    expect(preview.moved.every((c) => c.fields.join() === 'creationDate')).toBe(true);
     expect(preview.moved.map((m) => [m.from.creationDate, m.to.creationDate])).toEqual([
       ['2025-01-06', '2024-12-30'],
       ['2025-01-13', '2025-01-06'],
@@ -80,5 +82,101 @@ describe('previewScheduleChange', () => {
     const preview = previewScheduleChange(before, before, { asOf });
     expect(preview.until).toBe('2026-01-02');
     expect(preview.unchanged).toBe(52);
+  });
+});
+
+describe('the preview shows every change to future work orders', () => {
+  const monthly = contractFixture({
+    type: 'preventive',
+    objectCodes: ['CV-01', 'CV-02'],
+    orderPerObject: false,
+    schedule: { unit: 'month', day: 15 },
+    workOrder: { workType: 'Onderhoud', description: 'Jaarlijks onderhoud', durationMinutes: 60 },
+  });
+  const window = { asOf: '2025-03-01T09:00:00Z', until: '2025-05-31' };
+  const only = (after: Parameters<typeof previewScheduleChange>[1], before = monthly) => {
+    const preview = previewScheduleChange(before, after, window);
+    expect(preview.unchanged).toBe(0);
+    expect([preview.added, preview.removed, preview.moved]).toEqual([[], [], []]);
+    expect(preview.changed.map((c) => c.to.targetDate)).toEqual(['2025-03-15', '2025-04-15', '2025-05-15']);
+    return preview.changed;
+  };
+
+  // "Wat gebeurt er als ik een Medewerker toewijs? Gegenereerde Werkbonnen kunnen geplande uitvoeringsdetails
+  // bevatten." (Maak een contract)
+  it('assigning an employee, changing them, and the planned time', () => {
+    const assigned = only({ ...monthly, employeeNumber: 'E1' });
+    expect(assigned[0]).toMatchObject({
+      fields: ['employeeNumber'],
+      from: { employeeNumber: null, time: null },
+      to: { employeeNumber: 'E1', time: null },
+    });
+    const withE1 = { ...monthly, employeeNumber: 'E1' };
+    expect(only({ ...withE1, employeeNumber: 'E2' }, withE1)[0]?.fields).toEqual(['employeeNumber']);
+    // A planned time is timing: the work order moves within its day.
+    const atTime = previewScheduleChange(
+      withE1,
+      { ...withE1, workOrder: { ...withE1.workOrder, timeOfDay: '08:30' } },
+      window,
+    );
+    expect([atTime.changed, atTime.unchanged]).toEqual([[], 0]);
+    expect(atTime.moved[0]).toMatchObject({ fields: ['time'], from: { time: null }, to: { time: '08:30' } });
+  });
+
+  // "Vul eerst de hoofdgegevens van het Contract en de Werkbon in." (Koppel contracten aan objecten)
+  it('the work-order template: type, description, duration and priority', () => {
+    const changed = only({
+      ...monthly,
+      workOrder: { workType: 'Storing', description: 'Nieuw', durationMinutes: 90, priorityCode: 'HOOG' },
+    });
+    expect(changed[0]?.fields).toEqual(['workType', 'description', 'durationMinutes', 'priorityCode']);
+    expect(changed[0]?.to).toMatchObject({ workType: 'Storing', durationMinutes: 90, priorityCode: 'HOOG' });
+  });
+
+  // "Toekomstige gegenereerde Werkbonnen gebruiken de gekoppelde objectcontext." (Koppel contracten aan objecten)
+  it('an object added to or removed from a combined work order', () => {
+    const added = only({ ...monthly, objectCodes: ['CV-01', 'CV-02', 'CV-03'] });
+    expect(added[0]).toMatchObject({
+      fields: ['objectCodes'],
+      from: { key: 'C-1|*|2025-03-15', objectCodes: ['CV-01', 'CV-02'] },
+      to: { key: 'C-1|*|2025-03-15', objectCodes: ['CV-01', 'CV-02', 'CV-03'] },
+    });
+    expect(only({ ...monthly, objectCodes: ['CV-02'] })[0]?.fields).toEqual(['objectCodes']);
+  });
+
+  // "Selecteer de Klant en de werkopzet" (Koppel contracten aan objecten)
+  it('the customer', () => {
+    expect(only({ ...monthly, debtorNumber: 'D2' })[0]).toMatchObject({
+      fields: ['debtorNumber'],
+      to: { debtorNumber: 'D2' },
+    });
+  });
+
+  it('a visit that moves and changes employee lists both, pairing kept', () => {
+    const preview = previewScheduleChange(
+      monthly,
+      { ...monthly, employeeNumber: 'E1', schedule: { unit: 'month', day: 16 } },
+      window,
+    );
+    expect(preview.moved.map((m) => [m.from.targetDate, m.to.targetDate, m.fields])).toEqual([
+      ['2025-03-15', '2025-03-16', ['targetDate', 'creationDate', 'employeeNumber']],
+      ['2025-04-15', '2025-04-16', ['targetDate', 'creationDate', 'employeeNumber']],
+      ['2025-05-15', '2025-05-16', ['targetDate', 'creationDate', 'employeeNumber']],
+    ]);
+    expect(preview.changed).toEqual([]);
+  });
+
+  it('compares from the day the change takes effect', () => {
+    const preview = previewScheduleChange(
+      monthly,
+      { ...monthly, debtorNumber: 'D2', effectiveFrom: '2025-04-01' },
+      window,
+    );
+    expect(preview.from).toBe('2025-04-01');
+    expect(preview.changed.map((c) => c.to.targetDate)).toEqual(['2025-04-15', '2025-05-15']);
+    // An effectiveFrom in the past (copied from the stored version) compares from today.
+    expect(
+      previewScheduleChange(monthly, { ...monthly, debtorNumber: 'D2', effectiveFrom: '2025-01-01' }, window).from,
+    ).toBe('2025-03-01');
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { contractFixture } from '../../test/support/contract-fixtures.js';
 import type { ContractTermsInput } from '../terms/contract-terms.js';
+import { planWorkOrders } from '../planning/plan-work-orders.js';
 import { contractStatus } from './contract-status.js';
 
-const contract = contractFixture();
+const contract = contractFixture({ termsCode: 'JAAR' });
 const yearly: ContractTermsInput = {
   code: 'JAAR',
   name: 'Jaarcontract',
@@ -36,7 +37,7 @@ describe('contractStatus', () => {
     ['the last day of the period', '2025-12-31', 'active'],
     ['the day after, without auto-extension', '2026-01-01', 'ended'],
   ])('terms without auto-extension: %s → %s', (_, date, expected) => {
-    expect(contractStatus(contract, { asOf: on(date), terms: fixed }).status).toBe(expected);
+    expect(contractStatus({ ...contract, termsCode: 'VAST' }, { asOf: on(date), terms: fixed }).status).toBe(expected);
   });
 
   it('an auto-extending contract stays active and renews', () => {
@@ -83,5 +84,55 @@ describe('contractStatus', () => {
 
   it('refuses a bad asOf, naming it', () => {
     expect(() => contractStatus(contract, { asOf: '2025-01-01' })).toThrow(expect.objectContaining({ path: ['asOf'] }));
+  });
+});
+
+// "Een Contract kan het volgende bevatten: … start- en einddata, dagen van tevoren" and "OutSmart controleert het
+// schema en maakt Werkbonnen aan op basis van de Contract-instellingen." (Maak een contract): work orders are made
+// days in advance, so a contract that has not started may already have its first work order due.
+describe('status and generation agree', () => {
+  const preventive = contractFixture({
+    type: 'preventive',
+    startDate: '2025-03-01',
+    daysInAdvance: 30,
+    schedule: { unit: 'month', day: 10 },
+  });
+
+  it.each([
+    ['before the first creation date', '2025-02-07', []],
+    ['on the first creation date (10 March − 30 days)', '2025-02-08', ['first-work-order-due']],
+    ['after it, still before the start', '2025-02-28', ['first-work-order-due']],
+  ])('not started, %s', (_, date, flags) => {
+    const { status, flags: actual } = contractStatus(preventive, { asOf: on(date) });
+    expect(status).toBe('not-started');
+    expect(actual).toEqual(flags);
+    // The flag says exactly what generation does on that day.
+    const planned = planWorkOrders(preventive, { asOf: on(date), generatedKeys: [] }).plans.length > 0;
+    expect(planned).toBe(flags.length > 0);
+  });
+
+  it('is gone once the contract has started, and never set for a contract without work orders', () => {
+    expect(contractStatus(preventive, { asOf: on('2025-03-01') }).flags).toEqual([]);
+    expect(contractStatus({ ...contract, startDate: '2025-03-01' }, { asOf: on('2025-02-28') }).flags).toEqual([]);
+  });
+});
+
+// "Een Contract kan het volgende bevatten: Contracttype, Contractvoorwaarden, …" (Maak een contract): the terms are
+// the contract's own.
+describe("the terms must be the contract's", () => {
+  it('refuses terms with another code, naming terms.code and both codes', () => {
+    expect(() => contractStatus(contract, { asOf: on('2025-06-01'), terms: fixed })).toThrow(
+      expect.objectContaining({
+        code: 'invalid-input',
+        path: ['terms', 'code'],
+        message: expect.stringMatching(/"JAAR".*"VAST"/),
+      }),
+    );
+  });
+
+  it('refuses terms for a contract that names none', () => {
+    expect(() => contractStatus(contractFixture(), { asOf: on('2025-06-01'), terms: yearly })).toThrow(
+      expect.objectContaining({ path: ['terms', 'code'], message: expect.stringMatching(/names no terms/) }),
+    );
   });
 });

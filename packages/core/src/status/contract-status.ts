@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { parseContract, type Contract, type ContractInput } from '../model/contract.js';
-import { parseContractTerms, type ContractTerms, type ContractTermsInput } from '../terms/contract-terms.js';
+import { firstCreationDate } from '../planning/plan-work-orders.js';
+import type { ContractTerms, ContractTermsInput } from '../terms/contract-terms.js';
+import { termsOfContract } from '../terms/terms-of-contract.js';
 import { timelineOn, type RenewalTimeline } from '../terms/renewal-timeline.js';
 import { daysBetween } from '../time/calendar-date.js';
 import { localDateAt } from '../time/instant.js';
@@ -19,9 +21,17 @@ export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
  * Every extra signal {@link contractStatus} may add on top of the status, in the order it lists them:
  * - `notice-deadline-near`: the last day to give notice is today or within the warning window;
  * - `renewal-due`: the current period ends within the warning window (it will renew, or end and need a restart);
- * - `termination-scheduled`: a termination is registered for today or a later day.
+ * - `termination-scheduled`: a termination is registered for today or a later day;
+ * - `first-work-order-due`: the contract has not started, but the creation date of its first work order (first
+ *   target − days in advance) is today or past, so generation creates that work order before the start date. That
+ *   is intended: the visit itself falls inside the contract and is prepared in advance like every other.
  */
-export const STATUS_FLAGS = ['notice-deadline-near', 'renewal-due', 'termination-scheduled'] as const;
+export const STATUS_FLAGS = [
+  'notice-deadline-near',
+  'renewal-due',
+  'termination-scheduled',
+  'first-work-order-due',
+] as const;
 
 /** One of {@link STATUS_FLAGS}. */
 export type StatusFlag = (typeof STATUS_FLAGS)[number];
@@ -37,7 +47,9 @@ const optionsSchema = z.object({
 /**
  * The status of a contract on `asOf`, derived from its dates, its terms and whether it was terminated — never set
  * by hand. The start day, the end day and the termination day themselves are in force: a contract is `ended` or
- * `terminated` from the day after.
+ * `terminated` from the day after. A `not-started` contract may already have its first work order due (flag
+ * `first-work-order-due`): `planWorkOrders` creates work orders days in advance, also before the start date. The
+ * terms, when given, must be the contract's own (`termsCode`), else `invalid-input` on `terms.code`.
  *
  * @example
  * contractStatus(
@@ -52,7 +64,7 @@ export function contractStatus(
   const contract = parseContract(contractInput);
   requireObject(options, ['options'], 'options { asOf, warnDays?, terms? }');
   const { asOf, warnDays } = parseInput(optionsSchema, { asOf: options.asOf, warnDays: options.warnDays });
-  const terms = options.terms === undefined ? undefined : parseContractTerms(options.terms);
+  const terms = termsOfContract(contract, options.terms);
   const today = localDateAt(asOf, contract.timeZone);
   const timeline = timelineOn(contract, terms, today);
   const termination = contract.termination?.date;
@@ -70,6 +82,10 @@ export function contractStatus(
     if (within(timeline.noticeDeadline)) flags.push('notice-deadline-near');
     if (termination === undefined && within(timeline.periodEnd)) flags.push('renewal-due');
     if (termination !== undefined && termination >= today) flags.push('termination-scheduled');
+  }
+  if (status === 'not-started') {
+    const firstCreation = firstCreationDate(contract);
+    if (firstCreation !== null && firstCreation <= today) flags.push('first-work-order-due');
   }
   return { status, flags, timeline };
 }

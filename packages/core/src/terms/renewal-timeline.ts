@@ -4,7 +4,8 @@ import { addDays, addDuration, periodEnd, periodStartHolding } from '../time/cal
 import { MAX_DATE } from '../time/date-range.js';
 import { localDateAt } from '../time/instant.js';
 import { asOfSchema, parseInput } from '../validation.js';
-import { parseContractTerms, type ContractTerms, type ContractTermsInput } from './contract-terms.js';
+import type { ContractTerms, ContractTermsInput } from './contract-terms.js';
+import { termsOfContract } from './terms-of-contract.js';
 
 export type RenewalTimeline = {
   /** First day of the period that holds today (or the last period, once the contract is over). */
@@ -75,11 +76,13 @@ export function timelineOn(contract: Contract, terms: ContractTerms | undefined,
  * period's last day minus the notice period (31 December with one month's notice → 30 November). Renewals are found
  * by arithmetic, so the cost does not grow with the contract's age.
  *
+ * The terms must be the contract's own (`termsCode`); other terms throw `invalid-input` on `terms.code`.
+ *
  * @throws CoreError `date-out-of-range` when the period holding today would end after 9999-12-31.
  *
  * @example
  * renewalTimeline(
- *   { id: 'C-1', type: 'corrective', startDate: '2025-01-01', debtorNumber: 'D1' },
+ *   { id: 'C-1', type: 'corrective', startDate: '2025-01-01', debtorNumber: 'D1', termsCode: 'JAAR' },
  *   { code: 'JAAR', name: 'Jaarcontract', autoExtend: true, period: { count: 1, unit: 'year' },
  *     noticeBeforeCancellation: { count: 1, unit: 'month' } },
  *   { asOf: '2025-06-01T12:00:00Z' },
@@ -91,7 +94,7 @@ export function renewalTimeline(
   options: { asOf: string },
 ): RenewalTimeline {
   const contract = parseContract(contractInput);
-  const terms = termsInput === undefined ? undefined : parseContractTerms(termsInput);
+  const terms = termsOfContract(contract, termsInput);
   const { asOf } = parseInput(optionsSchema, options);
   return timelineOn(contract, terms, localDateAt(asOf, contract.timeZone));
 }

@@ -5,7 +5,7 @@ import { parseContractTerms, type ContractTermsInput } from './contract-terms.js
 import { indexPrice } from './price-indexation.js';
 import { renewalTimeline } from './renewal-timeline.js';
 
-const contract = contractFixture({ startDate: '2025-01-31' });
+const contract = contractFixture({ startDate: '2025-01-31', termsCode: 'KWARTAAL' });
 const quarterly: ContractTermsInput = {
   code: 'KWARTAAL',
   name: 'Kwartaalcontract',
@@ -64,6 +64,13 @@ describe('renewalTimeline', () => {
       noticeDeadline: null,
       finalDay: '2025-09-30',
     });
+  });
+
+  // "Een Contract kan het volgende bevatten: Contracttype, Contractvoorwaarden, …" (Maak een contract)
+  it("only the contract's own terms give its timeline", () => {
+    expect(() => renewalTimeline(contract, { ...quarterly, code: 'JAAR' }, { asOf: '2025-03-01T12:00:00Z' })).toThrow(
+      expect.objectContaining({ code: 'invalid-input', path: ['terms', 'code'] }),
+    );
   });
 
   it('terms are validated with field paths', () => {

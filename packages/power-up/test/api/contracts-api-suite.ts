@@ -251,6 +251,19 @@ export function describeContractsApi(engine: Engine): void {
           startDate: '2026-07-01',
           version: 0,
         });
+        // "Herstarten" continues the contract under new conditions: a later start, an end and another budget.
+        await acme.contracts.restart('C-TERM', {
+          newId: 'C-TERM-3',
+          startDate: '2026-09-01',
+          endDate: '2027-08-31',
+          budget: { amount: { amount: 150_000, currency: 'EUR' }, per: 'contract-year' },
+        });
+        expect((await acme.contracts.get('C-TERM-3')).contract).toMatchObject({
+          restartOf: 'C-TERM',
+          startDate: '2026-09-01',
+          endDate: '2027-08-31',
+          budget: { amount: { amount: 150_000 } },
+        });
       });
 
       it('renews per the terms: the end moves a renewal period on', async () => {

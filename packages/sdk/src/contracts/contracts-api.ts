@@ -1,8 +1,10 @@
 import {
   CONTRACT_STATUSES,
   CONTRACT_TYPES,
+  PREVIEW_FIELDS,
   PRESSURE_REASONS,
   STATUS_FLAGS,
+  budgetSchema,
   cancellationReasonSchema,
   contractSchema,
   contractTermsSchema,
@@ -174,7 +176,18 @@ export const terminateBodySchema = z.object({
   reasonCode: z.string().optional(),
   remark: z.string().max(65_535).optional(),
 });
-export const restartBodySchema = z.object({ newId: z.string().min(1), startDate: dateSchema.optional() });
+/** A restart may change the conditions; whatever is left out carries over from the original (see core's restart). */
+export const restartBodySchema = z.strictObject({
+  newId: z.string().min(1),
+  startDate: dateSchema.optional(),
+  endDate: dateSchema.optional(),
+  schedule: z.optional(scheduleSchema),
+  budget: z.optional(budgetSchema),
+  /** Index the budget by the terms' indexation; an index-based indexation needs both index values. */
+  indexBudget: z.boolean().optional(),
+  previousIndex: z.union([z.string(), z.number()]).optional(),
+  currentIndex: z.union([z.string(), z.number()]).optional(),
+});
 export const renewBodySchema = z.object({ previousIndex: z.string().optional(), currentIndex: z.string().optional() });
 export const previewBodySchema = updateContractBodySchema;
 export type TerminateBody = z.input<typeof terminateBodySchema>;
@@ -187,12 +200,26 @@ const previewOccurrenceSchema = z.object({
   targetDate: z.string(),
   creationDate: z.string(),
   time: z.string().nullable(),
+  employeeNumber: z.string().nullable(),
+  objectCodes: z.array(z.string()),
+  debtorNumber: z.string(),
+  workType: z.string(),
+  description: z.string(),
+  durationMinutes: z.number().nullable(),
+  priorityCode: z.string().nullable(),
 }) satisfies z.ZodType<PreviewOccurrence>;
+const previewChangeSchema = z.object({
+  from: previewOccurrenceSchema,
+  to: previewOccurrenceSchema,
+  fields: z.array(z.enum(PREVIEW_FIELDS)),
+});
 export const schedulePreviewSchema = z.object({
   added: z.array(previewOccurrenceSchema),
   removed: z.array(previewOccurrenceSchema),
-  moved: z.array(z.object({ from: previewOccurrenceSchema, to: previewOccurrenceSchema })),
+  moved: z.array(previewChangeSchema),
+  changed: z.array(previewChangeSchema),
   unchanged: z.number(),
+  from: z.string(),
   until: z.string(),
 }) satisfies z.ZodType<CoreScheduleChangePreview>;
 

@@ -13,17 +13,23 @@ export class BodyTooLarge extends Error {
  * refused before reading, an unannounced body is cancelled as soon as it passes it, so a huge answer costs at most
  * `limit` bytes of memory and transfer. The caller's abort signal (the attempt's deadline) stops the read too.
  */
-export async function readBody(response: Response, limit: number): Promise<string> {
+export function readBody(response: Response, limit: number): Promise<string> {
   const length = Number(response.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(length) && length > limit) {
     discard(response.body?.cancel());
-    throw new BodyTooLarge(limit, length);
+    return Promise.reject(new BodyTooLarge(limit, length));
   }
-  if (response.body === null) return '';
+  if (response.body === null) return Promise.resolve('');
   // An announced length within the cap bounds the body already (fetch refuses a body longer than announced), so the
   // platform's own reader can take it in one go: chunk-by-chunk reading costs a quarter of a loopback call's time.
+  // Returned as it is, not awaited here: one promise less on every call.
   if (Number.isFinite(length)) return response.text();
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  return readUnannounced(response.body as ReadableStream<Uint8Array>, limit);
+}
+
+/** Reads a body of unknown length chunk by chunk, cancelling it as soon as it passes `limit` bytes. */
+async function readUnannounced(body: ReadableStream<Uint8Array>, limit: number): Promise<string> {
+  const reader = body.getReader();
   const decoder = new TextDecoder();
   let size = 0;
   let text = '';

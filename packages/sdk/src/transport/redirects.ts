@@ -5,9 +5,10 @@ import { redactText } from '../errors/redact.js';
  * `redirect: 'manual'`, Node shows the 3xx itself; a browser shows an opaque answer with status 0.
  */
 export function isRedirect(response: Response): boolean {
-  if (response.type === 'opaqueredirect') return true;
-  return [301, 302, 303, 307, 308].includes(response.status);
+  return REDIRECT_STATUSES.has(response.status) || response.type === 'opaqueredirect';
 }
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /**
  * A redirect's `Location`, fit for a message: resolved against the request, without user info, with credential

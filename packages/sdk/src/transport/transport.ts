@@ -88,14 +88,6 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-/** Aborts when the caller's signal does, or the deadline; `AbortSignal.any` is missing before Node 20.3. */
-function eitherSignal(caller: AbortSignal, deadline: AbortController): AbortSignal {
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any([caller, deadline.signal]);
-  if (caller.aborted) deadline.abort(caller.reason);
-  else caller.addEventListener('abort', () => deadline.abort(caller.reason), { once: true });
-  return deadline.signal;
-}
-
 /**
  * The HTTP layer both clients share, on ky: base URL, authentication, a timeout per attempt, retries with
  * exponential backoff and jitter that honour `Retry-After` (up to a cap) for calls that are safe to repeat, per-call
@@ -132,7 +124,7 @@ export class Transport {
   }
 
   async send(request: TransportRequest): Promise<TransportResponse> {
-    checkCallOptions(`${request.method} ${request.path}`, request.options);
+    if (request.options !== undefined) checkCallOptions(`${request.method} ${request.path}`, request.options);
     const url = this.url(request);
     const safeUrl = this.redact(url);
     const maxRetries = request.idempotent ? (request.options?.maxRetries ?? this.policy.maxRetries) : 0;
@@ -194,30 +186,34 @@ export class Transport {
     if (payload !== undefined) headers['content-type'] = 'application/json';
     const common = { request: info, secrets: this.secrets };
     const callerSignal = request.options?.signal;
+    // One controller per attempt: the deadline and the caller's abort both end it. Joining signals with
+    // `AbortSignal.any` (here, or in ky when it is given a signal) was most of what the hardening added to a call's
+    // cost on Node 20 (bench/ab.mjs); a listener that aborts this controller costs next to nothing.
     const deadline = new AbortController();
-    const signal = callerSignal === undefined ? deadline.signal : eitherSignal(callerSignal, deadline);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let onCallerAbort: (() => void) | undefined;
-    // Settles when the deadline passes or the caller aborts, even if the fetch in use ignores its signal.
-    const stopped = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        deadline.abort(new Error(`timed out after ${timeout} ms`));
+    // Settles with the exchange, or fails when the deadline passes or the caller aborts, even if the fetch in use
+    // ignores its signal: one promise, no race between two.
+    const exchanged = new Promise<{ response: Response; text: string }>((resolve, reject) => {
+      const stop = (reason: unknown) => {
+        deadline.abort(reason);
         // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason passes on as given, as fetch does
-        reject(deadline.signal.reason);
-      }, timeout);
-      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason passes on as given, as fetch does
-      onCallerAbort = () => reject(callerSignal?.reason);
-      if (callerSignal?.aborted) onCallerAbort();
-      else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+        reject(reason);
+      };
+      timer = setTimeout(() => stop(new Error(`timed out after ${timeout} ms`)), timeout);
+      if (callerSignal !== undefined) {
+        onCallerAbort = () => stop(callerSignal.reason);
+        if (callerSignal.aborted) onCallerAbort();
+        else callerSignal.addEventListener('abort', onCallerAbort, { once: true });
+      }
+      if (!deadline.signal.aborted) {
+        this.exchange(url, request.method, headers, payload, deadline.signal).then(resolve, reject);
+      }
     });
-    const exchange = this.exchange(url, request.method, headers, payload, signal);
-    // Whichever loses the race still settles later; its outcome is no longer anyone's business.
-    stopped.catch(() => undefined);
-    exchange.catch(() => undefined);
     let response: Response;
     let text: string;
     try {
-      ({ response, text } = await Promise.race([exchange, stopped]));
+      ({ response, text } = await exchanged);
     } catch (cause) {
       if (callerSignal?.aborted) throw callerSignal.reason;
       if (deadline.signal.aborted) {
@@ -279,6 +275,8 @@ export class Transport {
     payload: string | undefined,
     signal: AbortSignal,
   ): Promise<{ response: Response; text: string }> {
+    // Read at each call, not once: msw and other test tools replace the global fetch after a client is made.
+    const fetchInUse = this.options.fetch ?? globalThis.fetch;
     const response = await ky(url, {
       method,
       headers,
@@ -287,8 +285,8 @@ export class Transport {
       retry: 0,
       throwHttpErrors: false,
       redirect: 'manual',
-      signal,
-      fetch: this.options.fetch,
+      // The signal goes to fetch, not to ky: ky would join it to its own controller with `AbortSignal.any`.
+      fetch: (input, init) => fetchInUse(input, { ...init, signal }),
     });
     if (isRedirect(response)) {
       response.body?.cancel().catch(() => undefined); // not awaited: it may settle only when the peer closes

@@ -257,6 +257,12 @@ export const contractHandlers: Pick<OperationHandlers, ContractOperations> = {
       type: 'restart',
       newId: body.newId,
       ...(body.startDate !== undefined && { startDate: body.startDate }),
+      ...(body.endDate !== undefined && { endDate: body.endDate }),
+      ...(body.schedule !== undefined && { schedule: body.schedule }),
+      ...(body.budget !== undefined && { budget: body.budget }),
+      ...(body.indexBudget !== undefined && { indexBudget: body.indexBudget }),
+      ...(body.previousIndex !== undefined && { previousIndex: body.previousIndex }),
+      ...(body.currentIndex !== undefined && { currentIndex: body.currentIndex }),
     };
     try {
       return await actionAnswer(tenant, await act(tenant, services, stored, command));

@@ -9,6 +9,8 @@ const DEFAULT_LIMIT = 50;
 function changedFields(before: Contract | undefined, after: Contract): string[] {
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
   fields.delete('version');
+  // Set by the engine on every edit (the day it takes effect), like the version: not a field the user changed.
+  fields.delete('effectiveFrom');
   const value = (contract: Contract | undefined, field: string) =>
     JSON.stringify((contract as Record<string, unknown> | undefined)?.[field]);
   return [...fields].filter((field) => before === undefined || value(before, field) !== value(after, field)).sort();

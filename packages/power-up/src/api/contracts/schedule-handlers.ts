@@ -46,6 +46,8 @@ export const scheduleHandlers: Pick<OperationHandlers, 'previewSchedule' | 'view
   async viewSchedule({ param, query, tenant, services }) {
     const stored = await loadContract(tenant.store, param('id'));
     const contract = stored.contract;
+    // Every saved version governs its own dates (an edit never replans the past), so plan over all of them.
+    const versions = (await tenant.store.contracts.versions(contract.id)).map((version) => version.contract);
     const asOf = asOfNow(services);
     const today = localDateAt(asOf, contract.timeZone);
     const from = query.from ?? today;
@@ -62,7 +64,7 @@ export const scheduleHandlers: Pick<OperationHandlers, 'previewSchedule' | 'view
     }
     // Planned as of `until` (midday UTC: the same date in the zones contracts use) from `from`: every occurrence
     // whose creation date has come by then, i.e. every target date up to `until`.
-    const plan = planWorkOrders(contract, { asOf: `${until}T12:00:00Z`, generatedKeys: [], since: from });
+    const plan = planWorkOrders(versions, { asOf: `${until}T12:00:00Z`, generatedKeys: [], since: from });
     const occurrences: contractsApi.ScheduleView['occurrences'] = plan.plans
       .filter((work) => work.targetDate >= from && work.targetDate <= until)
       .map((work) => ({
@@ -77,7 +79,7 @@ export const scheduleHandlers: Pick<OperationHandlers, 'previewSchedule' | 'view
         late: work.creationDate < today,
         skippedReason: null,
       }));
-    const next = planWorkOrders(contract, { asOf, generatedKeys: [], since: today }).nextCreationDate;
+    const next = planWorkOrders(versions, { asOf, generatedKeys: [], since: today }).nextCreationDate;
     return { body: { contractId: contract.id, occurrences, nextCreationDate: next } };
   },
 
