@@ -90,7 +90,9 @@ function createMix(server, engine) {
 }
 
 const rows = [];
-for (const engine of ['pglite', 'postgres']) {
+// BENCH_ENGINES=postgres (comma-separated) runs only those engines.
+const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
+for (const engine of ENGINES) {
   const server = await startServer(engine);
   try {
     const bareGet = await measure({ title: 'bare GET', url: `${server.bareUrl}/bare` });

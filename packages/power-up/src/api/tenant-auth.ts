@@ -21,16 +21,16 @@ export function tenantAuth(store: Store): MiddlewareHandler<AppEnv> {
     const match = /^Bearer[ ]+(\S+)$/i.exec(c.req.header('authorization') ?? '');
     const key = match?.[1];
     if (key === undefined || !looksLikeApiKey(key)) throw refused();
-    const owner = await store.tenants.findApiKeyByHash(hashApiKey(key));
-    if (owner === undefined) throw refused();
-    const tenant = await store.tenants.get(owner.tenantId);
-    if (tenant === undefined || tenant.status !== 'installed') throw refused();
+    // One query for key and tenant, uncached: a revocation or an uninstall holds from the next request on.
+    const holder = await store.tenants.findApiKeyHolder(hashApiKey(key));
+    if (holder === undefined || holder.tenant.status !== 'installed') throw refused();
+    const { tenant } = holder;
     c.set('tenant', {
       tenantId: tenant.id,
       tenant,
       store: store.forTenant(tenant.id),
-      log: c.get('log').child({ tenantId: tenant.id, apiKeyId: owner.keyId }),
-      actor: `api-key:${owner.keyId}`,
+      log: c.get('log').child({ tenantId: tenant.id, apiKeyId: holder.keyId }),
+      actor: `api-key:${holder.keyId}`,
     });
     await next();
   };

@@ -99,6 +99,9 @@ export type InstallState = { status: 'installed'; name?: string; hostBaseUrl: st
 /** What an API key's hash resolves to. */
 export type ApiKeyOwner = { tenantId: string; keyId: string; name: string };
 
+/** A live API key with its tenant as it stands now (installed or not: the caller decides what that means). */
+export type ApiKeyHolder = { keyId: string; name: string; tenant: Tenant };
+
 export interface TenantAdmin {
   /** Adds a tenant; `already-exists` when the id is taken. */
   create(tenant: NewTenant, meta: ChangeMeta): Promise<Tenant>;
@@ -106,6 +109,11 @@ export interface TenantAdmin {
   list(): Promise<Tenant[]>;
   /** The tenant of a live (not revoked) API key, by the key's SHA-256 hash. */
   findApiKeyByHash(keyHash: string): Promise<ApiKeyOwner | undefined>;
+  /**
+   * The live API key and its tenant, read together in one query: what every API request asks first. Nothing of it
+   * is cached, so a revoked key or an uninstalled tenant is refused by the very next request on any instance.
+   */
+  findApiKeyHolder(keyHash: string): Promise<ApiKeyHolder | undefined>;
   /**
    * Installs again (name and host URL replaced, `uninstalledAt` cleared) or marks uninstalled (`uninstalledAt` set
    * to `meta.at`, kept when it already was). `not-found` for an unknown tenant.

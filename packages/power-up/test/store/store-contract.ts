@@ -115,6 +115,32 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         expect((await a.contracts.get('C-1'))?.contract.type).toBe('preventive');
       });
 
+      it('writes a new contract with its version, links and audit entry together, and nothing of a refused one', async () => {
+        const [a] = await twoTenants();
+        await a.contracts.create(preventive('C-1', { objectCodes: ['CV-01'] }), meta());
+        const error = await rejection(a.contracts.create(preventive('C-1', { objectCodes: ['CV-02'] }), meta()));
+        expect(error.code).toBe('already-exists');
+        expect((await a.contracts.versions('C-1')).map((version) => version.contract.objectCodes)).toEqual([['CV-01']]);
+        expect(await a.objectLinks.contractIdsForObject('CV-02')).toEqual([]);
+        const audit = (await a.audit.list({ entity: { type: 'contract', id: 'C-1' } })).items;
+        expect(audit.map(({ actor, action, at, details }) => ({ actor, action, at, details }))).toEqual([
+          { actor: 'user:anna', action: 'contract.created', at: '2026-01-15T09:00:00.000Z', details: { version: 0 } },
+        ]);
+      });
+
+      it('reads what is stored now: an edit, and a contract deleted and created again under its id', async () => {
+        const [a] = await twoTenants();
+        await a.contracts.create(preventive('C-1'), meta());
+        expect((await a.contracts.get('C-1'))?.contract.daysInAdvance).not.toBe(9);
+        await a.contracts.update(preventive('C-1', { daysInAdvance: 9 }), { expectedVersion: 0, ...meta() });
+        expect((await a.contracts.get('C-1'))?.contract).toMatchObject({ version: 1, daysInAdvance: 9 });
+        await a.contracts.delete('C-1', { expectedVersion: 1, ...meta() });
+        await a.contracts.create(corrective('C-1'), meta());
+        const again = (await a.contracts.list()).items.map((stored) => stored.contract);
+        expect(again).toEqual([corrective('C-1')]);
+        expect((await a.contracts.versions('C-1')).map((version) => version.contract)).toEqual([corrective('C-1')]);
+      });
+
       it('keeps every version with the moment it took effect, and moves object links along', async () => {
         const [a] = await twoTenants();
         await a.contracts.create(preventive('C-1'), meta('2026-01-01T08:00:00.000Z'));
@@ -453,6 +479,27 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
           '2026-02-01T00:00:00.000Z',
         );
         expect(await store.tenants.findApiKeyByHash(sha256(secret))).toBeUndefined();
+      });
+
+      it('resolves a live key to its tenant in one read, and stops at once when it is revoked or the tenant leaves', async () => {
+        const [a, b, tenantA, tenantB] = await twoTenants();
+        await a.apiKeys.create({ id: 'k1', name: 'CI', hint: 'aaaa', keyHash: sha256(`h-${tenantA}`) }, meta());
+        await b.apiKeys.create({ id: 'k1', name: 'B', hint: 'bbbb', keyHash: sha256(`h-${tenantB}`) }, meta());
+        expect(await store.tenants.findApiKeyHolder(sha256(`h-${tenantA}`))).toEqual({
+          keyId: 'k1',
+          name: 'CI',
+          tenant: await store.tenants.get(tenantA),
+        });
+        expect((await store.tenants.findApiKeyHolder(sha256(`h-${tenantB}`)))?.tenant.id).toBe(tenantB);
+        expect(await store.tenants.findApiKeyHolder(sha256('guess'))).toBeUndefined();
+
+        await store.tenants.setInstallState(tenantB, { status: 'uninstalled' }, meta('2026-01-20T00:00:00.000Z'));
+        const leaving = await store.tenants.findApiKeyHolder(sha256(`h-${tenantB}`));
+        expect(leaving?.tenant.status).toBe('uninstalled');
+
+        await a.apiKeys.revoke('k1', meta('2026-02-01T00:00:00.000Z'));
+        expect(await store.tenants.findApiKeyHolder(sha256(`h-${tenantA}`))).toBeUndefined();
+        expect((await rejection(store.tenants.findApiKeyHolder('not-a-hash'))).code).toBe('invalid-input');
       });
 
       it('refuses a hash that another tenant already uses', async () => {

@@ -172,7 +172,13 @@ export const contractHandlers: Pick<OperationHandlers, ContractOperations> = {
       ...(query.objectCode !== undefined && { objectCode: query.objectCode }),
     };
     const matches = contractListFilter(query, asOf, tenant.tenant.settings.hourTypeRates);
-    const termsByCode = new Map((await tenant.store.terms.list()).map((terms) => [terms.code, terms]));
+    // The tenant's terms are read once, and only when a row on the page follows terms: most pages need none.
+    let termsByCode: Map<string, ContractTerms> | undefined;
+    const termsFor = async (code: string | undefined) => {
+      if (code === undefined) return undefined;
+      termsByCode ??= new Map((await tenant.store.terms.list()).map((terms) => [terms.code, terms]));
+      return termsByCode.get(code);
+    };
     const data: contractsApi.ContractResource[] = [];
     let cursor = query.cursor;
     // Each round asks the store for just as many rows as are still missing, so the page's cursor is the store's own
@@ -184,8 +190,7 @@ export const contractHandlers: Pick<OperationHandlers, ContractOperations> = {
         ...(cursor !== undefined && { cursor }),
       });
       for (const stored of page.items) {
-        const code = stored.contract.termsCode;
-        const terms = code === undefined ? undefined : termsByCode.get(code);
+        const terms = await termsFor(stored.contract.termsCode);
         const resource = toResource(stored, terms, asOf);
         if (matches(resource, terms)) data.push(resource);
       }

@@ -1,5 +1,5 @@
 import { parseContract, type Contract } from '@contractbeheer/core';
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import * as z from 'zod';
 import { PowerUpError, VersionConflictError } from '../../power-up-error.js';
 import type {
@@ -18,19 +18,31 @@ import { appendAudit } from './kysely-audit-trail.js';
 import { decodeCursor, encodeCursor, pageSize } from './paging.js';
 import { instant } from './rows.js';
 import { atomically, type Scope } from './scope.js';
+import { readStoredContract } from './stored-contracts.js';
 
-const contractRowSchema = z.object({ document: z.unknown(), created_at: instant, updated_at: instant });
+const contractRowSchema = z.object({ document: z.string(), created_at: instant, updated_at: instant });
 const versionRowSchema = z.object({
   contract_id: z.string(),
   version: z.number().int(),
-  document: z.unknown(),
+  document: z.string(),
   effective_from: instant,
   recorded_by: z.string(),
 });
 
+/** The document as JSON text: the key under which its parsed form is remembered (see `stored-contracts.ts`). */
+const documentText = sql<string>`document::text`.as('document');
+
 function toStored(row: unknown): StoredContract {
   const { document, created_at, updated_at } = contractRowSchema.parse(row);
-  return { contract: parseContract(document), createdAt: created_at, updatedAt: updated_at };
+  return { contract: readStoredContract(document), createdAt: created_at, updatedAt: updated_at };
+}
+
+const writtenRowSchema = z.object({ created_at: instant, updated_at: instant });
+
+/** A contract just written: the parsed contract itself (no need to read its document back and parse it again). */
+function writtenAs(contract: Contract, row: unknown): StoredContract {
+  const { created_at, updated_at } = writtenRowSchema.parse(row);
+  return { contract, createdAt: created_at, updatedAt: updated_at };
 }
 
 /** The columns copied out of the document, so filters use indexes instead of digging in JSON. */
@@ -55,53 +67,110 @@ function containsPattern(text: string): string {
 export class KyselyContracts implements ContractRepository {
   constructor(private readonly scope: Scope) {}
 
+  /**
+   * One statement writes the contract, its first version, its object links and the audit entry (data-modifying
+   * CTEs): one round trip instead of one per table, and all or nothing like any statement. A contract that refers to
+   * terms or an SLA policy is written in a transaction that first holds those (see `settings-locks.ts`); one that
+   * refers to none needs no transaction around its one statement.
+   */
   async create(contract: Contract, meta: ChangeMeta): Promise<StoredContract> {
-    const { tenantId } = this.scope;
     const checked = parseContract(contract);
-    return atomically(this.scope.db, async (db) => {
-      await this.holdSettings(db, checked);
-      const row: Insertable<ContractsTable> = {
-        tenant_id: tenantId,
-        id: checked.id,
-        version: checked.version,
-        document: JSON.stringify(checked),
-        ...indexedColumns(checked),
-        created_at: meta.at,
-        updated_at: meta.at,
-      };
-      const inserted = await forKnownTenant(tenantId, () =>
-        db
-          .insertInto('contracts')
-          .values(row)
-          .onConflict((conflict) => conflict.columns(['tenant_id', 'id']).doNothing())
-          .returningAll()
-          .executeTakeFirst(),
+    const inserted =
+      checked.termsCode === undefined && checked.slaPolicyCode === undefined
+        ? await this.insertWhole(this.scope.db, checked, meta)
+        : await atomically(this.scope.db, async (db) => {
+            await this.holdSettings(db, checked);
+            return this.insertWhole(db, checked, meta);
+          });
+    if (inserted === undefined) {
+      throw new PowerUpError(
+        'already-exists',
+        `a contract '${checked.id}' already exists: choose another id, or edit that one.`,
+        {
+          path: ['id'],
+        },
       );
-      if (inserted === undefined) {
-        throw new PowerUpError(
-          'already-exists',
-          `a contract '${checked.id}' already exists: choose another id, or edit that one.`,
-          {
-            path: ['id'],
-          },
-        );
-      }
-      await this.recordVersion(db, checked, meta);
-      await this.replaceLinks(db, checked);
-      await appendAudit(db, tenantId, {
-        ...meta,
-        action: 'contract.created',
-        entity: { type: 'contract', id: checked.id },
-        details: { version: checked.version },
-      });
-      return toStored(inserted);
-    });
+    }
+    return writtenAs(checked, inserted);
+  }
+
+  /** The statement `create` runs; no row when the id is taken (and then nothing was written). */
+  private async insertWhole(db: Kysely<Database>, checked: Contract, meta: ChangeMeta) {
+    const { tenantId } = this.scope;
+    const row: Insertable<ContractsTable> = {
+      tenant_id: tenantId,
+      id: checked.id,
+      version: checked.version,
+      document: JSON.stringify(checked),
+      ...indexedColumns(checked),
+      created_at: meta.at,
+      updated_at: meta.at,
+    };
+    const at = sql<Date>`${meta.at}::timestamptz`;
+    const actor = sql<string>`${meta.actor}::text`;
+    return forKnownTenant(tenantId, () =>
+      db
+        .with('inserted', (qb) =>
+          qb
+            .insertInto('contracts')
+            .values(row)
+            .onConflict((conflict) => conflict.columns(['tenant_id', 'id']).doNothing())
+            .returning(['tenant_id', 'id', 'version', 'document', 'created_at', 'updated_at']),
+        )
+        .with('version', (qb) =>
+          qb
+            .insertInto('contract_versions')
+            .columns(['tenant_id', 'contract_id', 'version', 'document', 'effective_from', 'recorded_by'])
+            .expression((eb) =>
+              eb
+                .selectFrom('inserted')
+                .select(['tenant_id', 'id', 'version', 'document', at.as('effective_from'), actor.as('recorded_by')]),
+            ),
+        )
+        .with('links', (qb) =>
+          qb
+            .insertInto('object_links')
+            .columns(['tenant_id', 'contract_id', 'object_code'])
+            .expression((eb) =>
+              eb
+                .selectFrom([
+                  'inserted',
+                  // A function of a plain type, aliased: its one column takes the alias as its name.
+                  sql<{ code: string }>`jsonb_array_elements_text(${JSON.stringify(checked.objectCodes)}::jsonb)`.as(
+                    'code',
+                  ),
+                ])
+                .select(['tenant_id', 'id', sql<string>`code`.as('object_code')]),
+            ),
+        )
+        .with('audit', (qb) =>
+          qb
+            .insertInto('audit_entries')
+            .columns(['tenant_id', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'details'])
+            .expression((eb) =>
+              eb
+                .selectFrom('inserted')
+                .select([
+                  'tenant_id',
+                  at.as('at'),
+                  actor.as('actor'),
+                  sql<string>`${'contract.created'}::text`.as('action'),
+                  sql<string>`${'contract'}::text`.as('entity_type'),
+                  'id',
+                  sql<string>`${JSON.stringify({ version: checked.version })}::jsonb`.as('details'),
+                ]),
+            ),
+        )
+        .selectFrom('inserted')
+        .select(['created_at', 'updated_at'])
+        .executeTakeFirst(),
+    );
   }
 
   async get(contractId: string): Promise<StoredContract | undefined> {
     const row = await this.scope.db
       .selectFrom('contracts')
-      .select(['document', 'created_at', 'updated_at'])
+      .select([documentText, 'created_at', 'updated_at'])
       .where('tenant_id', '=', this.scope.tenantId)
       .where('id', '=', contractId)
       .executeTakeFirst();
@@ -115,7 +184,7 @@ export class KyselyContracts implements ContractRepository {
     const { tenantId } = this.scope;
     let query = this.scope.db
       .selectFrom('contracts')
-      .select(['id', 'document', 'created_at', 'updated_at'])
+      .select(['id', documentText, 'created_at', 'updated_at'])
       .where('tenant_id', '=', tenantId);
     if (filters.debtorNumber !== undefined) query = query.where('debtor_number', '=', filters.debtorNumber);
     if (filters.type !== undefined) query = query.where('type', '=', filters.type);
@@ -162,7 +231,7 @@ export class KyselyContracts implements ContractRepository {
         .where('tenant_id', '=', this.scope.tenantId)
         .where('id', '=', next.id)
         .where('version', '=', expectedVersion)
-        .returningAll()
+        .returning(['created_at', 'updated_at'])
         .executeTakeFirst();
       if (updated === undefined) await this.explainMiss(db, next.id, expectedVersion);
       await this.recordVersion(db, next, meta);
@@ -173,7 +242,7 @@ export class KyselyContracts implements ContractRepository {
         entity: { type: 'contract', id: next.id },
         details: { version: next.version },
       });
-      return toStored(updated);
+      return writtenAs(next, updated);
     });
   }
 
@@ -200,7 +269,7 @@ export class KyselyContracts implements ContractRepository {
   async versions(contractId: string): Promise<ContractVersion[]> {
     const rows = await this.scope.db
       .selectFrom('contract_versions')
-      .select(['contract_id', 'version', 'document', 'effective_from', 'recorded_by'])
+      .select(['contract_id', 'version', documentText, 'effective_from', 'recorded_by'])
       .where('tenant_id', '=', this.scope.tenantId)
       .where('contract_id', '=', contractId)
       .orderBy('version')
@@ -210,7 +279,7 @@ export class KyselyContracts implements ContractRepository {
       return {
         contractId: row.contract_id,
         version: row.version,
-        contract: parseContract(row.document),
+        contract: readStoredContract(row.document),
         effectiveFrom: row.effective_from,
         recordedBy: row.recorded_by,
       };

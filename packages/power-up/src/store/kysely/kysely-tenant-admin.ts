@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { PowerUpError } from '../../power-up-error.js';
-import type { ApiKeyOwner, ChangeMeta, InstallState, NewTenant, Tenant, TenantAdmin } from '../store.js';
+import type { ApiKeyHolder, ApiKeyOwner, ChangeMeta, InstallState, NewTenant, Tenant, TenantAdmin } from '../store.js';
 import type { Database } from './database.js';
 import { checkKeyHash } from './kysely-api-keys.js';
 import { appendAudit } from './kysely-audit-trail.js';
@@ -73,6 +73,21 @@ export class KyselyTenantAdmin implements TenantAdmin {
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     return row === undefined ? undefined : { tenantId: row.tenant_id, keyId: row.id, name: row.name };
+  }
+
+  async findApiKeyHolder(keyHash: string): Promise<ApiKeyHolder | undefined> {
+    checkKeyHash(keyHash);
+    const row = await this.db
+      .selectFrom('api_keys')
+      .innerJoin('tenants', 'tenants.id', 'api_keys.tenant_id')
+      .selectAll('tenants')
+      .select(['api_keys.id as key_id', 'api_keys.name as key_name'])
+      .where('api_keys.key_hash', '=', keyHash)
+      .where('api_keys.revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    const { key_id, key_name, ...tenant } = row;
+    return { keyId: key_id, name: key_name, tenant: tenantRowSchema.parse(tenant) };
   }
 
   async setInstallState(tenantId: string, state: InstallState, meta: ChangeMeta): Promise<Tenant> {
