@@ -25,7 +25,11 @@ export type PowerUpErrorCode =
   /** A write's `If-Match` names a version that is no longer current (two writers: the second one gets this). */
   | 'precondition-failed'
   /** A write that must name the version it was made on (`If-Match`) came without it. */
-  | 'precondition-required';
+  | 'precondition-required'
+  /** The tenant's host could not be reached, timed out, or failed (5xx, 429): try again later. */
+  | 'host-unavailable'
+  /** The tenant's host answered something that is not its API's answer: check the install's host URL. */
+  | 'host-bad-answer';
 
 /**
  * Like the core's `CoreError`: `message` is only the explanation and `path` names the field or setting, kept apart so

@@ -3,6 +3,7 @@ import { CONTRACTS_ERROR_STATUSES } from '@contractbeheer/sdk';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { PowerUpError, type PowerUpErrorCode } from '../power-up-error.js';
+import { hostFailure, type HostFailure } from './host-error.js';
 
 /**
  * Status per code: the SDK's map, shared with the client like the route table, so the core's and the power-up's
@@ -35,7 +36,25 @@ function codedError(
 export function errorResponse(
   error: unknown,
   requestId: string,
-): { status: ContentfulStatusCode; body: ErrorBody; expected: boolean } {
+): {
+  status: ContentfulStatusCode;
+  body: ErrorBody;
+  expected: boolean;
+  retryAfterSeconds?: number;
+  /** What the SDK saw when the tenant's host failed, for the log (no URL, no credential). */
+  hostFailure?: HostFailure['detail'];
+} {
+  const host = hostFailure(error);
+  if (host !== undefined) {
+    const { code, message } = host.error;
+    return {
+      status: STATUS_BY_CODE[code],
+      body: { error: { code, message, path: [] } },
+      expected: true,
+      hostFailure: host.detail,
+      ...(host.retryAfterSeconds !== undefined && { retryAfterSeconds: host.retryAfterSeconds }),
+    };
+  }
   const coded = codedError(error);
   if (coded !== undefined) {
     return { status: STATUS_BY_CODE[coded.code], body: { error: { ...coded } }, expected: true };

@@ -11,7 +11,7 @@ import {
 import { Kysely } from 'kysely';
 import http from 'node:http';
 import pg from 'pg';
-import { createPowerUp, type PowerUp } from '../../src/create-power-up.js';
+import { createPowerUp, type PowerUp, type PowerUpOptions } from '../../src/create-power-up.js';
 import { createPostgresStore } from '../../src/store/kysely/create-postgres-store.js';
 import type { Database } from '../../src/store/kysely/database.js';
 import { openKyselyStore } from '../../src/store/kysely/kysely-store.js';
@@ -96,14 +96,15 @@ const clientFor = (url: string, apiKey: string) =>
 
 /**
  * A power-up on the engine, listening on a free loopback port, with the SDK's host sandbox on another, and two
- * tenants installed by the marketplace (signed install) with the sandbox as their host.
+ * tenants installed by the marketplace (signed install) with the sandbox as their host. `options` reach the power-up
+ * (a log destination, a host fetch that breaks on demand).
  */
-export async function startApiWorld(engine: Engine): Promise<ApiWorld> {
+export async function startApiWorld(engine: Engine, options: PowerUpOptions = {}): Promise<ApiWorld> {
   const sandbox = createHostSandbox();
   const host = await startSandboxServer(sandbox);
   const { store, rows, drop } = await engine.open();
   const clock = testClock();
-  const powerUp = await createPowerUp(testConfig(), { store, now: clock.now, logLevel: 'warn' });
+  const powerUp = await createPowerUp(testConfig(), { store, now: clock.now, logLevel: 'warn', ...options });
   const { url } = await powerUp.listen();
   const running = { url, clock } as Running;
   async function install(tenantId: string) {

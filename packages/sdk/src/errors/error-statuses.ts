@@ -40,8 +40,18 @@ export const CONTRACTS_ERROR_STATUSES = {
   'invalid-config': 500,
   'credentials-unreadable': 500,
   internal: 500,
+  /**
+   * The tenant's host (OutSmart), which the request had to ask (an object link is checked there), answered with an
+   * unreadable answer (not the host's JSON envelope): check the install's host URL.
+   */
+  'host-bad-answer': 502,
+  /**
+   * The tenant's host could not be reached, timed out, failed (5xx) or asked to slow down (429): nothing was written;
+   * try again later (`Retry-After` when the host gave one).
+   */
+  'host-unavailable': 503,
 } as const satisfies Record<CoreErrorCode, number> &
-  Record<string, 400 | 401 | 404 | 409 | 412 | 413 | 422 | 428 | 500>;
+  Record<string, 400 | 401 | 404 | 409 | 412 | 413 | 422 | 428 | 500 | 502 | 503>;
 
 /** The status for a code of the contracts API, or `undefined` for a code it does not know (a newer server's). */
 export function statusForErrorCode(code: string): number | undefined {
