@@ -20,8 +20,13 @@ const config: KnipConfig = {
       project: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.mjs'],
     },
     'packages/sdk': {
-      // index, ./webhooks and ./testing (package.json `exports`), the contractbeheer-sandbox bin.
-      entry: ['src/{index,webhooks,testing,sandbox-cli}.ts', 'src/**/*.test.ts', 'test/**/*.test.ts', 'bench/*.mjs'],
+      // index, ./webhooks, ./testing and ./sandbox (package.json `exports`), the contractbeheer-sandbox bin.
+      entry: [
+        'src/{index,webhooks,testing,sandbox,sandbox-cli}.ts',
+        'src/**/*.test.ts',
+        'test/**/*.test.ts',
+        'bench/*.mjs',
+      ],
       project: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.mjs'],
     },
     'packages/power-up': {

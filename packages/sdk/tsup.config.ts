@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: ['src/index.ts', 'src/webhooks.ts', 'src/testing.ts'],
+    entry: ['src/index.ts', 'src/webhooks.ts', 'src/testing.ts', 'src/sandbox.ts'],
     format: ['esm', 'cjs'],
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     sourcemap: true,

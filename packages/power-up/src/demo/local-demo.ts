@@ -39,9 +39,10 @@ export async function startLocalDemo(input: {
   sandboxPort?: number;
   now?: () => Date;
 }): Promise<LocalDemo> {
-  // Loaded only for the demo: the testing entry is the SDK's sandbox, not part of a production start.
+  // Loaded only for the demo: the SDK's sandbox is not part of a production start. Its `sandbox` entry, not
+  // `testing`: that one also loads the msw handlers, and a published power-up does not install msw.
   const { createHostSandbox, createSandboxMarketplace, startSandboxServer } =
-    await import('@contractbeheer/sdk/testing');
+    await import('@contractbeheer/sdk/sandbox');
   const now = input.now ?? (() => new Date());
   const sandbox = createHostSandbox();
   const host = await startSandboxServer(sandbox, { port: input.sandboxPort ?? 0 });
