@@ -199,7 +199,10 @@ export function zoneTimeline(tzid: string, path: (string | number)[] = ['tzid'])
   let timeline = timelines.get(tzid);
   if (timeline === undefined) {
     // A caller outside TypeScript may hand in anything; luxon would throw a TypeError on a non-string.
-    const zone = typeof tzid === 'string' && tzid.length <= 255 ? IANAZone.create(tzid) : undefined;
+    // Newer ICU (Node 22 on) accepts bare offsets such as '+02:00' as zones; an offset knows no daylight saving
+    // time, so it is refused on every Node version alike. IANA names never start with a sign or a digit.
+    const named = typeof tzid === 'string' && tzid.length <= 255 && !/^[+\-\d]/.test(tzid);
+    const zone = named ? IANAZone.create(tzid) : undefined;
     if (zone === undefined || !zone.isValid) {
       throw new CoreError(
         'invalid-time-zone',
