@@ -1,5 +1,5 @@
-import { loadConfig, type ResolvedConfig } from '../config/load-config.js';
-import { parseConfig, type PowerUpConfig } from '../config/parse-config.js';
+import { loadConfig, readEnvironment, type ResolvedConfig } from '../config/load-config.js';
+import type { PowerUpConfig } from '../config/parse-config.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import type { CliOutput } from './cli-output.js';
@@ -14,7 +14,7 @@ export function loadCliConfig(output: CliOutput): Promise<ResolvedConfig> {
  * the data commands need no secret key, so none is generated for them.
  */
 export async function withStore<T>(fn: (store: Store, config: PowerUpConfig) => Promise<T>): Promise<T> {
-  const config = parseConfig(process.env, { cwd: process.cwd() });
+  const config = readEnvironment();
   const store = await openStore(config.database);
   try {
     return await fn(store, config);

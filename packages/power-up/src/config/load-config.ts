@@ -9,13 +9,18 @@ export type ResolvedConfig = Omit<PowerUpConfig, 'secretKey' | 'marketplaceSecre
 };
 
 /**
- * The one place that reads `process.env`: parses it, then finds the secret key (from the environment, or generated
- * once into the data directory on a local start).
+ * The one place that reads `process.env`: the settings as parsed, secrets not yet resolved (commands that only need
+ * the store use this, so no secret key is generated for them).
  */
+export function readEnvironment(options: { cwd?: string } = {}): PowerUpConfig {
+  return parseConfig(process.env, { cwd: options.cwd ?? process.cwd() });
+}
+
+/** The environment's settings with the secret key found (from the environment, or generated once on a local start). */
 export async function loadConfig(
   options: { warn?: (message: string) => void; now?: () => Date; cwd?: string } = {},
 ): Promise<ResolvedConfig> {
-  const config = parseConfig(process.env, { cwd: options.cwd ?? process.cwd() });
+  const config = readEnvironment(options);
   return resolveSecretKey(config, {
     warn: options.warn ?? ((message) => process.emitWarning(message)),
     now: options.now ?? (() => new Date()),

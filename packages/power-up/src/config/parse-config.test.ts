@@ -75,6 +75,12 @@ describe('parseConfig', () => {
     expect(inspect(port)).toMatch(/path: \[ 'PORT' \]/);
     expect(configError({ DATABASE_URL: 'mysql://x' }).pathMessage).toMatch(/^DATABASE_URL: use a PostgreSQL URL/);
     expect(configError({ NODE_ENV: 'prod' }).path).toEqual(['NODE_ENV']);
+    expect(configError({ LOG_LEVEL: 'loud' }).pathMessage).toMatch(/^LOG_LEVEL: use one of fatal, error, warn, info/);
+  });
+
+  it('reads LOG_LEVEL as pino names it, and leaves it out when unset', () => {
+    expect(parseConfig({ LOG_LEVEL: 'debug' }, { cwd }).logLevel).toBe('debug');
+    expect(parseConfig({}, { cwd })).not.toHaveProperty('logLevel');
   });
 
   it('requires the marketplace secret in production, and refuses a short one without repeating it', () => {

@@ -31,7 +31,12 @@ export type PowerUpConfig = {
    */
   previousSecretKeys: SecretKey[];
   marketplaceSecret: MarketplaceSecretSource;
+  /** pino's log level (`LOG_LEVEL`); unset: the caller's default. */
+  logLevel?: LogLevel;
 };
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** The variables the power-up reads, with what each may hold. Unknown variables are ignored. */
 const envSchema = z.object({
@@ -61,6 +66,7 @@ const envSchema = z.object({
     )
     .optional(),
   HOST: z.string().min(1, { error: "may not be empty: leave it unset for 127.0.0.1, or use '0.0.0.0'" }).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `use one of ${LOG_LEVELS.join(', ')}` }).optional(),
   CONTRACTBEHEER_SECRET_KEY: z.string().optional(),
   CONTRACTBEHEER_PREVIOUS_SECRET_KEYS: z.string().optional(),
   [MARKETPLACE_SECRET_VARIABLE]: z
@@ -152,5 +158,6 @@ export function parseConfig(
     secretKey,
     previousSecretKeys,
     marketplaceSecret,
+    ...(vars.LOG_LEVEL !== undefined && { logLevel: vars.LOG_LEVEL }),
   };
 }

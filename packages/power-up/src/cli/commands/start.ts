@@ -53,7 +53,7 @@ export function registerStartCommand(program: Command, output: CliOutput): void 
       }
       const config = await loadCliConfig(output);
       const demo = options.demo ?? (config.database.kind === 'pglite' && config.environment !== 'production');
-      const logLevel = process.env.LOG_LEVEL ?? (demo ? 'warn' : 'info');
+      const logLevel = config.logLevel ?? (demo ? 'warn' : 'info');
       const powerUp = await createPowerUp(config, {
         logLevel,
         // In the demo the terminal shows the banner on stdout; the JSON log lines go to stderr.
