@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CoreError } from '../errors.js';
+import type { CoreError } from '../errors.js';
+import { coreErrorOf } from '../../test/support/core-error.js';
 import { contractFixture } from '../../test/support/contract-fixtures.js';
 import { parseContract } from './contract.js';
 import { matchesContractSearch } from './agreement-details.js';
 
-function refusal(input: unknown): CoreError {
-  try {
-    parseContract(input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(CoreError);
-    return error as CoreError;
-  }
-  throw new Error('expected the contract to be refused');
-}
+const refusal = (input: unknown): CoreError => coreErrorOf(() => parseContract(input));
 
 // "Het Contract combineert overeenkomstdetails met Werkbon-instellingen." (Maak een contract)
 describe('agreement details: name, description, external reference', () => {

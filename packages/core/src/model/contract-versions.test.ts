@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CoreError } from '../errors.js';
+import { coreErrorOf } from '../../test/support/core-error.js';
 import { contractFixture } from '../../test/support/contract-fixtures.js';
 import { parseContractVersions, versionOn } from './contract-versions.js';
 
@@ -9,15 +9,7 @@ const v0 = contractFixture({ version: 0, debtorNumber: 'D1' });
 const v1 = contractFixture({ version: 1, debtorNumber: 'D2', effectiveFrom: '2025-03-01' });
 const v2 = contractFixture({ version: 4, debtorNumber: 'D3', effectiveFrom: '2025-06-15' });
 
-function refusal(call: () => unknown): CoreError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CoreError);
-    return error as CoreError;
-  }
-  throw new Error('expected a CoreError');
-}
+const refusal = coreErrorOf;
 
 describe('versionOn', () => {
   it('the latest version whose effectiveFrom is on or before the date governs it', () => {

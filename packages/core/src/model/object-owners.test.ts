@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CoreError } from '../errors.js';
+import type { CoreError } from '../errors.js';
+import { coreErrorOf } from '../../test/support/core-error.js';
 import { contractFixture } from '../../test/support/contract-fixtures.js';
 import { parseContract } from './contract.js';
 
-function refusal(input: unknown): CoreError {
-  try {
-    parseContract(input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(CoreError);
-    return error as CoreError;
-  }
-  throw new Error('expected the contract to be refused');
-}
+const refusal = (input: unknown): CoreError => coreErrorOf(() => parseContract(input));
 
 // "Selecteer de Klant en de werkopzet" and then "Selecteer het Object of de Objecten die bij de overeenkomst horen"
 // (Koppel contracten aan objecten): the objects are the customer's.
