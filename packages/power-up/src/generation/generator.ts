@@ -56,7 +56,7 @@ export type GeneratorOptions = {
   logger?: Logger;
 };
 
-export type TickOptions = {
+type TickOptions = {
   /** Called after each contract with the tick's running totals (the demo's progress bar). */
   onProgress?: (report: TickReport) => void;
 };
