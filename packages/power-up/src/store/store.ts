@@ -1,4 +1,10 @@
 import type { CancellationReason, Contract, ContractTerms, Money, SlaPolicy } from '@contractbeheer/core';
+import type {
+  CostLineRepository,
+  DeletedObjectRepository,
+  InboundEventQueue,
+  InboxRepository,
+} from './inbound-events.js';
 
 /**
  * The storage port. Everything the service keeps goes through here; the adapters (`kysely/`) are the only code that
@@ -11,6 +17,8 @@ import type { CancellationReason, Contract, ContractTerms, Money, SlaPolicy } fr
 export interface Store {
   /** Installing tenants and finding the tenant of an API key: the only cross-tenant operations. */
   readonly tenants: TenantAdmin;
+  /** The inbox of host events across tenants, for the event processor (claims with `FOR UPDATE SKIP LOCKED`). */
+  readonly inboundEvents: InboundEventQueue;
   /** The tenant's data. Does not check that the tenant exists: writes for an unknown tenant fail `unknown-tenant`. */
   forTenant(tenantId: string): TenantStore;
   /**
@@ -42,6 +50,12 @@ export interface TenantStore {
   readonly apiKeys: ApiKeyRepository;
   readonly credentials: CredentialRepository;
   readonly audit: AuditTrail;
+  /** Host events (webhooks, the poller) waiting to be processed, processed, or given up on. */
+  readonly inbox: InboxRepository;
+  /** The actual costs (hours, materials) of the contracts' work orders, for their budgets. */
+  readonly costLines: CostLineRepository;
+  /** Objects the host deleted: the contract links to them are flagged. */
+  readonly deletedObjects: DeletedObjectRepository;
   /**
    * Runs `fn` in one database transaction: everything it writes through `tx` lands together, or — when `fn` throws
    * — nothing does, and the error is rethrown. Inside a transaction, a nested call joins the outer one.

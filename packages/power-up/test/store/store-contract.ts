@@ -12,6 +12,7 @@ import {
   uniqueTenantId,
   yearTerms,
 } from './fixtures.js';
+import { describeEventsStoreContract } from './events-store-contract.js';
 
 /** Resolves to the error a promise rejects with (fails the test if it resolves). */
 async function rejection(promise: Promise<unknown>): Promise<PowerUpError> {
@@ -867,6 +868,8 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         expect((await store.tenants.findApiKeyByHash(sha256(`a-${a.tenantId}`)))?.tenantId).toBe(a.tenantId);
       });
     });
+
+    describeEventsStoreContract(() => store);
 
     describe('migrations', () => {
       it('opens the same database again without migrating twice or losing data', async () => {
