@@ -1,0 +1,76 @@
+import { verifyWebhook } from '@contractbeheer/sdk/webhooks';
+import { PowerUpError } from '../power-up-error.js';
+import type { Store } from '../store/store.js';
+import { webhookSecretsAt, type HostCredentials } from '../tenants/tenant-lifecycle.js';
+
+export type WebhookDelivery = {
+  /** The body exactly as received: the signature covers these bytes. */
+  rawBody: Uint8Array;
+  headers: Headers;
+};
+
+export type ReceivedWebhook = { eventId: string; type: string; duplicate: boolean };
+
+export type WebhookReceiver = {
+  /**
+   * Verifies a delivery for the tenant and stores its event in the inbox; resolves only once the event is stored
+   * (so the 2xx that follows means "kept"), or was stored before (`duplicate`). Throws a `PowerUpError` — and stores
+   * nothing — for an unknown or uninstalled tenant, a missing, forged or expired signature, a body that is not an
+   * event, or an event addressed to another tenant.
+   */
+  receive(tenantId: string, delivery: WebhookDelivery): Promise<ReceivedWebhook>;
+};
+
+/**
+ * The webhook endpoint's logic: verification with the SDK (the tenant's current webhook secret and, after a rotation,
+ * the previous one during its grace; the SDK's 5-minute tolerance), then one insert keyed by the event id. It does
+ * not act on the event: the processor does, later, through the event registry.
+ */
+export function createWebhookReceiver(deps: {
+  store: Store;
+  credentialsFor: (tenantId: string) => Promise<HostCredentials | undefined>;
+  now: () => Date;
+}): WebhookReceiver {
+  return {
+    async receive(tenantId, delivery) {
+      const tenant = await deps.store.tenants.get(tenantId);
+      if (tenant === undefined) {
+        throw new PowerUpError('not-found', `there is no tenant '${tenantId}': check the webhook URL.`, {
+          path: ['tenantId'],
+        });
+      }
+      const credentials = tenant.status === 'installed' ? await deps.credentialsFor(tenantId) : undefined;
+      if (credentials === undefined) {
+        throw new PowerUpError('not-installed', `tenant '${tenantId}' is not installed: its webhooks are refused.`, {
+          path: ['tenantId'],
+        });
+      }
+      const now = deps.now();
+      const check = await verifyWebhook({
+        rawBody: delivery.rawBody,
+        headers: delivery.headers,
+        secrets: webhookSecretsAt(credentials, now),
+        now,
+      });
+      if (!check.ok) {
+        if (check.reason === 'malformed-body') {
+          throw new PowerUpError('invalid-input', check.message, { path: ['body'] });
+        }
+        throw new PowerUpError('invalid-signature', check.message, { path: ['signature'] });
+      }
+      const { event } = check;
+      // Signed with this tenant's secret, yet naming another tenant: a mix-up at the sender, never to be applied here.
+      if (event.tenantId !== undefined && event.tenantId !== tenantId) {
+        throw new PowerUpError(
+          'invalid-input',
+          `the event is for tenant '${event.tenantId}', not '${tenantId}': send it to that tenant's webhook URL.`,
+          { path: ['body', 'tenantId'] },
+        );
+      }
+      const stored = await deps.store
+        .forTenant(tenantId)
+        .inbox.receive({ eventId: event.id, type: event.type, payload: event, source: 'webhook' }, now.toISOString());
+      return { eventId: event.id, type: event.type, duplicate: !stored };
+    },
+  };
+}
