@@ -13,6 +13,7 @@ import {
   yearTerms,
 } from './fixtures.js';
 import { describeEventsStoreContract } from './events-store-contract.js';
+import { describeLedgerContract, type LedgerContractOptions } from './ledger-contract.js';
 
 /** Resolves to the error a promise rejects with (fails the test if it resolves). */
 async function rejection(promise: Promise<unknown>): Promise<PowerUpError> {
@@ -28,9 +29,14 @@ async function rejection(promise: Promise<unknown>): Promise<PowerUpError> {
 /**
  * The storage contract: what every `Store` adapter must do, whatever database is behind it. `openStore` opens the
  * adapter on one and the same database each time it is called (the suite reopens it to prove migrations are
- * idempotent); the suite closes what it opens.
+ * idempotent); the suite closes what it opens. `options.openSecondStore` opens another store on the same database with
+ * its own connections, where the database allows it (PostgreSQL), for the claims that race.
  */
-export function describeStoreContract(name: string, openStore: () => Promise<Store>): void {
+export function describeStoreContract(
+  name: string,
+  openStore: () => Promise<Store>,
+  options: LedgerContractOptions = {},
+): void {
   describe(`Store contract: ${name}`, () => {
     let store: Store;
     beforeAll(async () => {
@@ -870,6 +876,7 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
     });
 
     describeEventsStoreContract(() => store);
+    describeLedgerContract(() => store, options);
 
     describe('migrations', () => {
       it('opens the same database again without migrating twice or losing data', async () => {

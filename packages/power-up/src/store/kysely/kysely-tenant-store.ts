@@ -5,6 +5,7 @@ import { KyselyApiKeys } from './kysely-api-keys.js';
 import { KyselyAuditTrail } from './kysely-audit-trail.js';
 import { KyselyCancellationReasons } from './kysely-cancellation-reasons.js';
 import { KyselyCredentials } from './kysely-credentials.js';
+import { KyselyGenerationLedger } from './kysely-generation-ledger.js';
 import { KyselyContracts, KyselyObjectLinks } from './kysely-contracts.js';
 import { KyselyCostLines } from './kysely-cost-lines.js';
 import { KyselyDeletedObjects } from './kysely-deleted-objects.js';
@@ -29,6 +30,7 @@ export class KyselyTenantStore implements TenantStore {
   readonly inbox;
   readonly costLines;
   readonly deletedObjects;
+  readonly ledger;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -48,6 +50,7 @@ export class KyselyTenantStore implements TenantStore {
     this.inbox = new KyselyInbox(scope);
     this.costLines = new KyselyCostLines(scope);
     this.deletedObjects = new KyselyDeletedObjects(scope);
+    this.ledger = new KyselyGenerationLedger(scope);
   }
 
   async transaction<T>(fn: (tx: TenantStore) => Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { initialSchema } from './001-initial-schema.js';
 import { installLifecycle } from './002-install-lifecycle.js';
+import { generationLedger } from './003-generation-ledger.js';
 import { inboundEvents } from './004-inbound-events.js';
 
 /**
@@ -10,6 +11,7 @@ import { inboundEvents } from './004-inbound-events.js';
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial-schema': initialSchema,
   '002-install-lifecycle': installLifecycle,
+  '003-generation-ledger': generationLedger,
   '004-inbound-events': inboundEvents,
 };
 
