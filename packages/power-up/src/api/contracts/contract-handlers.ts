@@ -9,6 +9,7 @@ import {
 } from '@contractbeheer/core';
 import { contractsApi } from '@contractbeheer/sdk';
 import { executeEffects, type EffectOutcome } from '../../effects/execute-effects.js';
+import { refreshContractWorkOrders } from '../../events/refresh-contract.js';
 import { verifyObjectOwners } from '../../hosts/verify-objects.js';
 import { PowerUpError } from '../../power-up-error.js';
 import type { StoredContract } from '../../store/store.js';
@@ -290,15 +291,24 @@ export const contractHandlers: Pick<OperationHandlers, ContractOperations> = {
 
   /**
    * Re-reads what the host knows of the contract and recomputes it: its objects are checked again (an object moved to
-   * another customer in OutSmart shows up here as a 400 naming it). The count of work orders comes from the
-   * generation ledger, which the next issue adds: until then no work order is linked to a contract, so it is 0.
+   * another customer in OutSmart shows up here as a 400 naming it), and every work order the generation ledger created
+   * for it is read again — its status, hours and materials — so the budget, computed from the cost lines on every
+   * read, is current. `workOrders` counts the work orders read.
    */
   async refreshContract({ param, tenant, services }) {
     const stored = await loadContract(tenant.store, param('id'));
     const { debtorNumber, objectCodes } = stored.contract;
     await objectOwnersFor(tenant, services, debtorNumber, objectCodes, {}, ['objectCodes']);
+    const host = await services.hosts.clientFor(tenant.tenant);
+    const refreshed = await refreshContractWorkOrders({ ...tenant, host, now: services.now }, stored.contract.id);
+    if (refreshed.missingOnHost.length > 0) {
+      tenant.log.warn(
+        { contractId: stored.contract.id, missing: refreshed.missingOnHost },
+        'work orders gone on the host',
+      );
+    }
     const resource = toResource(stored, await termsOf(tenant.store, stored.contract), asOfNow(services));
-    return { body: { contract: resource, workOrders: 0 }, etag: resource.etag };
+    return { body: { contract: resource, workOrders: refreshed.workOrders }, etag: resource.etag };
   },
 
   async contractHistory({ param, query, tenant }) {
