@@ -26,7 +26,7 @@ export async function syncWorkOrder(
     workOrderNumber: entry.workOrderNumber,
     hourTypeRates: rates,
     currency,
-    today: localDateAt(at.toISOString(), zone),
+    today: localDateAt(at.toISOString().replace(/\.\d{3}Z$/, 'Z'), zone),
   });
   const hostRowId = order.rowId;
   const costLines = await store.costLines.replaceForWorkOrder(
