@@ -2,7 +2,7 @@ import type { WebhookEvent, WebhookEventType } from '@contractbeheer/sdk/webhook
 import type { EventContext } from './event-context.js';
 
 /** The event of one type, narrowed: a handler for `workorder.status_changed` sees that event's `data`. */
-export type EventOf<T extends WebhookEventType> = Extract<WebhookEvent, { type: T }>;
+type EventOf<T extends WebhookEventType> = Extract<WebhookEvent, { type: T }>;
 
 export type EventHandler<T extends WebhookEventType = WebhookEventType> = (
   event: EventOf<T>,

@@ -108,5 +108,3 @@ export function createHostPoller(deps: { store: Store; hosts: TenantHosts; log: 
   };
   return poller;
 }
-
-export type HostPoller = ReturnType<typeof createHostPoller>;

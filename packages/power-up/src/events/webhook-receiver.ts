@@ -3,13 +3,13 @@ import { PowerUpError } from '../power-up-error.js';
 import type { Store } from '../store/store.js';
 import { webhookSecretsAt, type HostCredentials } from '../tenants/tenant-lifecycle.js';
 
-export type WebhookDelivery = {
+type WebhookDelivery = {
   /** The body exactly as received: the signature covers these bytes. */
   rawBody: Uint8Array;
   headers: Headers;
 };
 
-export type ReceivedWebhook = { eventId: string; type: string; duplicate: boolean };
+type ReceivedWebhook = { eventId: string; type: string; duplicate: boolean };
 
 export type WebhookReceiver = {
   /**

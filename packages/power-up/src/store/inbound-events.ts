@@ -8,7 +8,7 @@
 export type InboundEventState = 'received' | 'processed' | 'dead';
 
 /** Where an event came from: a signed webhook, or the poller's reading of the host. */
-export type InboundEventSource = 'webhook' | 'poller';
+type InboundEventSource = 'webhook' | 'poller';
 
 export type NewInboundEvent = {
   /** The sender's id (the webhook's `id`, or the poller's deterministic one): unique per tenant. */
@@ -73,7 +73,7 @@ export interface InboundEventQueue {
 }
 
 /** Hours (minutes of an hour type) or a material used on a work order. */
-export type CostLineKind = 'hours' | 'material';
+type CostLineKind = 'hours' | 'material';
 
 export type NewCostLine = {
   /** Stable per line of the host's work order: writing the same line again replaces it, never doubles it. */

@@ -24,7 +24,7 @@ const hostCredentialsSchema = z.object({
 });
 
 /** How long a replaced webhook secret is still accepted after a rotation. */
-export const WEBHOOK_SECRET_GRACE_MS = 24 * 60 * 60 * 1000;
+const WEBHOOK_SECRET_GRACE_MS = 24 * 60 * 60 * 1000;
 
 /** The webhook secrets a delivery may be signed with at `now`: the current one, and those still in their grace. */
 export function webhookSecretsAt(credentials: HostCredentials, now: Date): string[] {

@@ -1,4 +1,4 @@
-import { planWorkOrders, type Contract } from '@contractbeheer/core';
+import { planWorkOrders } from '@contractbeheer/core';
 import {
   createContractsClient,
   createHostClient,
@@ -102,7 +102,7 @@ afterAll(async () => {
 
 /** Generates the contract's next due work order as the generator does: ledger row first, then the host, then marked. */
 async function generateNext(contractId: string, asOf: string): Promise<{ key: string; number: string; rowId: number }> {
-  const contract = (await tenant.contracts.get(contractId))!.contract as Contract;
+  const contract = (await tenant.contracts.get(contractId))!.contract;
   const generated = (await tenant.ledger.forContract(contractId)).map((entry) => entry.key);
   const plan = planWorkOrders(contract, { asOf, generatedKeys: generated }).plans[0]!;
   const number = workOrderNumberFor(plan.key);
@@ -115,7 +115,7 @@ async function generateNext(contractId: string, asOf: string): Promise<{ key: st
   expect(await tenant.ledger.markCreated(plan.key, { state: 'pending', attempts: 1 }, String(created!.rowId), at)).toBe(
     true,
   );
-  return { key: plan.key, number, rowId: created!.rowId! };
+  return { key: plan.key, number, rowId: created!.rowId };
 }
 
 const period = (date: string, begin: string, end: string, total: string) => ({
