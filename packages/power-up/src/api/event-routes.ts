@@ -35,7 +35,7 @@ export const eventRoutes: RouteDefinition[] = [
       // The bytes as received: the signature covers them, not a decoding or a re-serialisation.
       const rawBody = new Uint8Array(await c.req.arrayBuffer());
       const received = await webhooks.receive(c.req.param('tenantId')!, { rawBody, headers: c.req.raw.headers });
-      c.get('log').info({ tenantId: c.req.param('tenantId'), ...received }, 'webhook received');
+      c.get('log').debug({ tenantId: c.req.param('tenantId'), ...received }, 'webhook received');
       // Only now: the event is committed, so the host may forget it.
       return c.json({ received: true, ...received }, 200);
     },

@@ -2,6 +2,14 @@ import { verifyWebhook } from '@contractbeheer/sdk/webhooks';
 import { PowerUpError } from '../power-up-error.js';
 import type { Store } from '../store/store.js';
 import { webhookSecretsAt, type HostCredentials } from '../tenants/tenant-lifecycle.js';
+import { createInboxBatcher } from './inbox-batcher.js';
+
+/**
+ * How long a tenant's webhook secrets are reused without reading them again. Short, and only ever to accept: a
+ * delivery a remembered secret refuses is checked again against freshly read ones (a rotation works at once); an
+ * uninstall is seen within this time. Measured on the monotonic timer: it is a cache's age, not a business time.
+ */
+const SECRETS_TTL_MS = 1_000;
 
 type WebhookDelivery = {
   /** The body exactly as received: the signature covers these bytes. */
@@ -31,27 +39,41 @@ export function createWebhookReceiver(deps: {
   credentialsFor: (tenantId: string) => Promise<HostCredentials | undefined>;
   now: () => Date;
 }): WebhookReceiver {
+  const batcher = createInboxBatcher(deps.store, deps.now);
+  const remembered = new Map<string, { credentials: HostCredentials; until: number }>();
+
+  async function credentialsOf(tenantId: string): Promise<HostCredentials> {
+    const tenant = await deps.store.tenants.get(tenantId);
+    if (tenant === undefined) {
+      throw new PowerUpError('not-found', `there is no tenant '${tenantId}': check the webhook URL.`, {
+        path: ['tenantId'],
+      });
+    }
+    const credentials = tenant.status === 'installed' ? await deps.credentialsFor(tenantId) : undefined;
+    if (credentials === undefined) {
+      remembered.delete(tenantId);
+      throw new PowerUpError('not-installed', `tenant '${tenantId}' is not installed: its webhooks are refused.`, {
+        path: ['tenantId'],
+      });
+    }
+    remembered.set(tenantId, { credentials, until: performance.now() + SECRETS_TTL_MS });
+    return credentials;
+  }
+
   return {
     async receive(tenantId, delivery) {
-      const tenant = await deps.store.tenants.get(tenantId);
-      if (tenant === undefined) {
-        throw new PowerUpError('not-found', `there is no tenant '${tenantId}': check the webhook URL.`, {
-          path: ['tenantId'],
-        });
-      }
-      const credentials = tenant.status === 'installed' ? await deps.credentialsFor(tenantId) : undefined;
-      if (credentials === undefined) {
-        throw new PowerUpError('not-installed', `tenant '${tenantId}' is not installed: its webhooks are refused.`, {
-          path: ['tenantId'],
-        });
-      }
       const now = deps.now();
-      const check = await verifyWebhook({
-        rawBody: delivery.rawBody,
-        headers: delivery.headers,
-        secrets: webhookSecretsAt(credentials, now),
-        now,
-      });
+      const verify = (credentials: HostCredentials) =>
+        verifyWebhook({
+          rawBody: delivery.rawBody,
+          headers: delivery.headers,
+          secrets: webhookSecretsAt(credentials, now),
+          now,
+        });
+      const cached = remembered.get(tenantId);
+      let check =
+        cached !== undefined && cached.until > performance.now() ? await verify(cached.credentials) : undefined;
+      if (check?.ok !== true) check = await verify(await credentialsOf(tenantId));
       if (!check.ok) {
         if (check.reason === 'malformed-body') {
           throw new PowerUpError('invalid-input', check.message, { path: ['body'] });
@@ -67,9 +89,12 @@ export function createWebhookReceiver(deps: {
           { path: ['body', 'tenantId'] },
         );
       }
-      const stored = await deps.store
-        .forTenant(tenantId)
-        .inbox.receive({ eventId: event.id, type: event.type, payload: event, source: 'webhook' }, now.toISOString());
+      const stored = await batcher.receive(tenantId, {
+        eventId: event.id,
+        type: event.type,
+        payload: event,
+        source: 'webhook',
+      });
       return { eventId: event.id, type: event.type, duplicate: !stored };
     },
   };
