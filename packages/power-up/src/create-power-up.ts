@@ -14,6 +14,12 @@ import { API_BASE_PATH } from './api/route-table.js';
 import type { ResolvedConfig } from './config/load-config.js';
 import { createGenerator, type Generator } from './generation/generator.js';
 import { createScheduler, type Scheduler } from './generation/scheduler.js';
+import { createEventContexts } from './events/event-context.js';
+import { registerEventMetrics } from './events/event-metrics.js';
+import { createEventProcessor, type PassResult } from './events/event-processor.js';
+import { hostEventHandlers } from './events/host-event-handlers.js';
+import { createHostPoller, type PollResult } from './events/host-poller.js';
+import { createWebhookReceiver } from './events/webhook-receiver.js';
 import { createTenantHosts } from './hosts/tenant-hosts.js';
 import { openStore } from './store/open-store.js';
 import type { ApiKey, Store } from './store/store.js';
@@ -39,6 +45,18 @@ export type PowerUpOptions = {
   shutdownTimeoutMs?: number;
   /** `listen()` leaves the generation scheduler off; the caller starts it with `startScheduler()` (the local demo). */
   deferScheduler?: boolean;
+  /**
+   * How often the inbox of host events is worked off once `listen()` runs (default every second); `false` leaves it
+   * to `processEvents()` (tests that drive the processor step by step).
+   */
+  processEventsEveryMs?: number | false;
+  /**
+   * How often the tenants' hosts are polled for changes (work-order statuses, changed objects) once `listen()` runs —
+   * for hosts that push no webhooks; default `false`: not polled (`pollHosts()` polls once).
+   */
+  pollHostsEveryMs?: number | false;
+  /** Attempts before an event is dead-lettered (default 8), and the wait before each retry (default 5 s doubling). */
+  eventRetries?: { maxAttempts?: number; backoffMs?: (attempt: number) => number };
 };
 
 /** A running power-up: the HTTP app and the operations the CLI needs. */
@@ -69,6 +87,10 @@ export type PowerUp = {
   reencryptCredentials(): Promise<number>;
   /** Purges tenants uninstalled longer than the retention period (`RETENTION_DAYS`); returns their ids. */
   purgeExpiredTenants(): Promise<string[]>;
+  /** One pass of the event processor over the inbox (what the background loop runs). */
+  processEvents(): Promise<PassResult>;
+  /** Polls every installed tenant's host once, storing what changed as inbox events. */
+  pollHosts(): Promise<PollResult[]>;
 };
 
 /**
@@ -105,12 +127,27 @@ export async function createPowerUp(config: ResolvedConfig, options: PowerUpOpti
     intervalMs > 0
       ? createScheduler({ generator, intervalMs, logger: log.child({ component: 'scheduler' }) })
       : undefined;
+  registerEventMetrics(metrics.registry, store);
+  const events = createEventProcessor({
+    store,
+    registry: hostEventHandlers(),
+    contexts: createEventContexts({ store, hosts, log, now }),
+    log,
+    now,
+    ...options.eventRetries,
+  });
+  const poller = createHostPoller({ store, hosts, log, now });
   const app = createApp(
     {
       store,
       marketplace,
       hosts,
       metrics,
+      webhooks: createWebhookReceiver({
+        store,
+        credentialsFor: (tenantId) => tenantLifecycle(store, vault).credentialsFor(tenantId),
+        now,
+      }),
       now,
       openApiDocument: contractsOpenApiDocument({ serverUrl: API_BASE_PATH }),
     },
@@ -157,6 +194,10 @@ export async function createPowerUp(config: ResolvedConfig, options: PowerUpOpti
       const url = `http://${host}:${address.port}`;
       log.info({ url }, 'listening');
       if (options.deferScheduler !== true) scheduler?.start();
+      const everyMs = options.processEventsEveryMs ?? 1_000;
+      if (everyMs !== false) events.start(everyMs);
+      const pollEveryMs = options.pollHostsEveryMs ?? false;
+      if (pollEveryMs !== false) poller.start(pollEveryMs);
       return { url, port: address.port };
     },
     startScheduler: () => scheduler?.start(),
@@ -167,6 +208,8 @@ export async function createPowerUp(config: ResolvedConfig, options: PowerUpOpti
           await scheduler?.stop();
           await stopServer();
         } finally {
+          await poller.stop();
+          await events.stop();
           await store.close();
           log.info('stopped');
         }
@@ -180,5 +223,7 @@ export async function createPowerUp(config: ResolvedConfig, options: PowerUpOpti
       await marketplace.forgetOldRequests();
       return tenantLifecycle(store, vault).purgeExpired(now());
     },
+    processEvents: () => events.processDue(),
+    pollHosts: () => poller.pollAll(),
   };
 }

@@ -16,6 +16,7 @@ function appWith(store: Partial<Store>, routes: RouteDefinition[] = healthRoutes
     marketplace: {} as Marketplace,
     hosts: { clientFor: () => Promise.reject(new Error('no host in this test')) },
     metrics: createHttpMetrics(),
+    webhooks: { receive: () => Promise.reject(new Error('no webhooks in this test')) },
     now: () => new Date('2026-01-15T09:00:00Z'),
     openApiDocument: {},
   };

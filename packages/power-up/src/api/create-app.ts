@@ -7,6 +7,7 @@ import type { AppEnv } from './app-env.js';
 import { CONTRACTS_HANDLERS } from './contracts/contracts-handlers.js';
 import { operationRoutes } from './contracts/operation-routes.js';
 import { errorResponse } from './error-response.js';
+import { eventRoutes } from './event-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { marketplaceRoutes } from './marketplace-routes.js';
 import type { AppServices, RouteDefinition } from './route-table.js';
@@ -21,6 +22,7 @@ const ROUTES: readonly RouteDefinition[] = [
   ...healthRoutes,
   ...marketplaceRoutes,
   ...tenantRoutes,
+  ...eventRoutes,
   ...operationRoutes(CONTRACTS_HANDLERS),
 ];
 

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { WebhookReceiver } from '../events/webhook-receiver.js';
 import type { TenantHosts } from '../hosts/tenant-hosts.js';
 import type { Store } from '../store/store.js';
 import type { Marketplace } from '../tenants/marketplace.js';
@@ -12,6 +13,8 @@ export type AppServices = {
   /** The tenants' hosts (OutSmart), through the SDK's client: e.g. to check an object before a contract links it. */
   hosts: TenantHosts;
   metrics: HttpMetrics;
+  /** Verifies a host's webhook delivery and stores its event in the tenant's inbox. */
+  webhooks: WebhookReceiver;
   now: () => Date;
   openApiDocument: Record<string, unknown>;
 };

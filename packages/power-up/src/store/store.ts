@@ -1,4 +1,10 @@
 import type { CancellationReason, Contract, ContractTerms, Money, SlaPolicy } from '@contractbeheer/core';
+import type {
+  CostLineRepository,
+  DeletedObjectRepository,
+  InboundEventQueue,
+  InboxRepository,
+} from './inbound-events.js';
 import type { DueIndex, GenerationLedgerRepository } from './generation-ledger.js';
 
 /**
@@ -12,6 +18,8 @@ import type { DueIndex, GenerationLedgerRepository } from './generation-ledger.j
 export interface Store {
   /** Installing tenants and finding the tenant of an API key: the only cross-tenant operations. */
   readonly tenants: TenantAdmin;
+  /** The inbox of host events across tenants, for the event processor (claims with `FOR UPDATE SKIP LOCKED`). */
+  readonly inboundEvents: InboundEventQueue;
   /** When each contract must next be looked at by generation, across tenants (see `generation-ledger.ts`). */
   readonly dueIndex: DueIndex;
   /** The tenant's data. Does not check that the tenant exists: writes for an unknown tenant fail `unknown-tenant`. */
@@ -45,6 +53,12 @@ export interface TenantStore {
   readonly apiKeys: ApiKeyRepository;
   readonly credentials: CredentialRepository;
   readonly audit: AuditTrail;
+  /** Host events (webhooks, the poller) waiting to be processed, processed, or given up on. */
+  readonly inbox: InboxRepository;
+  /** The actual costs (hours, materials) of the contracts' work orders, for their budgets. */
+  readonly costLines: CostLineRepository;
+  /** Objects the host deleted: the contract links to them are flagged. */
+  readonly deletedObjects: DeletedObjectRepository;
   /** One row per occurrence key that generation has decided (see `generation-ledger.ts`). */
   readonly ledger: GenerationLedgerRepository;
   /**

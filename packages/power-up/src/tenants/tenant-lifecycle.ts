@@ -10,12 +10,29 @@ import { purgeableAfter } from './retention.js';
 export type HostCredentials = {
   hostTokens: { token: string; softwareToken: string };
   webhookSecret: string;
+  /**
+   * Secrets replaced by a rotation, each still accepted until `until` (an ISO instant): deliveries the host signed
+   * just before it switched are still in flight, and a refusal would make it retry them for nothing.
+   */
+  previousWebhookSecrets?: { secret: string; until: string }[];
 };
 
 const hostCredentialsSchema = z.object({
   hostTokens: z.object({ token: z.string(), softwareToken: z.string() }),
   webhookSecret: z.string(),
+  previousWebhookSecrets: z.array(z.object({ secret: z.string(), until: z.string() })).optional(),
 });
+
+/** How long a replaced webhook secret is still accepted after a rotation. */
+const WEBHOOK_SECRET_GRACE_MS = 24 * 60 * 60 * 1000;
+
+/** The webhook secrets a delivery may be signed with at `now`: the current one, and those still in their grace. */
+export function webhookSecretsAt(credentials: HostCredentials, now: Date): string[] {
+  const previous = (credentials.previousWebhookSecrets ?? []).filter(
+    (entry) => Date.parse(entry.until) > now.getTime(),
+  );
+  return [credentials.webhookSecret, ...previous.map((entry) => entry.secret)];
+}
 
 /** Additional authenticated data: binds a sealed record to its tenant. */
 const context = (tenantId: string) => `contractbeheer/credentials/v1/tenant:${tenantId}`;
@@ -111,11 +128,25 @@ export function tenantLifecycle(store: Store, vault: CredentialVault) {
           { path: [request.hostTokens === undefined ? 'hostTokens' : 'webhookSecret'] },
         );
       }
+      const replaced =
+        current !== undefined && request.webhookSecret !== undefined && request.webhookSecret !== current.webhookSecret
+          ? [
+              {
+                secret: current.webhookSecret,
+                until: new Date(Date.parse(meta.at) + WEBHOOK_SECRET_GRACE_MS).toISOString(),
+              },
+            ]
+          : [];
+      const stillValid = (current?.previousWebhookSecrets ?? []).filter(
+        (entry) => Date.parse(entry.until) > Date.parse(meta.at) && entry.secret !== request.webhookSecret,
+      );
+      const previousWebhookSecrets = [...replaced, ...stillValid];
       await sealFor(
         request.tenantId,
         {
           hostTokens: request.hostTokens ?? current!.hostTokens,
           webhookSecret: request.webhookSecret ?? current!.webhookSecret,
+          ...(previousWebhookSecrets.length > 0 && { previousWebhookSecrets }),
         },
         meta,
       );

@@ -12,6 +12,7 @@ import {
   uniqueTenantId,
   yearTerms,
 } from './fixtures.js';
+import { describeEventsStoreContract } from './events-store-contract.js';
 import { describeLedgerContract, type LedgerContractOptions } from './ledger-contract.js';
 
 /** Resolves to the error a promise rejects with (fails the test if it resolves). */
@@ -874,6 +875,7 @@ export function describeStoreContract(
       });
     });
 
+    describeEventsStoreContract(() => store);
     describeLedgerContract(() => store, options);
 
     describe('migrations', () => {

@@ -64,10 +64,33 @@ export function unixSeconds(value: unknown, where: string, name: string): number
 
 const encoder = new TextEncoder();
 
+/**
+ * Imported HMAC keys by secret, the most recently used last. Importing costs more than signing (about four times on
+ * Node), and a receiver verifies every delivery with the same few secrets. Bounded, so a signer fed many secrets does
+ * not grow without end; the keys are not extractable.
+ */
+type HmacKey = Awaited<ReturnType<typeof globalThis.crypto.subtle.importKey>>;
+const importedKeys = new Map<string, Promise<HmacKey>>();
+const MAX_IMPORTED_KEYS = 64;
+
+function hmacKey(secret: string): Promise<HmacKey> {
+  let key = importedKeys.get(secret);
+  if (key === undefined) {
+    const algorithm = { name: 'HMAC', hash: 'SHA-256' };
+    key = globalThis.crypto.subtle.importKey('raw', encoder.encode(secret), algorithm, false, ['sign']);
+    // A failed import is not kept: the next call tries again.
+    key.catch(() => importedKeys.delete(secret));
+    if (importedKeys.size >= MAX_IMPORTED_KEYS) importedKeys.delete(importedKeys.keys().next().value!);
+  } else {
+    importedKeys.delete(secret);
+  }
+  importedKeys.set(secret, key);
+  return key;
+}
+
 /** HMAC-SHA256 on WebCrypto (Node, edge runtimes and browsers alike), as lower-case hex. */
 export async function hmacHex(secret: string, message: Uint8Array): Promise<string> {
-  const algorithm = { name: 'HMAC', hash: 'SHA-256' };
-  const key = await globalThis.crypto.subtle.importKey('raw', encoder.encode(secret), algorithm, false, ['sign']);
+  const key = await hmacKey(secret);
   const signature = new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', key, message));
   let hex = '';
   for (const byte of signature) hex += byte.toString(16).padStart(2, '0');

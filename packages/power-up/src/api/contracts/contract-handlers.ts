@@ -10,6 +10,7 @@ import {
 import { contractsApi } from '@contractbeheer/sdk';
 import { executeEffects, type EffectOutcome } from '../../effects/execute-effects.js';
 import { generatedWorkOrders } from '../../generation/generated-work-orders.js';
+import { refreshContractWorkOrders } from '../../events/refresh-contract.js';
 import { verifyObjectOwners } from '../../hosts/verify-objects.js';
 import { PowerUpError } from '../../power-up-error.js';
 import type { StoredContract } from '../../store/store.js';
@@ -292,16 +293,24 @@ export const contractHandlers: Pick<OperationHandlers, ContractOperations> = {
 
   /**
    * Re-reads what the host knows of the contract and recomputes it: its objects are checked again (an object moved to
-   * another customer in OutSmart shows up here as a 400 naming it). The count of work orders is the contract's
-   * generated work orders in the generation ledger.
+   * another customer in OutSmart shows up here as a 400 naming it), and every work order the generation ledger created
+   * for it is read again — its status, hours and materials — so the budget, computed from the cost lines on every
+   * read, is current. `workOrders` counts the work orders read.
    */
   async refreshContract({ param, tenant, services }) {
     const stored = await loadContract(tenant.store, param('id'));
     const { debtorNumber, objectCodes } = stored.contract;
     await objectOwnersFor(tenant, services, debtorNumber, objectCodes, {}, ['objectCodes']);
+    const host = await services.hosts.clientFor(tenant.tenant);
+    const refreshed = await refreshContractWorkOrders({ ...tenant, host, now: services.now }, stored.contract.id);
+    if (refreshed.missingOnHost.length > 0) {
+      tenant.log.warn(
+        { contractId: stored.contract.id, missing: refreshed.missingOnHost },
+        'work orders gone on the host',
+      );
+    }
     const resource = toResource(stored, await termsOf(tenant.store, stored.contract), asOfNow(services));
-    const workOrders = generatedWorkOrders(await tenant.store.ledger.forContract(stored.contract.id)).length;
-    return { body: { contract: resource, workOrders }, etag: resource.etag };
+    return { body: { contract: resource, workOrders: refreshed.workOrders }, etag: resource.etag };
   },
 
   async contractHistory({ param, query, tenant }) {

@@ -10,6 +10,7 @@ import {
 import type { contractsApi } from '@contractbeheer/sdk';
 import { generatedWorkOrders } from '../../generation/generated-work-orders.js';
 import { PowerUpError } from '../../power-up-error.js';
+import { budgetActuals } from './budget-actuals.js';
 import { loadContract, termsOf } from './contract-resource.js';
 import { asOfNow } from './as-of.js';
 import type { OperationHandlers } from './operation-routes.js';
@@ -112,19 +113,21 @@ export const scheduleHandlers: Pick<OperationHandlers, 'previewSchedule' | 'view
   },
 
   /**
-   * The budget status on today, computed by the core with the tenant's hour-type rates and the contract's expected
-   * cost per work order. The actuals — cost lines and materials used — are read from the host by the next issue's
-   * cost-line store, and the work orders generated come from its generation ledger: until those exist nothing is
-   * consumed, no material is used and no work order is generated, which is what this answers.
+   * The budget status on today, computed by the core with the contract's expected cost per work order and its
+   * actuals: the cost lines its completed work orders brought in (hours and materials, each at the rate it was
+   * recorded with — see `budget-actuals.ts`). Beside it the materials used in the period and the work orders created
+   * in the host for target dates in the period (from the generation ledger).
    */
   async getBudget({ param, tenant, services }) {
     const stored = await loadContract(tenant.store, param('id'));
     const contract = stored.contract;
     const terms = await termsOf(tenant.store, contract);
+    const lines = await tenant.store.costLines.forContract(contract.id);
+    const actuals = budgetActuals(lines);
     const status = budgetStatus(contract, {
       asOf: asOfNow(services),
-      costLines: [],
-      hourTypeRates: tenant.tenant.settings.hourTypeRates,
+      costLines: actuals.costLines,
+      hourTypeRates: actuals.hourTypeRates,
       ...(terms !== undefined && { terms }),
     });
     if (status === null) {
@@ -132,6 +135,11 @@ export const scheduleHandlers: Pick<OperationHandlers, 'previewSchedule' | 'view
         path: ['budget'],
       });
     }
-    return { body: { ...status, materialsUsed: [], generated: { workOrders: 0 } } };
+    const { start, end } = status.period;
+    const inPeriod = (date: string) => date >= start && (end === null || date <= end);
+    const { materialsUsed } = budgetActuals(lines.filter((line) => inPeriod(line.date)));
+    const ledger = await tenant.store.ledger.forContract(contract.id);
+    const generated = ledger.filter((entry) => entry.state === 'created' && inPeriod(entry.targetDate)).length;
+    return { body: { ...status, materialsUsed, generated: { workOrders: generated } } };
   },
 };

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CostLinesTable, DeletedObjectsTable, InboundEventsTable } from './database-events.js';
 
 /**
  * The tables as Kysely sees them. Dates (`date`) come back as `'YYYY-MM-DD'` text and instants (`timestamptz`) as
@@ -156,6 +157,9 @@ export interface Database {
   audit_entries: AuditEntriesTable;
   tenant_credentials: TenantCredentialsTable;
   marketplace_requests: MarketplaceRequestsTable;
+  inbound_events: InboundEventsTable;
+  cost_lines: CostLinesTable;
+  deleted_objects: DeletedObjectsTable;
   generation_ledger: GenerationLedgerTable;
   due_index: DueIndexTable;
 }

@@ -7,6 +7,9 @@ import { KyselyCancellationReasons } from './kysely-cancellation-reasons.js';
 import { KyselyCredentials } from './kysely-credentials.js';
 import { KyselyGenerationLedger } from './kysely-generation-ledger.js';
 import { KyselyContracts, KyselyObjectLinks } from './kysely-contracts.js';
+import { KyselyCostLines } from './kysely-cost-lines.js';
+import { KyselyDeletedObjects } from './kysely-deleted-objects.js';
+import { KyselyInbox } from './kysely-inbox.js';
 import { KyselySettings, SLA_POLICIES, TERMS } from './kysely-settings.js';
 import { KyselyTenantSettings } from './kysely-tenant-settings.js';
 import { KyselyTerminations } from './kysely-terminations.js';
@@ -24,6 +27,9 @@ export class KyselyTenantStore implements TenantStore {
   readonly apiKeys;
   readonly credentials;
   readonly audit;
+  readonly inbox;
+  readonly costLines;
+  readonly deletedObjects;
   readonly ledger;
 
   constructor(
@@ -41,6 +47,9 @@ export class KyselyTenantStore implements TenantStore {
     this.apiKeys = new KyselyApiKeys(scope);
     this.credentials = new KyselyCredentials(scope);
     this.audit = new KyselyAuditTrail(scope);
+    this.inbox = new KyselyInbox(scope);
+    this.costLines = new KyselyCostLines(scope);
+    this.deletedObjects = new KyselyDeletedObjects(scope);
     this.ledger = new KyselyGenerationLedger(scope);
   }
 

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { initialSchema } from './001-initial-schema.js';
 import { installLifecycle } from './002-install-lifecycle.js';
 import { generationLedger } from './003-generation-ledger.js';
+import { inboundEvents } from './004-inbound-events.js';
 
 /**
  * Every migration, in order, listed in code rather than found on disk, so the bundled service carries them. Names
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '001-initial-schema': initialSchema,
   '002-install-lifecycle': installLifecycle,
   '003-generation-ledger': generationLedger,
+  '004-inbound-events': inboundEvents,
 };
 
 const inCode: MigrationProvider = { getMigrations: async () => MIGRATIONS };
