@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => store.close());
 
 describe('contracts.createMany', () => {
-  it('saves every contract as create would: the contract, its first version, its object links and an audit entry', async () => {
+  it('saves every contract as create would: the contract, its first version, its links, its due entry and an audit entry', async () => {
     const [tenantId] = await installTenants(store, 'many');
     const tenant = store.forTenant(tenantId as string);
     // More than one batch, so the batching itself is exercised.
@@ -29,6 +29,9 @@ describe('contracts.createMany', () => {
     expect(await tenant.objectLinks.contractIdsForObject('SHARED')).toHaveLength(1_203);
     const audit = await tenant.audit.list({ entity: { type: 'contract', id: 'M-0500' } });
     expect(audit.items).toMatchObject([{ action: 'contract.created', actor: 'user:anna' }]);
+    // Each one due at once in the due index, as a created contract is.
+    expect(await store.dueIndex.countDue('2026-02-01T09:59:59.000Z')).toBe(0);
+    expect(await store.dueIndex.countDue('2026-02-01T10:00:00.000Z')).toBe(1_203);
   });
 
   it('writes nothing when one id is taken or given twice, and names it', async () => {

@@ -100,7 +100,7 @@ export class KyselyContracts implements ContractRepository {
 
   /**
    * Many new contracts in one transaction, a few statements per batch of rows instead of one per contract: the
-   * contracts, their first versions, object links and audit entries. All or nothing: one id already taken (or given
+   * contracts, their first versions, object links, due-index entries (due at once) and audit entries. All or nothing: one id already taken (or given
    * twice) refuses the whole call with `already-exists` naming it.
    */
   async createMany(contracts: readonly Contract[], meta: ChangeMeta): Promise<number> {
@@ -170,6 +170,11 @@ export class KyselyContracts implements ContractRepository {
       })),
     );
     if (links.length > 0) await db.insertInto('object_links').values(links).execute();
+    // Due at once, as `create` makes a new contract: the generator plans each on its next tick.
+    await db
+      .insertInto('due_index')
+      .values(batch.map((contract) => ({ tenant_id: tenantId, contract_id: contract.id, due_at: meta.at })))
+      .execute();
     await db
       .insertInto('audit_entries')
       .values(
