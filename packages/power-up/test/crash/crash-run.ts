@@ -66,9 +66,14 @@ export async function runWithCrashes(options: CrashRunOptions): Promise<CrashRun
     void generator.exited.then(() => (exited = true));
     while (!exited && (await postsSoFar()) < target) await sleep(15);
     if (exited) {
-      // It ran out of work before the kill point: nothing to kill; the runs below finish the rest.
+      // Idle before the kill point: what is left is leased by a killed process or waits out a back-off (or the
+      // work is done). Start another one, as a restarted service would.
       finishedRuns += 1;
-      break;
+      const code = await generator.exited;
+      if (code !== 0) throw new Error(`a generating run exited with ${code}:\n${generator.output()}`);
+      if (await options.done()) break;
+      await sleep(300);
+      continue;
     }
     await sleep(jitterMs);
     generator.kill();
