@@ -50,6 +50,8 @@ export type GeneratorOptions = {
   leaseMs?: number;
   /** Contracts claimed per tick (default 200). */
   batchSize?: number;
+  /** Generate only this tenant's contracts (default: every installed tenant's). */
+  tenantId?: string;
   policy?: RetryPolicy;
   logger?: Logger;
   /** Called after each contract with the tick's running totals (the demo's progress bar). */
@@ -291,7 +293,18 @@ export function createGenerator(options: GeneratorOptions): Generator {
     const decide = (lookups: readonly HostLookup[]) =>
       decideGeneration({ contractId: claim.contractId, planned, rows, lookups, now: state.now, policy });
 
-    const lookups = await execute(state, tenant, tenantStore, latest.debtorNumber, rows, decide([]));
+    const first = decide([]);
+    if (first.some((command) => command.kind === 'create' || command.kind === 'look-up')) {
+      // No host connection (credentials missing or unreadable): no attempt is spent; the tenant waits a while.
+      try {
+        await remember(state.clients, tenant.id, () => hosts.clientFor(tenant));
+      } catch (error) {
+        state.report.errors += 1;
+        state.backedOff.set(tenant.id, state.now + policy.baseDelayMs);
+        log.warn({ tenantId: tenant.id }, `no host connection: ${messageOf(error)}`);
+      }
+    }
+    const lookups = await execute(state, tenant, tenantStore, latest.debtorNumber, rows, first);
     rows = await tenantStore.ledger.forContract(claim.contractId);
     if (lookups.length > 0) {
       // Decided again with what the host answered: a found number becomes created, a missing one is posted again.
@@ -335,7 +348,13 @@ export function createGenerator(options: GeneratorOptions): Generator {
       customers: new Map(),
       backedOff: new Map(),
     };
-    const claims = await store.dueIndex.claimDue({ now: isoOf(now), limit: batchSize, leaseMs, owner });
+    const claims = await store.dueIndex.claimDue({
+      now: isoOf(now),
+      limit: batchSize,
+      leaseMs,
+      owner,
+      ...(options.tenantId !== undefined && { tenantId: options.tenantId }),
+    });
     await forEachConcurrently(claims, concurrency, async (claim) => {
       let next: number | null;
       try {
