@@ -75,9 +75,18 @@ export async function startSandboxProcess(options: SandboxProcessOptions = {}): 
     baseUrl,
     hostTokens: { token: SANDBOX_TOKEN, softwareToken: SANDBOX_SOFTWARE_TOKEN },
     async tally() {
-      const response = await fetch(`${origin}${SANDBOX_TALLY_PATH}`);
-      if (!response.ok) throw new Error(`the sandbox tally answered HTTP ${response.status}`);
-      return (await response.json()) as WorkOrderTally;
+      // Asked every few ms while the sandbox closes idle keep-alive sockets: a request that lands on a socket the
+      // server is closing fails with "other side closed", and is simply asked again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const response = await fetch(`${origin}${SANDBOX_TALLY_PATH}`);
+          if (!response.ok) throw new Error(`the sandbox tally answered HTTP ${response.status}`);
+          return (await response.json()) as WorkOrderTally;
+        } catch (error) {
+          if (attempt >= 5 || child.exitCode !== null) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
     },
     async seedMasterData(endpoint, records) {
       for (let i = 0; i < records.length; i += 500) {
