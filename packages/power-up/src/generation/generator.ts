@@ -54,15 +54,18 @@ export type GeneratorOptions = {
   tenantId?: string;
   policy?: RetryPolicy;
   logger?: Logger;
+};
+
+type TickOptions = {
   /** Called after each contract with the tick's running totals (the demo's progress bar). */
   onProgress?: (report: TickReport) => void;
 };
 
 export type Generator = {
   /** Claims what is due now, generates it, and releases each contract with the instant it is next due. */
-  tick(): Promise<TickReport>;
+  tick(options?: TickOptions): Promise<TickReport>;
   /** Ticks until a tick finds nothing due; the reports added up. */
-  runUntilIdle(): Promise<TickReport>;
+  runUntilIdle(options?: TickOptions): Promise<TickReport>;
 };
 
 const emptyReport = (): TickReport => ({
@@ -338,7 +341,7 @@ export function createGenerator(options: GeneratorOptions): Generator {
     return next === null ? null : Math.max(next, backedOffAfter);
   }
 
-  async function tick(): Promise<TickReport> {
+  async function tick(tickOptions: TickOptions = {}): Promise<TickReport> {
     const now = clock().getTime();
     const state: TickState = {
       now,
@@ -369,7 +372,7 @@ export function createGenerator(options: GeneratorOptions): Generator {
       // Never due again within this tick's instant: a frozen test clock would otherwise claim it forever.
       const dueAt = next === null ? null : isoOf(Math.max(next, now + 1));
       await store.dueIndex.release(claim, dueAt);
-      options.onProgress?.({ ...state.report });
+      tickOptions.onProgress?.({ ...state.report });
     });
     if (claims.length > 0) log.info({ ...state.report }, 'generation tick');
     return state.report;
@@ -377,10 +380,10 @@ export function createGenerator(options: GeneratorOptions): Generator {
 
   return {
     tick,
-    async runUntilIdle() {
+    async runUntilIdle(tickOptions: TickOptions = {}) {
       const total = emptyReport();
       for (;;) {
-        const report = await tick();
+        const report = await tick(tickOptions);
         addReports(total, report);
         if (report.contracts === 0) return total;
       }
