@@ -4,9 +4,11 @@ import { startSandboxServer } from './testing/loopback-server.js';
 
 const USAGE = `Usage: contractbeheer-sandbox [--port 4010] [--webhook-url URL --webhook-secret SECRET]
                               [--latency MS] [--error-rate 0.1] [--rate-limit-every N] [--drop-rate 0.05]
-                              [--max-body-bytes 5242880]
+                              [--max-body-bytes 5242880] [--seed 1]
 
-Serves an emulator of the OutSmart OPENApi v8 on loopback, with demo data.
+Serves an emulator of the OutSmart OPENApi v8 on loopback, with demo data. --port 0 takes any free port (the URL
+is printed). --seed fixes the fault generator, so a fault scenario repeats. GET <origin>/__sandbox/work-orders
+answers how many work orders the sandbox holds and how many posts carried each WorkorderNo (for tests).
 `;
 
 async function main(): Promise<void> {
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
         'rate-limit-every': { type: 'string' },
         'drop-rate': { type: 'string' },
         'max-body-bytes': { type: 'string' },
+        seed: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
   const port = number('port', values.port, 65535) ?? 4010;
   const sandbox = createHostSandbox({
     maxBodyBytes: number('max-body-bytes', values['max-body-bytes'], 1024 ** 3),
+    seed: number('seed', values.seed, 2 ** 32 - 1),
     faults: {
       latencyMs: number('latency', values.latency, 60_000) ?? 0,
       serverErrorRate: number('error-rate', values['error-rate'], 1) ?? 0,

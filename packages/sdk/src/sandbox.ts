@@ -10,9 +10,10 @@ export {
   SANDBOX_TOKEN,
   type SandboxAnswer,
   type SandboxOptions,
+  type WorkOrderTally,
 } from './testing/host-sandbox.js';
 export { NO_FAULTS, type SandboxFaults } from './testing/sandbox-faults.js';
-export { startSandboxServer, type RunningSandbox } from './testing/loopback-server.js';
+export { SANDBOX_TALLY_PATH, startSandboxServer, type RunningSandbox } from './testing/loopback-server.js';
 export {
   createSandboxMarketplace,
   SandboxMarketplace,

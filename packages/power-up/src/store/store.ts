@@ -182,6 +182,11 @@ export type ListContractsOptions = { filters?: ContractFilters; limit?: number; 
 export interface ContractRepository {
   /** Saves a new contract at its version (normally 0) with its first version record; `already-exists` if taken. */
   create(contract: Contract, meta: ChangeMeta): Promise<StoredContract>;
+  /**
+   * Saves many new contracts at once (an import, seeding a benchmark), as `create` would one by one, in one
+   * transaction; returns how many. All or nothing: an id already taken refuses the whole call with `already-exists`.
+   */
+  createMany(contracts: readonly Contract[], meta: ChangeMeta): Promise<number>;
   get(contractId: string): Promise<StoredContract | undefined>;
   /** Ordered by contract id; a cursor stays valid while rows are added or removed. 1–200 per page (default 50). */
   list(options?: ListContractsOptions): Promise<Page<StoredContract>>;

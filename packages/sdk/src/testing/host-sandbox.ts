@@ -13,6 +13,9 @@ import { WorkOrderStore } from './work-order-store.js';
 export const SANDBOX_TOKEN = 'sandbox-client-token';
 export const SANDBOX_SOFTWARE_TOKEN = 'sandbox-software-token';
 
+/** See {@link HostSandbox.workOrderTally}. */
+export type WorkOrderTally = { workOrders: number; postsByNumber: Record<string, number> };
+
 /** The answer to one request, and whether to cut the connection instead of sending it (after the effect). */
 export type SandboxAnswer = { response: Response; drop: boolean };
 
@@ -51,6 +54,8 @@ export class HostSandbox {
   readonly workOrders: Map<number, HostRecord>;
   /** Object codes changed "in the app" and not yet acknowledged. */
   readonly changedObjects: Set<string>;
+  /** How many PostWorkorders records carried each WorkorderNo (more than 1: the client posted it again). */
+  readonly workOrderPosts: ReadonlyMap<string, number>;
   faults: SandboxFaults;
   /** Every request seen, for assertions: method, endpoint and the (credential-free) query. */
   readonly requests: { method: string; endpoint: string; query: Record<string, string> }[];
@@ -97,6 +102,7 @@ export class HostSandbox {
     this.records = this.masterData.records;
     this.workOrders = this.workOrderStore.workOrders;
     this.changedObjects = this.masterData.changedObjects;
+    this.workOrderPosts = this.workOrderStore.postsByNumber;
     this.requests = this.router.requests;
     this.deliveries = this.webhooks.deliveries;
   }
@@ -127,6 +133,14 @@ export class HostSandbox {
   /** Changes an object "in the app": it shows up in `objects/changed` until acknowledged. */
   changeObjectInApp(code: string, changes: HostRecord): void {
     this.masterData.changeObject(code, changes);
+  }
+
+  /**
+   * What a test asks of a sandbox in another process (see `startSandboxServer`'s inspection path): how many work
+   * orders it holds, and how many PostWorkorders records carried each WorkorderNo.
+   */
+  workOrderTally(): WorkOrderTally {
+    return { workOrders: this.workOrders.size, postsByNumber: Object.fromEntries(this.workOrderPosts) };
   }
 
   /** Answers one request as the host would. */

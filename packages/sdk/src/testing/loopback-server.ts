@@ -24,8 +24,15 @@ async function readBody(request: IncomingMessage, limit: number): Promise<Buffer
 }
 
 /**
+ * Outside the host's API (no credentials, no faults): what a test in another process reads to count the work
+ * orders the sandbox holds and the posts per WorkorderNo — `GET <origin>/__sandbox/work-orders`.
+ */
+export const SANDBOX_TALLY_PATH = '/__sandbox/work-orders';
+
+/**
  * Serves a sandbox over real HTTP on loopback (port 0 = any free port). A dropped answer (fault injection) cuts
- * the socket after the effect was committed, as a lost response would.
+ * the socket after the effect was committed, as a lost response would. {@link SANDBOX_TALLY_PATH} answers the
+ * sandbox's work-order tally, for tests that run the sandbox in a process of its own.
  */
 export async function startSandboxServer(
   sandbox: HostSandbox,
@@ -36,6 +43,11 @@ export async function startSandboxServer(
   const server = createServer((req, res) => void serve(req, res));
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
+      if (req.method === 'GET' && req.url === SANDBOX_TALLY_PATH) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(sandbox.workOrderTally()));
+        return;
+      }
       const body = await readBody(req, sandbox.maxBodyBytes);
       if (body === undefined) {
         res.writeHead(413, { 'content-type': 'text/plain' });

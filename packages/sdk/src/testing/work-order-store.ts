@@ -48,6 +48,12 @@ export type WorkOrderStoreOptions = {
 export class WorkOrderStore {
   /** Work orders by row id. */
   readonly workOrders = new Map<number, HostRecord>();
+  /**
+   * How many PostWorkorders records carried each WorkorderNo. This host upserts by number, so a second post never
+   * shows as a second work order here; the count is how a test sees that a client posted the same occurrence twice
+   * (which a host that does not upsert would have turned into a duplicate).
+   */
+  readonly postsByNumber = new Map<string, number>();
   /** Row id per WorkorderNo, so upserts and look-ups by number stay O(1) at 10,000s of work orders. */
   private readonly rowIdByNumber = new Map<string, number>();
   private nextRowId = 2_100_000;
@@ -70,6 +76,7 @@ export class WorkOrderStore {
     if (missing.length > 0) return envelope(1501, null, missing);
     const created = records.map((record) => {
       const number = String(record.WorkorderNo);
+      this.postsByNumber.set(number, (this.postsByNumber.get(number) ?? 0) + 1);
       const knownRowId = this.rowIdByNumber.get(number);
       const existing = knownRowId === undefined ? undefined : this.workOrders.get(knownRowId);
       const rowId = existing ? Number(existing.id) : this.nextRowId++;

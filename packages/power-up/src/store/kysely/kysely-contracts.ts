@@ -46,6 +46,9 @@ function writtenAs(contract: Contract, row: unknown): StoredContract {
   return { contract, createdAt: created_at, updatedAt: updated_at };
 }
 
+/** Contracts per statement in `createMany`: well below PostgreSQL's 65,535 parameters per statement. */
+const CREATE_MANY_BATCH = 1_000;
+
 /** The columns copied out of the document, so filters use indexes instead of digging in JSON. */
 function indexedColumns(contract: Contract) {
   return {
@@ -93,6 +96,99 @@ export class KyselyContracts implements ContractRepository {
       );
     }
     return writtenAs(checked, inserted);
+  }
+
+  /**
+   * Many new contracts in one transaction, a few statements per batch of rows instead of one per contract: the
+   * contracts, their first versions, object links, due-index entries (due at once) and audit entries. All or nothing: one id already taken (or given
+   * twice) refuses the whole call with `already-exists` naming it.
+   */
+  async createMany(contracts: readonly Contract[], meta: ChangeMeta): Promise<number> {
+    const checked = contracts.map((contract) => parseContract(contract));
+    const { tenantId } = this.scope;
+    await atomically(this.scope.db, async (db) => {
+      for (const code of new Set(checked.flatMap((c) => (c.termsCode === undefined ? [] : [c.termsCode])))) {
+        await holdReference(db, 'contract_terms', tenantId, code);
+      }
+      for (const code of new Set(checked.flatMap((c) => (c.slaPolicyCode === undefined ? [] : [c.slaPolicyCode])))) {
+        await holdReference(db, 'sla_policies', tenantId, code);
+      }
+      for (let from = 0; from < checked.length; from += CREATE_MANY_BATCH) {
+        await this.insertBatch(db, checked.slice(from, from + CREATE_MANY_BATCH), meta);
+      }
+    });
+    return checked.length;
+  }
+
+  private async insertBatch(db: Kysely<Database>, batch: readonly Contract[], meta: ChangeMeta): Promise<void> {
+    const { tenantId } = this.scope;
+    const inserted = await forKnownTenant(tenantId, () =>
+      db
+        .insertInto('contracts')
+        .values(
+          batch.map((contract) => ({
+            tenant_id: tenantId,
+            id: contract.id,
+            version: contract.version,
+            document: JSON.stringify(contract),
+            ...indexedColumns(contract),
+            created_at: meta.at,
+            updated_at: meta.at,
+          })),
+        )
+        .onConflict((conflict) => conflict.columns(['tenant_id', 'id']).doNothing())
+        .returning('id')
+        .execute(),
+    );
+    if (inserted.length < batch.length) {
+      const written = new Set(inserted.map((row) => row.id));
+      const taken = batch.find((contract) => !written.delete(contract.id))?.id;
+      throw new PowerUpError(
+        'already-exists',
+        `a contract '${taken}' already exists (or is given twice): nothing was created; choose other ids.`,
+        { path: ['id'] },
+      );
+    }
+    await db
+      .insertInto('contract_versions')
+      .values(
+        batch.map((contract) => ({
+          tenant_id: tenantId,
+          contract_id: contract.id,
+          version: contract.version,
+          document: JSON.stringify(contract),
+          effective_from: meta.at,
+          recorded_by: meta.actor,
+        })),
+      )
+      .execute();
+    const links = batch.flatMap((contract) =>
+      contract.objectCodes.map((objectCode) => ({
+        tenant_id: tenantId,
+        contract_id: contract.id,
+        object_code: objectCode,
+      })),
+    );
+    if (links.length > 0) await db.insertInto('object_links').values(links).execute();
+    // Due at once, as `create` makes a new contract: the generator plans each on its next tick.
+    await db
+      .insertInto('due_index')
+      .values(batch.map((contract) => ({ tenant_id: tenantId, contract_id: contract.id, due_at: meta.at })))
+      .execute();
+    await db
+      .insertInto('audit_entries')
+      .values(
+        batch.map((contract) => ({
+          tenant_id: tenantId,
+          at: meta.at,
+          actor: meta.actor,
+          action: 'contract.created',
+          entity_type: 'contract',
+          entity_id: contract.id,
+          details: JSON.stringify({ version: contract.version }),
+        })),
+      )
+      .execute();
   }
 
   /** The statement `create` runs; no row when the id is taken (and then nothing was written). */

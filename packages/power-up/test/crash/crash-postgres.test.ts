@@ -1,0 +1,3 @@
+import { describeCrashTest } from './crash-suite.js';
+
+describeCrashTest('postgres', 20261201);
