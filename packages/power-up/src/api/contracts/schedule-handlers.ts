@@ -25,7 +25,7 @@ const daysBetween = (from: string, to: string) =>
 export const scheduleHandlers: Pick<OperationHandlers, 'previewSchedule' | 'viewSchedule' | 'getBudget'> = {
   /** What an edit would change in the schedule, computed as the edit itself would be — and nothing is saved. */
   async previewSchedule({ param, body, tenant, services }) {
-    const stored = await loadContract(tenant.store, param('id'));
+    const stored = await loadContract(tenant, param('id'));
     const terms = await termsOf(tenant.store, stored.contract);
     const command = { type: 'edit', expectedVersion: stored.contract.version, changes: body.changes };
     // No generated keys yet: the generation ledger (next issue) knows them; until then every occurrence is open.
@@ -44,7 +44,7 @@ export const scheduleHandlers: Pick<OperationHandlers, 'previewSchedule' | 'view
    * the host's row id come from the generation ledger, which the next issue adds.
    */
   async viewSchedule({ param, query, tenant, services }) {
-    const stored = await loadContract(tenant.store, param('id'));
+    const stored = await loadContract(tenant, param('id'));
     const contract = stored.contract;
     // Every saved version governs its own dates (an edit never replans the past), so plan over all of them.
     const versions = (await tenant.store.contracts.versions(contract.id)).map((version) => version.contract);
@@ -90,7 +90,7 @@ export const scheduleHandlers: Pick<OperationHandlers, 'previewSchedule' | 'view
    * consumed, no material is used and no work order is generated, which is what this answers.
    */
   async getBudget({ param, tenant, services }) {
-    const stored = await loadContract(tenant.store, param('id'));
+    const stored = await loadContract(tenant, param('id'));
     const contract = stored.contract;
     const terms = await termsOf(tenant.store, contract);
     const status = budgetStatus(contract, {
