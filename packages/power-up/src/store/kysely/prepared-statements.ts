@@ -14,7 +14,8 @@ import type pg from 'pg';
  * query whose text varies — an IN list of any length — cannot grow the server's memory without end). A prepared
  * statement whose result columns change under it (a migration by a newer instance adds a column to a `select *`)
  * fails with "cached plan must not change result type": that connection is then discarded instead of returned to
- * the pool, so the next request prepares afresh on a new one.
+ * the pool, so the next request prepares afresh on a new one. Named statements live on a server connection: behind a
+ * pooler in transaction mode (PgBouncer before 1.21, or without `max_prepared_statements`) they would not work.
  */
 
 const MAX_PER_CONNECTION = 200;
