@@ -1,8 +1,10 @@
 // `pnpm bench` for @contractbeheer/power-up: the contracts API over loopback with 16 concurrent connections
 // (autocannon), a read mix and a create mix, on PGlite and on PostgreSQL, each beside a bare hono route served by
 // the same process in the same run — the HTTP stack's own ceiling on this (shared, noisy, 2-core) machine.
-// Prints requests/s, p99 latency and the ratio to the bare route; fails when any request did not succeed.
+// Prints requests/s, p99 latency and the ratio to the bare route (medians of BENCH_ROUNDS rounds) with the load
+// average; fails when any request did not succeed.
 import { spawn } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 
@@ -89,34 +91,58 @@ function createMix(server, engine) {
   };
 }
 
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const loadAverage = () =>
+  loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ');
+
+// BENCH_ROUNDS rounds per engine (default 3): each round measures the bare route and the API one after the other, so
+// a ratio compares runs under the same machine load; the table gives the median of the rounds.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const rows = [];
 // BENCH_ENGINES=postgres (comma-separated) runs only those engines.
 const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
+const loadBefore = loadAverage();
 for (const engine of ENGINES) {
   const server = await startServer(engine);
+  const rounds = [];
   try {
-    const bareGet = await measure({ title: 'bare GET', url: `${server.bareUrl}/bare` });
-    const reads = await measure({ title: `${engine} reads`, ...readMix(server) });
-    const barePost = await measure({
-      title: 'bare POST',
-      url: `${server.bareUrl}/bare`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ id: 'x', type: 'preventive', startDate: '2026-01-01', debtorNumber: 'D2000' }),
-    });
-    const creates = await measure({ title: `${engine} creates`, ...createMix(server, engine) });
-    rows.push(
-      { engine, mix: 'bare GET', ...bareGet, ratio: 1 },
-      { engine, mix: 'read mix', ...reads, ratio: reads.rps / bareGet.rps },
-      { engine, mix: 'bare POST', ...barePost, ratio: 1 },
-      { engine, mix: 'create mix', ...creates, ratio: creates.rps / barePost.rps },
-    );
+    for (let round = 0; round < ROUNDS; round++) {
+      const bareGet = await measure({ title: 'bare GET', url: `${server.bareUrl}/bare` });
+      const reads = await measure({ title: `${engine} reads`, ...readMix(server) });
+      const barePost = await measure({
+        title: 'bare POST',
+        url: `${server.bareUrl}/bare`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: 'x', type: 'preventive', startDate: '2026-01-01', debtorNumber: 'D2000' }),
+      });
+      const creates = await measure({ title: `${engine} creates`, ...createMix(server, engine) });
+      rounds.push([
+        { mix: 'bare GET', ...bareGet, ratio: 1 },
+        { mix: 'read mix', ...reads, ratio: reads.rps / bareGet.rps },
+        { mix: 'bare POST', ...barePost, ratio: 1 },
+        { mix: 'create mix', ...creates, ratio: creates.rps / barePost.rps },
+      ]);
+    }
   } finally {
     await server.stop();
   }
+  for (const [index, { mix }] of rounds[0].entries()) {
+    const of = (field) => median(rounds.map((round) => round[index][field]));
+    rows.push({ engine, mix, rps: of('rps'), p99: of('p99'), ratio: of('ratio') });
+  }
 }
 
-console.log(`\ncontracts API, ${CONNECTIONS} connections, ${DURATION_S} s per run (after ${WARMUP_S} s warm-up):\n`);
+console.log(
+  `\ncontracts API, ${CONNECTIONS} connections, ${DURATION_S} s per run (after ${WARMUP_S} s warm-up), ` +
+    `median of ${ROUNDS} round(s); load average before ${loadBefore}, after ${loadAverage()} (${cpus().length} cores):\n`,
+);
 console.log('engine    mix          req/s     p99 ms   vs bare');
 for (const row of rows) {
   console.log(

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Tenant, TenantStore } from '../store/store.js';
+import type { StoredContract, Tenant, TenantStore } from '../store/store.js';
 
 /**
  * The per-tenant context every authenticated route works with, built once by the auth middleware: the tenant, its
@@ -12,6 +12,8 @@ export type TenantContext = {
   log: Logger;
   /** Who the audit trail names for changes made with this key. */
   actor: string;
+  /** On routes that read their contract along with the key: that contract as it stood then (see `loadContract`). */
+  readAlong?: { contractId: string; contract: StoredContract | undefined };
 };
 
 /** What the middleware puts on each request. */

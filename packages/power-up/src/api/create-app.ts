@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
-import { PowerUpError } from '../power-up-error.js';
 import type { AppEnv } from './app-env.js';
+import { bodySizeLimit } from './body-size-limit.js';
 import { CONTRACTS_HANDLERS } from './contracts/contracts-handlers.js';
 import { operationRoutes } from './contracts/operation-routes.js';
 import { errorResponse } from './error-response.js';
@@ -53,16 +52,7 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
     if (QUIET_ROUTES.has(route)) c.get('log').debug(line, 'request');
     else c.get('log').info(line, 'request');
   });
-  app.use(
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new PowerUpError('payload-too-large', `the body is larger than ${maxSize} bytes: send less.`, {
-          path: ['body'],
-        });
-      },
-    }),
-  );
+  app.use(bodySizeLimit(maxSize));
 
   app.onError((error, c) => {
     const { status, body, expected, retryAfterSeconds, hostFailure } = errorResponse(error, c.get('requestId'));
@@ -87,7 +77,7 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
   for (const route of options.routes ?? ROUTES) {
     app.on(route.method, route.path, async (c, next) => {
       c.set('route', route.path);
-      if (route.access === 'tenant') return auth(c, next);
+      if (route.access === 'tenant') return auth(route.readsContract === true ? c.req.param('id') : undefined)(c, next);
       await next();
     });
     app.on(route.method, route.path, (c) => route.handle(c, services));

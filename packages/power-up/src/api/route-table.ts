@@ -28,6 +28,11 @@ export type RouteDefinition = {
   /** hono syntax (`/contracts/:id`). */
   path: string;
   access: 'public' | 'marketplace' | 'tenant';
+  /**
+   * On `tenant` routes about one contract (`:id`): that contract is read in the same statement as the API key, and a
+   * handler finds it with `loadContract` without another round trip to the database.
+   */
+  readsContract?: boolean;
   handle: (c: Context<AppEnv>, services: AppServices) => Response | Promise<Response>;
 };
 

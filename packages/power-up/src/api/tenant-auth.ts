@@ -14,15 +14,19 @@ const refused = () =>
 /**
  * Resolves `Authorization: Bearer <api key>` to the tenant context: the one place a request becomes a tenant's.
  * Unknown, revoked and malformed keys, and keys of an uninstalled tenant, are all refused alike (401), so a caller
- * learns nothing about which keys exist.
+ * learns nothing about which keys exist. On a route about one contract, `contractId` names it: the same statement
+ * that checks the key reads that contract of the key's tenant.
  */
-export function tenantAuth(store: Store): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+export function tenantAuth(store: Store): (contractId?: string) => MiddlewareHandler<AppEnv> {
+  return (contractId) => async (c, next) => {
     const match = /^Bearer[ ]+(\S+)$/i.exec(c.req.header('authorization') ?? '');
     const key = match?.[1];
     if (key === undefined || !looksLikeApiKey(key)) throw refused();
     // One query for key and tenant, uncached: a revocation or an uninstall holds from the next request on.
-    const holder = await store.tenants.findApiKeyHolder(hashApiKey(key));
+    const holder = await store.tenants.findApiKeyHolder(
+      hashApiKey(key),
+      contractId === undefined ? undefined : { contractId },
+    );
     if (holder === undefined || holder.tenant.status !== 'installed') throw refused();
     const { tenant } = holder;
     c.set('tenant', {
@@ -31,6 +35,7 @@ export function tenantAuth(store: Store): MiddlewareHandler<AppEnv> {
       store: store.forTenant(tenant.id),
       log: c.get('log').child({ tenantId: tenant.id, apiKeyId: holder.keyId }),
       actor: `api-key:${holder.keyId}`,
+      ...(holder.readAlong !== undefined && { readAlong: holder.readAlong }),
     });
     await next();
   };

@@ -118,8 +118,16 @@ export type InstallState = { status: 'installed'; name?: string; hostBaseUrl: st
 /** What an API key's hash resolves to. */
 export type ApiKeyOwner = { tenantId: string; keyId: string; name: string };
 
-/** A live API key with its tenant as it stands now (installed or not: the caller decides what that means). */
-export type ApiKeyHolder = { keyId: string; name: string; tenant: Tenant };
+/**
+ * A live API key with its tenant as it stands now (installed or not: the caller decides what that means), and, when
+ * asked for, the contract of that tenant read in the same statement (`undefined` when the tenant has no such one).
+ */
+export type ApiKeyHolder = {
+  keyId: string;
+  name: string;
+  tenant: Tenant;
+  readAlong?: { contractId: string; contract: StoredContract | undefined };
+};
 
 export interface TenantAdmin {
   /** Adds a tenant; `already-exists` when the id is taken. */
@@ -130,9 +138,11 @@ export interface TenantAdmin {
   findApiKeyByHash(keyHash: string): Promise<ApiKeyOwner | undefined>;
   /**
    * The live API key and its tenant, read together in one query: what every API request asks first. Nothing of it
-   * is cached, so a revoked key or an uninstalled tenant is refused by the very next request on any instance.
+   * is cached, so a revoked key or an uninstalled tenant is refused by the very next request on any instance. With
+   * `readAlong`, the key's tenant's contract of that id comes in the same round trip (a request on one contract
+   * then costs the database one statement, not two); another tenant's contract is never read.
    */
-  findApiKeyHolder(keyHash: string): Promise<ApiKeyHolder | undefined>;
+  findApiKeyHolder(keyHash: string, readAlong?: { contractId: string }): Promise<ApiKeyHolder | undefined>;
   /**
    * Installs again (name and host URL replaced, `uninstalledAt` cleared) or marks uninstalled (`uninstalledAt` set
    * to `meta.at`, kept when it already was). `not-found` for an unknown tenant.

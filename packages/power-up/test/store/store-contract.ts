@@ -509,6 +509,30 @@ export function describeStoreContract(
         expect((await rejection(store.tenants.findApiKeyHolder('not-a-hash'))).code).toBe('invalid-input');
       });
 
+      it("reads a contract along with the key, only ever the key's own tenant's, and none for a dead key", async () => {
+        const [a, b, tenantA, tenantB] = await twoTenants();
+        await a.apiKeys.create({ id: 'k1', name: 'A', hint: 'aaaa', keyHash: sha256(`ra-${tenantA}`) }, meta());
+        await b.apiKeys.create({ id: 'k1', name: 'B', hint: 'bbbb', keyHash: sha256(`ra-${tenantB}`) }, meta());
+        const saved = await a.contracts.create(preventive('C-1'), meta());
+        await b.contracts.create(preventive('C-2'), meta());
+
+        const holder = await store.tenants.findApiKeyHolder(sha256(`ra-${tenantA}`), { contractId: 'C-1' });
+        expect(holder?.tenant).toEqual(await store.tenants.get(tenantA));
+        expect(holder?.readAlong).toEqual({ contractId: 'C-1', contract: saved });
+        expect(holder?.readAlong?.contract).toEqual(await a.contracts.get('C-1'));
+        // Tenant B's C-2 exists, yet A's key reads none: the same answer as for an id nobody has.
+        expect(
+          (await store.tenants.findApiKeyHolder(sha256(`ra-${tenantA}`), { contractId: 'C-2' }))?.readAlong,
+        ).toEqual({ contractId: 'C-2', contract: undefined });
+        expect(
+          (await store.tenants.findApiKeyHolder(sha256(`ra-${tenantB}`), { contractId: 'C-1' }))?.readAlong,
+        ).toEqual({ contractId: 'C-1', contract: undefined });
+        expect((await store.tenants.findApiKeyHolder(sha256(`ra-${tenantA}`)))?.readAlong).toBeUndefined();
+
+        await a.apiKeys.revoke('k1', meta('2026-02-01T00:00:00.000Z'));
+        expect(await store.tenants.findApiKeyHolder(sha256(`ra-${tenantA}`), { contractId: 'C-1' })).toBeUndefined();
+      });
+
       it('refuses a hash that another tenant already uses', async () => {
         const [a, b] = await twoTenants();
         await a.apiKeys.create({ id: 'k1', name: 'one', hint: 'xxxx', keyHash: sha256('same') }, meta());

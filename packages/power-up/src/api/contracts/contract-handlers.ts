@@ -215,13 +215,13 @@ export const contractHandlers: Pick<OperationHandlers, ContractOperations> = {
   },
 
   async getContract({ param, tenant, services }) {
-    const stored = await loadContract(tenant.store, param('id'));
+    const stored = await loadContract(tenant, param('id'));
     const resource = toResource(stored, await termsOf(tenant.store, stored.contract), asOfNow(services));
     return { body: resource, etag: resource.etag };
   },
 
   async updateContract({ param, body, ifMatch, tenant, services }) {
-    const stored = await loadContract(tenant.store, param('id'));
+    const stored = await loadContract(tenant, param('id'));
     checkIfMatch(stored, ifMatch);
     refuseServerOwned(body.changes);
     const changes = await withObjectOwners(tenant, services, stored.contract, body.changes);
@@ -236,14 +236,14 @@ export const contractHandlers: Pick<OperationHandlers, ContractOperations> = {
   },
 
   async deleteContract({ param, ifMatch, tenant, services }) {
-    const stored = await loadContract(tenant.store, param('id'));
+    const stored = await loadContract(tenant, param('id'));
     checkIfMatch(stored, ifMatch);
     await act(tenant, services, stored, { type: 'delete' });
     return {};
   },
 
   async terminateContract({ param, body, ifMatch, tenant, services }) {
-    const stored = await loadContract(tenant.store, param('id'));
+    const stored = await loadContract(tenant, param('id'));
     checkIfMatch(stored, ifMatch);
     const command: ContractCommand = {
       type: 'terminate',
@@ -255,7 +255,7 @@ export const contractHandlers: Pick<OperationHandlers, ContractOperations> = {
   },
 
   async restartContract({ param, body, tenant, services }) {
-    const stored = await loadContract(tenant.store, param('id'));
+    const stored = await loadContract(tenant, param('id'));
     const command: ContractCommand = {
       type: 'restart',
       newId: body.newId,
@@ -281,7 +281,7 @@ export const contractHandlers: Pick<OperationHandlers, ContractOperations> = {
   },
 
   async renewContract({ param, body, ifMatch, tenant, services }) {
-    const stored = await loadContract(tenant.store, param('id'));
+    const stored = await loadContract(tenant, param('id'));
     checkIfMatch(stored, ifMatch);
     const command: ContractCommand = {
       type: 'renew',
@@ -298,7 +298,7 @@ export const contractHandlers: Pick<OperationHandlers, ContractOperations> = {
    * read, is current. `workOrders` counts the work orders read.
    */
   async refreshContract({ param, tenant, services }) {
-    const stored = await loadContract(tenant.store, param('id'));
+    const stored = await loadContract(tenant, param('id'));
     const { debtorNumber, objectCodes } = stored.contract;
     await objectOwnersFor(tenant, services, debtorNumber, objectCodes, {}, ['objectCodes']);
     const host = await services.hosts.clientFor(tenant.tenant);
@@ -315,7 +315,7 @@ export const contractHandlers: Pick<OperationHandlers, ContractOperations> = {
 
   async contractHistory({ param, query, tenant }) {
     const id = param('id');
-    await loadContract(tenant.store, id);
+    await loadContract(tenant, id);
     return { body: contractHistoryPage(await tenant.store.contracts.versions(id), query) };
   },
 };

@@ -2,6 +2,7 @@ import { contractStatus, type Contract, type ContractTerms } from '@contractbehe
 import type { contractsApi } from '@contractbeheer/sdk';
 import { PowerUpError, VersionConflictError } from '../../power-up-error.js';
 import type { StoredContract, TenantStore } from '../../store/store.js';
+import type { TenantContext } from '../app-env.js';
 import { etagOf, staleVersion } from './etag.js';
 
 /** A contract as the API answers it: with its status and flags on `asOf` (under its terms) and its ETag. */
@@ -20,9 +21,15 @@ export async function termsOf(store: TenantStore, contract: Contract): Promise<C
   return contract.termsCode === undefined ? undefined : store.terms.get(contract.termsCode);
 }
 
-/** The tenant's contract, or a 404 — also for another tenant's contract: its existence is not disclosed. */
-export async function loadContract(store: TenantStore, contractId: string): Promise<StoredContract> {
-  const stored = await store.contracts.get(contractId);
+/**
+ * The tenant's contract, or a 404 — also for another tenant's contract: its existence is not disclosed. The one the
+ * request read along with its API key is taken as it is (no second round trip); any other is read now.
+ */
+export async function loadContract(tenant: TenantContext, contractId: string): Promise<StoredContract> {
+  const stored =
+    tenant.readAlong?.contractId === contractId
+      ? tenant.readAlong.contract
+      : await tenant.store.contracts.get(contractId);
   if (stored === undefined) {
     throw new PowerUpError('not-found', `there is no contract '${contractId}': check the id, or reload the list.`, {
       path: ['id'],

@@ -71,6 +71,7 @@ export function operationRoutes(
       method: route.method,
       path: `${API_BASE_PATH}${honoPath(route.path)}`,
       access: 'tenant',
+      readsContract: route.path === '/contracts/{id}' || route.path.startsWith('/contracts/{id}/'),
       handle: async (c, services) => {
         const ifMatch = 'ifMatch' in route && route.ifMatch ? versionFromIfMatch(c.req.header('if-match')) : undefined;
         const search = new URL(c.req.url).searchParams;

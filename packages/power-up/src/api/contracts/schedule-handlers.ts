@@ -27,7 +27,7 @@ const daysBetween = (from: string, to: string) =>
 export const scheduleHandlers: Pick<OperationHandlers, 'previewSchedule' | 'viewSchedule' | 'getBudget'> = {
   /** What an edit would change in the schedule, computed as the edit itself would be — and nothing is saved. */
   async previewSchedule({ param, body, tenant, services }) {
-    const stored = await loadContract(tenant.store, param('id'));
+    const stored = await loadContract(tenant, param('id'));
     const terms = await termsOf(tenant.store, stored.contract);
     const command = { type: 'edit', expectedVersion: stored.contract.version, changes: body.changes };
     // Generated occurrences (from the ledger) are never replanned: the preview leaves them out.
@@ -47,7 +47,7 @@ export const scheduleHandlers: Pick<OperationHandlers, 'previewSchedule' | 'view
    * with every ledger key taken as generated — exactly what the generator will create next.
    */
   async viewSchedule({ param, query, tenant, services }) {
-    const stored = await loadContract(tenant.store, param('id'));
+    const stored = await loadContract(tenant, param('id'));
     const contract = stored.contract;
     // Every saved version governs its own dates (an edit never replans the past), so plan over all of them.
     const versions = (await tenant.store.contracts.versions(contract.id)).map((version) => version.contract);
@@ -119,7 +119,7 @@ export const scheduleHandlers: Pick<OperationHandlers, 'previewSchedule' | 'view
    * in the host for target dates in the period (from the generation ledger).
    */
   async getBudget({ param, tenant, services }) {
-    const stored = await loadContract(tenant.store, param('id'));
+    const stored = await loadContract(tenant, param('id'));
     const contract = stored.contract;
     const terms = await termsOf(tenant.store, contract);
     const lines = await tenant.store.costLines.forContract(contract.id);

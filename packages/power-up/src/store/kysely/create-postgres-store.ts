@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Store } from '../store.js';
 import type { Database } from './database.js';
 import { openKyselyStore } from './kysely-store.js';
+import { preparingPool } from './prepared-statements.js';
 
 // pg is CommonJS: a named ESM import works under vitest but not in plain Node, so take the default export apart.
 const { Pool, types } = pg;
@@ -31,5 +32,5 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   // without a listener would take the whole process down; the pool drops that connection and opens another one for
   // the next query, so there is nothing more to do here.
   pool.on('error', () => {});
-  return openKyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
+  return openKyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) }));
 }

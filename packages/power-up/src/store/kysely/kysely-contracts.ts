@@ -19,9 +19,8 @@ import { appendAudit } from './kysely-audit-trail.js';
 import { decodeCursor, encodeCursor, pageSize } from './paging.js';
 import { instant } from './rows.js';
 import { atomically, type Scope } from './scope.js';
-import { readStoredContract } from './stored-contracts.js';
+import { readStoredContract, storedContractOf } from './stored-contracts.js';
 
-const contractRowSchema = z.object({ document: z.string(), created_at: instant, updated_at: instant });
 const versionRowSchema = z.object({
   contract_id: z.string(),
   version: z.number().int(),
@@ -32,11 +31,6 @@ const versionRowSchema = z.object({
 
 /** The document as JSON text: the key under which its parsed form is remembered (see `stored-contracts.ts`). */
 const documentText = sql<string>`document::text`.as('document');
-
-function toStored(row: unknown): StoredContract {
-  const { document, created_at, updated_at } = contractRowSchema.parse(row);
-  return { contract: readStoredContract(document), createdAt: created_at, updatedAt: updated_at };
-}
 
 const writtenRowSchema = z.object({ created_at: instant, updated_at: instant });
 
@@ -277,7 +271,7 @@ export class KyselyContracts implements ContractRepository {
       .where('tenant_id', '=', this.scope.tenantId)
       .where('id', '=', contractId)
       .executeTakeFirst();
-    return row === undefined ? undefined : toStored(row);
+    return row === undefined ? undefined : storedContractOf(row);
   }
 
   async list(options: ListContractsOptions = {}): Promise<Page<StoredContract>> {
@@ -318,7 +312,7 @@ export class KyselyContracts implements ContractRepository {
       .execute();
     const page = rows.slice(0, limit);
     return {
-      items: page.map(toStored),
+      items: page.map(storedContractOf),
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!.id) : null,
     };
   }

@@ -6,6 +6,7 @@ import { checkKeyHash } from './kysely-api-keys.js';
 import { appendAudit } from './kysely-audit-trail.js';
 import { tenantRowSchema, tenantSettingsSchema } from './rows.js';
 import { atomically } from './scope.js';
+import { storedContractOf } from './stored-contracts.js';
 
 const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
@@ -75,19 +76,41 @@ export class KyselyTenantAdmin implements TenantAdmin {
     return row === undefined ? undefined : { tenantId: row.tenant_id, keyId: row.id, name: row.name };
   }
 
-  async findApiKeyHolder(keyHash: string): Promise<ApiKeyHolder | undefined> {
+  async findApiKeyHolder(keyHash: string, readAlong?: { contractId: string }): Promise<ApiKeyHolder | undefined> {
     checkKeyHash(keyHash);
     const row = await this.db
       .selectFrom('api_keys')
       .innerJoin('tenants', 'tenants.id', 'api_keys.tenant_id')
       .selectAll('tenants')
       .select(['api_keys.id as key_id', 'api_keys.name as key_name'])
+      // The contract joins on the key's own tenant: a key can only ever read along its tenant's contract.
+      .$if(readAlong !== undefined, (query) =>
+        query
+          .leftJoin('contracts', (join) =>
+            join.onRef('contracts.tenant_id', '=', 'api_keys.tenant_id').on('contracts.id', '=', readAlong!.contractId),
+          )
+          .select([
+            sql<string | null>`contracts.document::text`.as('contract_document'),
+            'contracts.created_at as contract_created_at',
+            'contracts.updated_at as contract_updated_at',
+          ]),
+      )
       .where('api_keys.key_hash', '=', keyHash)
       .where('api_keys.revoked_at', 'is', null)
       .executeTakeFirst();
     if (row === undefined) return undefined;
-    const { key_id, key_name, ...tenant } = row;
-    return { keyId: key_id, name: key_name, tenant: tenantRowSchema.parse(tenant) };
+    const { key_id, key_name, contract_document, contract_created_at, contract_updated_at, ...tenant } = row;
+    const holder: ApiKeyHolder = { keyId: key_id, name: key_name, tenant: tenantRowSchema.parse(tenant) };
+    if (readAlong === undefined) return holder;
+    const contract =
+      contract_document === undefined || contract_document === null
+        ? undefined
+        : storedContractOf({
+            document: contract_document,
+            created_at: contract_created_at,
+            updated_at: contract_updated_at,
+          });
+    return { ...holder, readAlong: { contractId: readAlong.contractId, contract } };
   }
 
   async setInstallState(tenantId: string, state: InstallState, meta: ChangeMeta): Promise<Tenant> {

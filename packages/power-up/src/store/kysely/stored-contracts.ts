@@ -1,4 +1,7 @@
 import { parseContract, type Contract } from '@contractbeheer/core';
+import * as z from 'zod';
+import type { StoredContract } from '../store.js';
+import { instant } from './rows.js';
 
 /*
  * Every contract document in the database was written by the store from a parsed contract, yet each read parsed it
@@ -27,4 +30,12 @@ export function readStoredContract(documentText: string): Contract {
   parsedByText.set(documentText, contract);
   if (parsedByText.size > REMEMBERED) parsedByText.delete(parsedByText.keys().next().value!);
   return contract;
+}
+
+const contractRowSchema = z.object({ document: z.string(), created_at: instant, updated_at: instant });
+
+/** A `contracts` row (its document as JSON text, see `readStoredContract`) as the store hands it out. */
+export function storedContractOf(row: unknown): StoredContract {
+  const { document, created_at, updated_at } = contractRowSchema.parse(row);
+  return { contract: readStoredContract(document), createdAt: created_at, updatedAt: updated_at };
 }
