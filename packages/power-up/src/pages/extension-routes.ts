@@ -10,7 +10,7 @@ import { pageRoutes, type PageDefinition, type PageRouteDeps } from './page-rout
 const PAGES: readonly PageDefinition[] = [objectTabPage, customerTabPage, workOrderPanelPage, dashboardWidgetPage];
 
 /** The path the host reads the manifest from. */
-export const MANIFEST_PATH = '/manifest.json';
+const MANIFEST_PATH = '/manifest.json';
 
 /** The routes the power-up serves for its host: the pages (each verifying its signed context) and the manifest. */
 export function extensionRoutes(deps: PageRouteDeps): RouteDefinition[] {

@@ -20,7 +20,7 @@ import { frameAncestorsFor, htmlResponse, newNonce } from './layout/page-respons
 /** The query parameter (GET) and form field (POST) that carry the host's context token. */
 export const CONTEXT_PARAM = 'context';
 /** The form field that carries the context's CSRF token. */
-export const CSRF_FIELD = 'csrf';
+const CSRF_FIELD = 'csrf';
 
 /** What a page renders with: the verified context, its tenant's store, and the words and formats of its locale. */
 export type PageContext = {
@@ -49,7 +49,7 @@ export type PageContext = {
 };
 
 /** What a page's `render` returns: its title (the `<h1>` and `<title>`) and body, or a response of its own. */
-export type PageView = { title: string; body: Child; status?: 200 | 422 };
+type PageView = { title: string; body: Child; status?: 200 | 422 };
 
 export type PageDefinition = {
   method?: 'GET' | 'POST';

@@ -30,7 +30,7 @@ const TEST_PAGES: PageDefinition[] = [
     path: '/pages/test-form',
     async render(page, c) {
       const body = await c.req.parseBody();
-      posted.push(`${page.tenant.id}:${String(body.remark)}`);
+      posted.push(`${page.tenant.id}:${typeof body.remark === 'string' ? body.remark : '(not text)'}`);
       return { title: 'Saved', body: <p>saved</p> };
     },
   },

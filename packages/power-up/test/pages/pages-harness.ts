@@ -42,7 +42,8 @@ export async function startPagesWorld(): Promise<PagesWorld> {
   const running = await startPowerUp();
   const { clock } = running;
   const sandbox = createHostSandbox({ now: clock.now });
-  let marketplace: ReturnType<typeof createSandboxMarketplace> | undefined;
+  // Assigned once the host runs: the preview reads the secret it gave the tenant, later, per request.
+  let marketplace: ReturnType<typeof createSandboxMarketplace> | undefined = undefined;
   const host = await startSandboxServer(sandbox, {
     pages: hostPreviewPages({
       powerUpUrl: running.url,

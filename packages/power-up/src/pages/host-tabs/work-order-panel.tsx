@@ -1,10 +1,4 @@
-import {
-  dutchDaysOff,
-  slaState,
-  type BusinessCalendar,
-  type SlaClock,
-  type SlaPolicy,
-} from '@contractbeheer/core';
+import { dutchDaysOff, slaState, type BusinessCalendar, type SlaClock, type SlaPolicy } from '@contractbeheer/core';
 import { NotFoundError, type HostWorkOrder } from '@contractbeheer/sdk';
 import type { TenantSettings } from '../../store/store.js';
 import { defineMessages } from '../i18n/define-messages.js';

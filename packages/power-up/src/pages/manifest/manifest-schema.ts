@@ -6,7 +6,7 @@ const pathSchema = z.string().regex(/^\/[A-Za-z0-9/_-]*$/, { error: 'use an abso
 const titleSchema = z.object({ nl: z.string().min(1), en: z.string().min(1) });
 
 /** Where in the host a capability appears. */
-export const CAPABILITY_KINDS = [
+const CAPABILITY_KINDS = [
   'object-tab',
   'customer-tab',
   'work-order-panel',
@@ -17,7 +17,7 @@ export const CAPABILITY_KINDS = [
 ] as const;
 
 /** The host's API areas (OPENApi v8) the power-up asks permission for, each with read or write. */
-export const HOST_PERMISSIONS = [
+const HOST_PERMISSIONS = [
   'objects:read',
   'relations:read',
   'workorders:read',
@@ -27,7 +27,7 @@ export const HOST_PERMISSIONS = [
 ] as const;
 
 /** The host events the power-up subscribes to (pushed as signed webhooks, or polled where the host cannot push). */
-export const WEBHOOK_EVENTS = [
+const WEBHOOK_EVENTS = [
   'workorder.created',
   'workorder.updated',
   'workorder.completed',
