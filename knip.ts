@@ -32,8 +32,8 @@ const config: KnipConfig = {
     'packages/power-up': {
       // src/index.ts (package.json `exports`) and src/cli/main.ts (the contractbeheer bin) come from the tsup plugin.
       // test/**/*-entry.ts: scripts the tests bundle and run as child processes (a generating process to kill).
-      entry: ['src/**/*.test.ts', 'test/**/*.test.ts', 'test/**/*-entry.ts', 'bench/*.mjs'],
-      project: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.mjs'],
+      entry: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}', 'test/**/*-entry.ts', 'bench/*.mjs'],
+      project: ['src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}', 'bench/**/*.mjs'],
     },
     'tooling/*': {
       entry: ['*.js'],

@@ -22,6 +22,7 @@ import { createHostPoller, type PollResult } from './events/host-poller.js';
 import { createWebhookReceiver } from './events/webhook-receiver.js';
 import { createTenantHosts } from './hosts/tenant-hosts.js';
 import { openStore } from './store/open-store.js';
+import { extensionRoutes } from './pages/extension-routes.js';
 import type { ApiKey, Store } from './store/store.js';
 import { issueApiKey } from './tenants/api-keys.js';
 import { createCredentialVault } from './tenants/credential-vault.js';
@@ -137,6 +138,7 @@ export async function createPowerUp(config: ResolvedConfig, options: PowerUpOpti
     ...options.eventRetries,
   });
   const poller = createHostPoller({ store, hosts, log, now });
+  const lifecycle = tenantLifecycle(store, vault);
   const app = createApp(
     {
       store,
@@ -145,13 +147,20 @@ export async function createPowerUp(config: ResolvedConfig, options: PowerUpOpti
       metrics,
       webhooks: createWebhookReceiver({
         store,
-        credentialsFor: (tenantId) => tenantLifecycle(store, vault).credentialsFor(tenantId),
+        credentialsFor: (tenantId) => lifecycle.credentialsFor(tenantId),
         now,
       }),
       now,
       openApiDocument: contractsOpenApiDocument({ serverUrl: API_BASE_PATH }),
     },
-    { log, ...(options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes }) },
+    {
+      log,
+      ...(options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes }),
+      // The host signs each page's context with the tenant's webhook secret (see pages/README.md).
+      pages: extensionRoutes({
+        secretFor: async (tenant) => (await lifecycle.credentialsFor(tenant.id))?.webhookSecret,
+      }),
+    },
   );
   const meta = (actor: string) => ({ actor, at: now().toISOString() });
 
@@ -217,11 +226,11 @@ export async function createPowerUp(config: ResolvedConfig, options: PowerUpOpti
       return closing;
     },
     issueApiKey: (tenantId, name) => issueApiKey(store.forTenant(tenantId), name, meta('operator')),
-    credentialsFor: (tenantId) => tenantLifecycle(store, vault).credentialsFor(tenantId),
-    reencryptCredentials: () => tenantLifecycle(store, vault).reencryptCredentials(meta('operator')),
+    credentialsFor: (tenantId) => lifecycle.credentialsFor(tenantId),
+    reencryptCredentials: () => lifecycle.reencryptCredentials(meta('operator')),
     purgeExpiredTenants: async () => {
       await marketplace.forgetOldRequests();
-      return tenantLifecycle(store, vault).purgeExpired(now());
+      return lifecycle.purgeExpired(now());
     },
     processEvents: () => events.processDue(),
     pollHosts: () => poller.pollAll(),
