@@ -31,8 +31,8 @@ const config: KnipConfig = {
     },
     'packages/power-up': {
       // src/index.ts (package.json `exports`) and src/cli/main.ts (the contractbeheer bin) come from the tsup plugin.
-      entry: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/*.mjs'],
-      project: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.mjs'],
+      entry: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}', 'bench/*.mjs'],
+      project: ['src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}', 'bench/**/*.mjs'],
     },
     'tooling/*': {
       entry: ['*.js'],

@@ -12,6 +12,7 @@ import { API_BASE_PATH } from './api/route-table.js';
 import type { ResolvedConfig } from './config/load-config.js';
 import { createTenantHosts } from './hosts/tenant-hosts.js';
 import { openStore } from './store/open-store.js';
+import { extensionRoutes } from './pages/extension-routes.js';
 import type { ApiKey, Store } from './store/store.js';
 import { issueApiKey } from './tenants/api-keys.js';
 import { createCredentialVault } from './tenants/credential-vault.js';
@@ -78,6 +79,7 @@ export async function createPowerUp(config: ResolvedConfig, options: PowerUpOpti
   const vault = createCredentialVault({ current: config.secretKey, previous: config.previousSecretKeys });
   const marketplace = createMarketplace({ store, vault, secret: config.marketplaceSecret, now });
   const metrics = createHttpMetrics();
+  const lifecycle = tenantLifecycle(store, vault);
   const app = createApp(
     {
       store,
@@ -87,7 +89,14 @@ export async function createPowerUp(config: ResolvedConfig, options: PowerUpOpti
       now,
       openApiDocument: contractsOpenApiDocument({ serverUrl: API_BASE_PATH }),
     },
-    { log, ...(options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes }) },
+    {
+      log,
+      ...(options.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: options.bodyLimitBytes }),
+      // The host signs each page's context with the tenant's webhook secret (see pages/README.md).
+      pages: extensionRoutes({
+        secretFor: async (tenant) => (await lifecycle.credentialsFor(tenant.id))?.webhookSecret,
+      }),
+    },
   );
   const meta = (actor: string) => ({ actor, at: now().toISOString() });
 

@@ -29,7 +29,13 @@ const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 /** Routes whose every request would drown the log (probes, scrapes) log at debug only. */
 const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 
-export type AppOptions = { log: Logger; bodyLimitBytes?: number; routes?: readonly RouteDefinition[] };
+export type AppOptions = {
+  log: Logger;
+  bodyLimitBytes?: number;
+  routes?: readonly RouteDefinition[];
+  /** Served besides the routes: the extension pages and their manifest, built by the composition root (`pages/`). */
+  pages?: readonly RouteDefinition[];
+};
 
 /**
  * The hono app: request id, request logging and metrics, body size limit, one error mapping, then the routes from
@@ -82,7 +88,7 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
   );
 
   const auth = tenantAuth(services.store);
-  for (const route of options.routes ?? ROUTES) {
+  for (const route of [...(options.routes ?? ROUTES), ...(options.pages ?? [])]) {
     app.on(route.method, route.path, async (c, next) => {
       c.set('route', route.path);
       if (route.access === 'tenant') return auth(c, next);

@@ -1,0 +1,43 @@
+import { defineMessages } from './define-messages.js';
+
+/** What every page shares: the layout's landmarks, the refusal and error pages, words used everywhere. */
+export const COMMON_MESSAGES = defineMessages({
+  nl: {
+    appName: 'Contractbeheer',
+    skipToContent: 'Ga naar de inhoud',
+    mainNavigation: 'Contractbeheer',
+    refusedTitle: 'Geen toegang',
+    refusedMissing: 'Deze pagina is zonder geldige context geopend.',
+    refusedMalformed: 'De context van deze pagina is onleesbaar.',
+    refusedExpired: 'De context van deze pagina is verlopen.',
+    refusedForged: 'De context van deze pagina is niet door uw omgeving ondertekend.',
+    refusedUnknownTenant: 'Deze omgeving heeft Contractbeheer niet geïnstalleerd.',
+    refusedWrongEntity: 'Deze context hoort bij een ander scherm.',
+    refusedCrossSite: 'Dit formulier is niet vanuit Contractbeheer verstuurd.',
+    refusedAdvice: 'Open het tabblad opnieuw vanuit OutSmart. Er zijn geen gegevens getoond of gewijzigd.',
+    notFoundTitle: 'Niet gevonden',
+    notFoundText: 'Dit onderdeel bestaat niet (meer) in uw omgeving.',
+    errorTitle: 'Er ging iets mis',
+    errorText: (requestId: string) => `Probeer het later opnieuw. Noem bij vragen deze code: ${requestId}.`,
+    none: 'Geen',
+  },
+  en: {
+    appName: 'Contract management',
+    skipToContent: 'Skip to content',
+    mainNavigation: 'Contract management',
+    refusedTitle: 'Access refused',
+    refusedMissing: 'This page was opened without a valid context.',
+    refusedMalformed: 'The context of this page cannot be read.',
+    refusedExpired: 'The context of this page has expired.',
+    refusedForged: 'The context of this page was not signed by your environment.',
+    refusedUnknownTenant: 'This environment has not installed Contract management.',
+    refusedWrongEntity: 'This context belongs to another screen.',
+    refusedCrossSite: 'This form was not sent from Contract management.',
+    refusedAdvice: 'Open the tab again from OutSmart. No data was shown or changed.',
+    notFoundTitle: 'Not found',
+    notFoundText: 'This item does not exist (any more) in your environment.',
+    errorTitle: 'Something went wrong',
+    errorText: (requestId: string) => `Please try again later. If you ask for help, quote this code: ${requestId}.`,
+    none: 'None',
+  },
+});
