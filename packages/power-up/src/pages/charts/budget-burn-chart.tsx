@@ -1,14 +1,10 @@
 import type { Money } from '@contractbeheer/core';
 import { Legend } from './legend.js';
 import { amountTicks, dateOf, dayOf, linearScale, px, timeTicks } from './chart-scale.js';
-import {
-  formatAmount,
-  formatAxisAmount,
-  formatDay,
-  formatMonth,
-  formatShare,
-  type ChartLocale,
-} from './locale-format.js';
+import { defineMessages } from '../i18n/define-messages.js';
+import { formatterFor } from '../i18n/format.js';
+import type { Locale } from '../i18n/locale.js';
+import { formatMonth, formatAxisAmount } from './locale-format.js';
 
 /** What the burn chart shows: the budget period, the spend so far, and where the core's forecast says it ends. */
 export type BudgetBurnData = {
@@ -25,7 +21,7 @@ export type BudgetBurnData = {
   elapsedBasisPoints: number | null;
 };
 
-const MESSAGES = {
+const MESSAGES = defineMessages({
   nl: {
     title: 'Budgetverbruik',
     budget: 'Budget',
@@ -52,24 +48,24 @@ const MESSAGES = {
       (d.forecast ? ` Forecast at the end of the period: ${d.forecast}.` : ' No forecast: the period has no end.'),
     openEnd: 'open end',
   },
-} as const;
+});
 
 const WIDTH = 640;
 const HEIGHT = 260;
 const MARGIN = { top: 16, right: 16, bottom: 36, left: 72 };
 
 /** The sentence the chart says to people who cannot see it (and to everyone, as the figure's caption). */
-export function budgetBurnSummary(data: BudgetBurnData, locale: ChartLocale): string {
+export function budgetBurnSummary(data: BudgetBurnData, locale: Locale): string {
   const m = MESSAGES[locale];
   return m.summary({
-    budget: formatAmount(data.budget, locale),
-    start: formatDay(data.period.start, locale),
-    end: data.period.end === null ? m.openEnd : formatDay(data.period.end, locale),
-    today: formatDay(data.today, locale),
-    consumed: formatAmount(data.consumed, locale),
-    used: formatShare(data.usedBasisPoints, locale),
-    elapsed: data.elapsedBasisPoints === null ? '' : formatShare(data.elapsedBasisPoints, locale),
-    forecast: data.forecast === null ? '' : formatAmount(data.forecast, locale),
+    budget: formatterFor(locale).money(data.budget.amount, data.budget.currency),
+    start: formatterFor(locale).date(data.period.start),
+    end: data.period.end === null ? m.openEnd : formatterFor(locale).date(data.period.end),
+    today: formatterFor(locale).date(data.today),
+    consumed: formatterFor(locale).money(data.consumed.amount, data.consumed.currency),
+    used: formatterFor(locale).percent(data.usedBasisPoints / 10_000),
+    elapsed: data.elapsedBasisPoints === null ? '' : formatterFor(locale).percent(data.elapsedBasisPoints / 10_000),
+    forecast: data.forecast === null ? '' : formatterFor(locale).money(data.forecast.amount, data.forecast.currency),
   });
 }
 
@@ -79,7 +75,7 @@ export function budgetBurnSummary(data: BudgetBurnData, locale: ChartLocale): st
  * Lines differ in dash as well as colour; the figure's caption says the same in words (`role="img"`, `<title>`,
  * `<desc>`).
  */
-export function BudgetBurnChart(props: { id: string; data: BudgetBurnData; locale: ChartLocale }) {
+export function BudgetBurnChart(props: { id: string; data: BudgetBurnData; locale: Locale }) {
   const { id, data, locale } = props;
   const m = MESSAGES[locale];
   const currency = data.budget.currency;

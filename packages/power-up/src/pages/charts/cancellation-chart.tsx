@@ -1,8 +1,10 @@
 import type { CancellationReport } from '@contractbeheer/core';
 import { linearScale, px } from './chart-scale.js';
-import { formatAmount, formatDay, type ChartLocale } from './locale-format.js';
+import { defineMessages } from '../i18n/define-messages.js';
+import { formatterFor } from '../i18n/format.js';
+import type { Locale } from '../i18n/locale.js';
 
-const MESSAGES = {
+const MESSAGES = defineMessages({
   nl: {
     title: 'Beëindigingen per reden',
     summary: (from: string, to: string, rows: string) => `Beëindigingen van ${from} tot en met ${to}: ${rows}.`,
@@ -16,19 +18,21 @@ const MESSAGES = {
       `${label} ${count} ${count === 1 ? 'time' : 'times'} (lost value ${lost})`,
     none: 'none',
   },
-} as const;
+});
 
 /** The report's totals in words: each reason, how often, and the value lost. */
 export function cancellationSummary(
   report: CancellationReport,
   range: { from: string; to: string },
-  locale: ChartLocale,
+  locale: Locale,
 ): string {
   const m = MESSAGES[locale];
-  const rows = report.totals.map((row) => m.row(row.reasonLabel, row.count, formatAmount(row.lostValue, locale)));
+  const rows = report.totals.map((row) =>
+    m.row(row.reasonLabel, row.count, formatterFor(locale).money(row.lostValue.amount, row.lostValue.currency)),
+  );
   return m.summary(
-    formatDay(range.from, locale),
-    formatDay(range.to, locale),
+    formatterFor(locale).date(range.from),
+    formatterFor(locale).date(range.to),
     rows.length === 0 ? m.none : rows.join('; '),
   );
 }
@@ -46,7 +50,7 @@ export function CancellationChart(props: {
   id: string;
   report: CancellationReport;
   range: { from: string; to: string };
-  locale: ChartLocale;
+  locale: Locale;
 }) {
   const { id, report, range, locale } = props;
   const m = MESSAGES[locale];
@@ -83,7 +87,7 @@ export function CancellationChart(props: {
                   fill="#005a9c"
                 />
                 <text x={px(x(row.count) + 6)} y={y + 15}>
-                  {`${row.count} · ${formatAmount(row.lostValue, locale)}`}
+                  {`${row.count} · ${formatterFor(locale).money(row.lostValue.amount, row.lostValue.currency)}`}
                 </text>
               </g>
             );

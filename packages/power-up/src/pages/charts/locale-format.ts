@@ -1,53 +1,31 @@
-import { formatMoney, type Money } from '@contractbeheer/core';
+import { INTL_TAG, type Locale } from '../i18n/locale.js';
 
-/** The languages the pages speak, as the signed context names them. */
-export type ChartLocale = 'nl' | 'en';
-
-const TAGS: Record<ChartLocale, string> = { nl: 'nl-NL', en: 'en-GB' };
-
-// Intl formatters are costly to build and the charts format hundreds of dates: one per locale and style.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: ChartLocale, style: 'day' | 'month'): Intl.DateTimeFormat {
-  const key = `${locale}:${style}`;
-  let format = dateFormats.get(key);
-  if (format === undefined) {
-    // A local date is a calendar day: formatted in UTC, it is the same day in every host zone.
-    format = new Intl.DateTimeFormat(TAGS[locale], {
-      timeZone: 'UTC',
-      day: style === 'day' ? 'numeric' : undefined,
-      month: 'short',
-      year: 'numeric',
-    });
-    dateFormats.set(key, format);
-  }
-  return format;
-}
-
-/** '1 mrt 2026' / '1 Mar 2026': a local date ('YYYY-MM-DD') for people. */
-export function formatDay(date: string, locale: ChartLocale): string {
-  return dateFormat(locale, 'day').format(Date.parse(`${date}T00:00:00Z`));
-}
+/**
+ * What the charts format beyond the pages' `Formatter` (`i18n/format.ts`, which they use for days, money and
+ * shares): a month for an axis tick, and a whole-currency amount for a money axis. Cached like the formatter's own.
+ */
+const monthFormats = new Map<Locale, Intl.DateTimeFormat>();
 
 /** 'mrt 2026' / 'Mar 2026': the month of a local date, for axis ticks. */
-export function formatMonth(date: string, locale: ChartLocale): string {
-  return dateFormat(locale, 'month').format(Date.parse(`${date}T00:00:00Z`));
+export function formatMonth(date: string, locale: Locale): string {
+  let format = monthFormats.get(locale);
+  if (format === undefined) {
+    // A calendar day formatted in UTC is the same month in every host zone.
+    format = new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: 'UTC', month: 'short', year: 'numeric' });
+    monthFormats.set(locale, format);
+  }
+  return format.format(Date.parse(`${date}T00:00:00Z`));
 }
 
-/** Money for people in the page's language (integer cents in, text out; never used for arithmetic). */
-export function formatAmount(value: Money, locale: ChartLocale): string {
-  return formatMoney(value, TAGS[locale]);
-}
+const axisFormats = new Map<string, Intl.NumberFormat>();
 
-/** A whole-currency amount for an axis tick ('€ 1.200'), from minor units (cents for the euro). */
-export function formatAxisAmount(minor: number, currency: string, locale: ChartLocale): string {
-  const format = new Intl.NumberFormat(TAGS[locale], { style: 'currency', currency, maximumFractionDigits: 0 });
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
-  return format.format(Math.round(minor / 10 ** (digits ?? 2)));
-}
-
-/** A share in basis points as a percentage ('25 %' / '25%'). */
-export function formatShare(basisPoints: number, locale: ChartLocale): string {
-  return new Intl.NumberFormat(TAGS[locale], { style: 'percent', maximumFractionDigits: 0 }).format(
-    basisPoints / 10_000,
-  );
+/** A whole-currency amount for an axis tick ('€ 1.200'), from cents. */
+export function formatAxisAmount(cents: number, currency: string, locale: Locale): string {
+  const key = `${locale}:${currency}`;
+  let format = axisFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(INTL_TAG[locale], { style: 'currency', currency, maximumFractionDigits: 0 });
+    axisFormats.set(key, format);
+  }
+  return format.format(Math.round(cents / 100));
 }

@@ -1,5 +1,8 @@
 import { dayOf, linearScale, px, timeTicks } from './chart-scale.js';
-import { formatDay, formatMonth, type ChartLocale } from './locale-format.js';
+import { defineMessages } from '../i18n/define-messages.js';
+import { formatterFor } from '../i18n/format.js';
+import type { Locale } from '../i18n/locale.js';
+import { formatMonth } from './locale-format.js';
 
 /** An occurrence as the schedule view (`GET /contracts/{id}/schedule`) answers it; only what the chart reads. */
 export type TimelineOccurrence = {
@@ -34,10 +37,13 @@ const COLOURS: Record<Kind, string> = {
   skipped: '#767676',
 };
 
-const MESSAGES = {
+const MESSAGES = defineMessages({
   nl: {
     title: 'Planning van werkbonnen',
-    kinds: { generated: 'Aangemaakt', planned: 'Gepland', late: 'Te laat', skipped: 'Overgeslagen' },
+    generated: 'Aangemaakt',
+    planned: 'Gepland',
+    late: 'Te laat',
+    skipped: 'Overgeslagen',
     summary: (from: string, until: string, counts: string, next: string | null) =>
       `Van ${from} tot en met ${until}: ${counts}.` +
       (next === null ? ' Er wordt geen werkbon meer aangemaakt.' : ` De volgende werkbon wordt aangemaakt op ${next}.`),
@@ -45,13 +51,16 @@ const MESSAGES = {
   },
   en: {
     title: 'Work-order schedule',
-    kinds: { generated: 'Generated', planned: 'Planned', late: 'Late', skipped: 'Skipped' },
+    generated: 'Generated',
+    planned: 'Planned',
+    late: 'Late',
+    skipped: 'Skipped',
     summary: (from: string, until: string, counts: string, next: string | null) =>
       `From ${from} to ${until}: ${counts}.` +
       (next === null ? ' No further work order will be created.' : ` The next work order is created on ${next}.`),
     none: 'no work orders',
   },
-} as const;
+});
 
 function countByKind(occurrences: readonly TimelineOccurrence[]): Record<Kind, number> {
   const counts: Record<Kind, number> = { generated: 0, planned: 0, late: 0, skipped: 0 };
@@ -60,17 +69,15 @@ function countByKind(occurrences: readonly TimelineOccurrence[]): Record<Kind, n
 }
 
 /** The schedule in words: the window, how many occurrences of each kind, and the next creation date. */
-export function scheduleTimelineSummary(data: ScheduleTimelineData, locale: ChartLocale): string {
+export function scheduleTimelineSummary(data: ScheduleTimelineData, locale: Locale): string {
   const m = MESSAGES[locale];
   const counts = countByKind(data.occurrences);
-  const parts = KINDS.filter((kind) => counts[kind] > 0).map(
-    (kind) => `${counts[kind]} ${m.kinds[kind].toLowerCase()}`,
-  );
+  const parts = KINDS.filter((kind) => counts[kind] > 0).map((kind) => `${counts[kind]} ${m[kind].toLowerCase()}`);
   return m.summary(
-    formatDay(data.from, locale),
-    formatDay(data.until, locale),
+    formatterFor(locale).date(data.from),
+    formatterFor(locale).date(data.until),
     parts.length === 0 ? m.none : parts.join(', '),
-    data.nextCreationDate === null ? null : formatDay(data.nextCreationDate, locale),
+    data.nextCreationDate === null ? null : formatterFor(locale).date(data.nextCreationDate),
   );
 }
 
@@ -88,7 +95,7 @@ const MAX_SINGLE_MARKS = 400;
  * drawn per month instead — one mark per lane and month, darker for more occurrences — so the page stays small.
  * Lanes are labelled, so the kind is read from the position, not only the colour.
  */
-export function ScheduleTimeline(props: { id: string; data: ScheduleTimelineData; locale: ChartLocale }) {
+export function ScheduleTimeline(props: { id: string; data: ScheduleTimelineData; locale: Locale }) {
   const { id, data, locale } = props;
   const m = MESSAGES[locale];
   const height = TOP + KINDS.length * LANE_HEIGHT + 24;
@@ -163,7 +170,7 @@ export function ScheduleTimeline(props: { id: string; data: ScheduleTimelineData
                 stroke="#e4e4e4"
               />
               <text x={LABEL_WIDTH - 8} y={laneY(kind) + 16} text-anchor="end">
-                {m.kinds[kind]}
+                {m[kind]}
               </text>
             </g>
           ))}

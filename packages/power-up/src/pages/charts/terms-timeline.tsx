@@ -1,6 +1,9 @@
 import type { RenewalTimeline } from '@contractbeheer/core';
 import { dateOf, dayOf, linearScale, px, timeTicks } from './chart-scale.js';
-import { formatDay, formatMonth, type ChartLocale } from './locale-format.js';
+import { defineMessages } from '../i18n/define-messages.js';
+import { formatterFor } from '../i18n/format.js';
+import type { Locale } from '../i18n/locale.js';
+import { formatMonth } from './locale-format.js';
 
 /** What the terms timeline shows: the contract's start and the core's `renewalTimeline` on today. */
 export type TermsTimelineData = {
@@ -11,7 +14,7 @@ export type TermsTimelineData = {
   terminationDate: string | null;
 };
 
-const MESSAGES = {
+const MESSAGES = defineMessages({
   nl: {
     title: 'Looptijd en opzegtermijn',
     start: 'Start',
@@ -21,16 +24,14 @@ const MESSAGES = {
     today: 'Vandaag',
     terminated: 'Beëindigd',
     earlier: (n: number) => (n === 1 ? '1 keer verlengd' : `${n} keer verlengd`),
-    sentence: {
-      started: (date: string) => `Gestart op ${date}.`,
-      renewed: (n: number) => (n === 1 ? 'Eén keer verlengd.' : `${n} keer verlengd.`),
-      period: (from: string, to: string | null) =>
-        to === null ? `Lopende periode vanaf ${from}, zonder einddatum.` : `Lopende periode ${from} tot en met ${to}.`,
-      notice: (date: string) => `Opzeggen kan uiterlijk op ${date}.`,
-      renews: (date: string) => `Verlengt automatisch op ${date}.`,
-      ends: (date: string) => `Eindigt op ${date}.`,
-      terminated: (date: string) => `Beëindigd per ${date}.`,
-    },
+    saidStarted: (date: string) => `Gestart op ${date}.`,
+    saidRenewed: (n: number) => (n === 1 ? 'Eén keer verlengd.' : `${n} keer verlengd.`),
+    saidPeriod: (from: string, to: string | null) =>
+      to === null ? `Lopende periode vanaf ${from}, zonder einddatum.` : `Lopende periode ${from} tot en met ${to}.`,
+    saidNotice: (date: string) => `Opzeggen kan uiterlijk op ${date}.`,
+    saidRenews: (date: string) => `Verlengt automatisch op ${date}.`,
+    saidEnds: (date: string) => `Eindigt op ${date}.`,
+    saidTerminated: (date: string) => `Beëindigd per ${date}.`,
   },
   en: {
     title: 'Term and notice',
@@ -41,31 +42,29 @@ const MESSAGES = {
     today: 'Today',
     terminated: 'Terminated',
     earlier: (n: number) => (n === 1 ? 'renewed once' : `renewed ${n} times`),
-    sentence: {
-      started: (date: string) => `Started on ${date}.`,
-      renewed: (n: number) => (n === 1 ? 'Renewed once.' : `Renewed ${n} times.`),
-      period: (from: string, to: string | null) =>
-        to === null ? `Current period from ${from}, with no end date.` : `Current period ${from} to ${to}.`,
-      notice: (date: string) => `Notice can be given until ${date}.`,
-      renews: (date: string) => `Renews automatically on ${date}.`,
-      ends: (date: string) => `Ends on ${date}.`,
-      terminated: (date: string) => `Terminated as of ${date}.`,
-    },
+    saidStarted: (date: string) => `Started on ${date}.`,
+    saidRenewed: (n: number) => (n === 1 ? 'Renewed once.' : `Renewed ${n} times.`),
+    saidPeriod: (from: string, to: string | null) =>
+      to === null ? `Current period from ${from}, with no end date.` : `Current period ${from} to ${to}.`,
+    saidNotice: (date: string) => `Notice can be given until ${date}.`,
+    saidRenews: (date: string) => `Renews automatically on ${date}.`,
+    saidEnds: (date: string) => `Ends on ${date}.`,
+    saidTerminated: (date: string) => `Terminated as of ${date}.`,
   },
-} as const;
+});
 
 /** The terms timeline in words: what the chart shows, for its caption and its `<desc>`. */
-export function termsTimelineSummary(data: TermsTimelineData, locale: ChartLocale): string {
-  const s = MESSAGES[locale].sentence;
-  const day = (date: string) => formatDay(date, locale);
+export function termsTimelineSummary(data: TermsTimelineData, locale: Locale): string {
+  const m = MESSAGES[locale];
+  const day = (date: string) => formatterFor(locale).date(date);
   const { timeline } = data;
-  const parts = [s.started(day(data.startDate))];
-  if (timeline.renewals > 0) parts.push(s.renewed(timeline.renewals));
-  parts.push(s.period(day(timeline.periodStart), timeline.periodEnd === null ? null : day(timeline.periodEnd)));
-  if (timeline.noticeDeadline !== null) parts.push(s.notice(day(timeline.noticeDeadline)));
-  if (data.terminationDate !== null) parts.push(s.terminated(day(data.terminationDate)));
-  else if (timeline.nextRenewal !== null) parts.push(s.renews(day(timeline.nextRenewal)));
-  else if (timeline.finalDay !== null) parts.push(s.ends(day(timeline.finalDay)));
+  const parts = [m.saidStarted(day(data.startDate))];
+  if (timeline.renewals > 0) parts.push(m.saidRenewed(timeline.renewals));
+  parts.push(m.saidPeriod(day(timeline.periodStart), timeline.periodEnd === null ? null : day(timeline.periodEnd)));
+  if (timeline.noticeDeadline !== null) parts.push(m.saidNotice(day(timeline.noticeDeadline)));
+  if (data.terminationDate !== null) parts.push(m.saidTerminated(day(data.terminationDate)));
+  else if (timeline.nextRenewal !== null) parts.push(m.saidRenews(day(timeline.nextRenewal)));
+  else if (timeline.finalDay !== null) parts.push(m.saidEnds(day(timeline.finalDay)));
   return parts.join(' ');
 }
 
@@ -83,7 +82,7 @@ type Marker = { key: string; date: string; label: string; stroke: string; dash: 
  * deadline (a solid red marker), today, the next renewal or the end, and a termination. Marker labels alternate
  * above and below the bar so neighbours do not overlap; the caption says it all in words.
  */
-export function TermsTimeline(props: { id: string; data: TermsTimelineData; locale: ChartLocale }) {
+export function TermsTimeline(props: { id: string; data: TermsTimelineData; locale: Locale }) {
   const { id, data, locale } = props;
   const m = MESSAGES[locale];
   const { timeline } = data;
@@ -170,7 +169,7 @@ export function TermsTimeline(props: { id: string; data: TermsTimelineData; loca
                 stroke-dasharray={marker.dash}
               />
               <text x={px(at + (anchor === 'end' ? -3 : 3))} y={labelY} font-size="11" fill="#222" text-anchor={anchor}>
-                {`${marker.label} ${formatDay(marker.date, locale)}`}
+                {`${marker.label} ${formatterFor(locale).date(marker.date)}`}
               </text>
             </g>
           );
