@@ -1,6 +1,6 @@
 import { CoreError } from '@contractbeheer/core';
 import type { Context } from 'hono';
-import * as z from 'zod';
+import type * as z from 'zod';
 import type { AppEnv, TenantContext } from '../api/app-env.js';
 import { CONTRACTS_HANDLERS } from '../api/contracts/contracts-handlers.js';
 import { CONTRACTS_API_ROUTES, type OperationHandlers, type OperationId } from '../api/contracts/operation-routes.js';
@@ -60,7 +60,7 @@ export async function callOperation<K extends OperationId>(
 ): Promise<{ body?: unknown }> {
   const route = CONTRACTS_API_ROUTES.find((candidate) => candidate.id === id)!;
   const body = 'body' in route ? checked(route.body as z.ZodType, input.body) : undefined;
-  const query = 'query' in route ? checked(route.query as z.ZodType, input.query ?? {}) : undefined;
+  const query = 'query' in route ? checked(route.query, input.query ?? {}) : undefined;
   const handler = CONTRACTS_HANDLERS[id] as (request: RequestOf<K>) => Promise<{ body?: unknown }>;
   return handler({
     param: (name: string) => {

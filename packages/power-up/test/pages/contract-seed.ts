@@ -1,4 +1,4 @@
-import { parseContract } from '@contractbeheer/core';
+import { parseContract, parseContractTerms } from '@contractbeheer/core';
 import type { TenantStore } from '../../src/store/store.js';
 
 const meta = { actor: 'test', at: '2026-03-02T09:00:00Z' };
@@ -17,8 +17,8 @@ export const YEARLY_TERMS = {
  * yearly budget and an expected cost per work order; terms and a cancellation reason in settings.
  */
 export async function seedFiveYearContract(store: TenantStore, id = 'C-5Y'): Promise<void> {
-  await store.terms.put(YEARLY_TERMS, meta);
-  await store.cancellationReasons.put({ code: 'PRIJS', label: 'Te duur' }, meta);
+  await store.terms.put(parseContractTerms(YEARLY_TERMS), meta);
+  await store.cancellationReasons.put({ code: 'PRIJS', label: 'Te duur', archived: false }, meta);
   await store.contracts.create(
     parseContract({
       id,
