@@ -7,7 +7,7 @@ import type * as z from 'zod';
 export type FormValues = Record<string, string | string[]>;
 
 /** The posted form (urlencoded or multipart) as {@link FormValues}; files are ignored. */
-export function formValuesOf(body: Record<string, string | File | (string | File)[]>): FormValues {
+export function formValuesOf(body: Record<string, unknown>): FormValues {
   const values: FormValues = {};
   for (const [name, value] of Object.entries(body)) {
     if (Array.isArray(value)) values[name] = value.filter((item): item is string => typeof item === 'string');

@@ -88,7 +88,7 @@ function fieldErrors(error: unknown): FieldError[] {
 }
 
 const postedValues = async (c: Context<AppEnv>): Promise<FormValues> =>
-  formValuesOf(await c.req.parseBody<Record<string, string | File | (string | File)[]>>({ all: true }));
+  formValuesOf(await c.req.parseBody({ all: true }));
 
 export const newContractPage: PageDefinition = {
   path: '/pages/contracts/new',
