@@ -7,6 +7,7 @@ import {
   schedulePreviewPage,
   updateContractPage,
 } from './contract-form-pages.js';
+import { terminateContractPage, terminateDialogPage } from './contract-terminate-page.js';
 
 /** The contract screens, in route order: fixed paths before `/pages/contracts/:id`, which would match them too. */
 export const CONTRACT_PAGES: readonly PageDefinition[] = [
@@ -15,6 +16,8 @@ export const CONTRACT_PAGES: readonly PageDefinition[] = [
   schedulePreviewPage,
   editContractPage,
   updateContractPage,
+  terminateDialogPage,
+  terminateContractPage,
   renewContractPage,
   restartContractPage,
   contractDetailPage,
