@@ -1,6 +1,9 @@
 import type { Contract } from '@contractbeheer/core';
 import type { PowerUp } from '../create-power-up.js';
+import { createHostClient } from '@contractbeheer/sdk';
 import { seedDemoTenant } from './demo-seed.js';
+import { HOST_PREVIEW_PATH, hostPreviewPages } from './host-preview/host-preview-page.js';
+import { ensurePreviewWorkOrder, seedPreviewContracts } from './host-preview/preview-scene.js';
 
 /** The tenant the local demo installs into its sandbox host. */
 const DEMO_TENANT = { id: 'demo', name: 'Installatiebedrijf Demo' } as const;
@@ -14,6 +17,8 @@ export const DEMO_CURL_PATH = '/api/v1/contracts';
 
 export type LocalDemo = {
   sandboxUrl: string;
+  /** The sandbox host's screens with the power-up's tabs framed in (the host preview). */
+  previewUrl: string;
   apiKey: string;
   /** Contracts written on this start: the seed count on the first start, 0 afterwards. */
   seeded: number;
@@ -41,13 +46,23 @@ export async function startLocalDemo(input: {
 }): Promise<LocalDemo> {
   // Loaded only for the demo: the SDK's sandbox is not part of a production start. Its `sandbox` entry, not
   // `testing`: that one also loads the msw handlers, and a published power-up does not install msw.
-  const { createHostSandbox, createSandboxMarketplace, startSandboxServer } =
+  const { createHostSandbox, createSandboxMarketplace, startSandboxServer, SANDBOX_SOFTWARE_TOKEN, SANDBOX_TOKEN } =
     await import('@contractbeheer/sdk/sandbox');
   const now = input.now ?? (() => new Date());
-  const sandbox = createHostSandbox();
-  const host = await startSandboxServer(sandbox, { port: input.sandboxPort ?? 0 });
+  const sandbox = createHostSandbox({ now });
+  let marketplace: ReturnType<typeof createSandboxMarketplace> | undefined;
+  // The host preview is served by the sandbox host, at its origin: the only origin the pages may be framed by.
+  const host = await startSandboxServer(sandbox, {
+    port: input.sandboxPort ?? 0,
+    pages: hostPreviewPages({
+      powerUpUrl: input.apiUrl,
+      tenantId: DEMO_TENANT.id,
+      webhookSecret: () => marketplace?.webhookSecrets.get(DEMO_TENANT.id),
+      now,
+    }),
+  });
   try {
-    const marketplace = createSandboxMarketplace({
+    marketplace = createSandboxMarketplace({
       sandbox,
       hostBaseUrl: host.baseUrl,
       powerUpUrl: input.apiUrl,
@@ -60,6 +75,10 @@ export async function startLocalDemo(input: {
     const meta = { actor: 'local demo', at: now().toISOString() };
     const existing = await tenant.contracts.list({ limit: 1 });
     const seeded = existing.items.length === 0 ? await seedDemoTenant(tenant, meta) : 0;
+    await seedPreviewContracts(tenant, meta.at.slice(0, 10), meta);
+    await ensurePreviewWorkOrder(
+      createHostClient({ baseUrl: host.baseUrl, token: SANDBOX_TOKEN, softwareToken: SANDBOX_SOFTWARE_TOKEN }),
+    );
 
     for (const key of await tenant.apiKeys.list()) {
       if (key.revokedAt === null && REPLACED_KEY_NAMES.has(key.name)) await tenant.apiKeys.revoke(key.id, meta);
@@ -74,7 +93,14 @@ export async function startLocalDemo(input: {
       cursor = page.nextCursor ?? undefined;
     } while (cursor !== undefined);
 
-    return { sandboxUrl: host.baseUrl, apiKey: key, seeded, contracts, close: () => host.close() };
+    return {
+      sandboxUrl: host.baseUrl,
+      previewUrl: `${host.origin}${HOST_PREVIEW_PATH}`,
+      apiKey: key,
+      seeded,
+      contracts,
+      close: () => host.close(),
+    };
   } catch (error) {
     await host.close();
     throw error;

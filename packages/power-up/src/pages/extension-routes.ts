@@ -1,16 +1,37 @@
 import type { RouteDefinition } from '../api/route-table.js';
 import { CONTRACT_PAGES } from './contracts/contract-pages.js';
-import { cancellationsReportPage } from './reports/cancellations-report-page.js';
+import { customerTabPage } from './host-tabs/customer-tab.js';
+import { dashboardWidgetPage } from './host-tabs/dashboard-widget.js';
+import { objectTabPage } from './host-tabs/object-tab.js';
+import { workOrderPanelPage } from './host-tabs/work-order-panel.js';
+import { absoluteManifest, buildManifest } from './manifest/manifest.js';
 import { pageRoutes, type PageDefinition, type PageRouteDeps } from './page-route.js';
+import { cancellationsReportPage } from './reports/cancellations-report-page.js';
 
-/** Every extension page, in one list: the manifest names each one's URL, and a test checks that each is served. */
+/** Every extension page, in one list: the manifest is built from it, so each capability URL is served. */
 const PAGES: readonly PageDefinition[] = [
+  objectTabPage,
+  customerTabPage,
+  workOrderPanelPage,
+  dashboardWidgetPage,
   // The contract screens (contracts/): fixed paths before `/pages/contracts/:id`, which would match them too.
   ...CONTRACT_PAGES,
   cancellationsReportPage,
 ];
 
+/** The path the host reads the manifest from. */
+const MANIFEST_PATH = '/manifest.json';
+
 /** The routes the power-up serves for its host: the pages (each verifying its signed context) and the manifest. */
 export function extensionRoutes(deps: PageRouteDeps): RouteDefinition[] {
-  return [...pageRoutes(PAGES, deps)];
+  const manifest = buildManifest(PAGES);
+  return [
+    {
+      method: 'GET',
+      path: MANIFEST_PATH,
+      access: 'public',
+      handle: (c) => c.json(absoluteManifest(manifest, new URL(c.req.url).origin)),
+    },
+    ...pageRoutes(PAGES, deps),
+  ];
 }

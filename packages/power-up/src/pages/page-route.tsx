@@ -5,7 +5,9 @@ import type { AppEnv } from '../api/app-env.js';
 import type { AppServices, RouteDefinition } from '../api/route-table.js';
 import { PowerUpError } from '../power-up-error.js';
 import type { Tenant, TenantStore } from '../store/store.js';
+import type { HostClient } from '@contractbeheer/sdk';
 import type { ContextClaims, EntityType } from './context/context-claims.js';
+import type { Capability } from './manifest/manifest-schema.js';
 import { csrfTokenFor, isCsrfTokenOf } from './context/csrf-token.js';
 import { createContextVerifier, REFUSAL_STATUS, type RefusalReason } from './context/verify-context-token.js';
 import { COMMON_MESSAGES } from './i18n/common-messages.js';
@@ -18,7 +20,7 @@ import { frameAncestorsFor, htmlResponse, newNonce } from './layout/page-respons
 /** The query parameter (GET) and form field (POST) that carry the host's context token. */
 export const CONTEXT_PARAM = 'context';
 /** The form field that carries the context's CSRF token. */
-export const CSRF_FIELD = 'csrf';
+const CSRF_FIELD = 'csrf';
 
 /** What a page renders with: the verified context, its tenant's store, and the words and formats of its locale. */
 export type PageContext = {
@@ -42,6 +44,8 @@ export type PageContext = {
   /** The response's CSP nonce: an inline `<script>` needs `nonce={page.nonce}`. */
   nonce: string;
   log: Logger;
+  /** The tenant's host (OutSmart) through the SDK's client, signed in with the installed credentials. */
+  host(): Promise<HostClient>;
   /** A link to another page of the power-up, carrying the context. */
   href(path: string, query?: Record<string, string>): string;
 };
@@ -58,6 +62,11 @@ export type PageDefinition = {
    * Omitted: any context of the tenant (pages reached by links from other pages, such as a contract's detail).
    */
   entities?: readonly EntityType[];
+  /**
+   * Where the host shows this page, for the manifest (`/manifest.json`): pages the host opens directly have one;
+   * pages reached by links from other pages have none. The host's context then names `entities[0]`.
+   */
+  capability?: Omit<Capability, 'url' | 'entity'>;
   render(page: PageContext, c: Context<AppEnv>): Promise<PageView | Response>;
 };
 
@@ -154,6 +163,7 @@ export function pageRoutes(pages: readonly PageDefinition[], deps: PageRouteDeps
         csrfToken: csrfTokenFor(claims, secret),
         nonce,
         log: c.get('log').child({ tenantId: tenant.id, page: definition.path }),
+        host: () => services.hosts.clientFor(tenant),
         href: (path, query = {}) => `${path}?${new URLSearchParams({ ...query, [CONTEXT_PARAM]: token! }).toString()}`,
       };
       let response: Response;

@@ -29,7 +29,15 @@ async function readBody(request: IncomingMessage, limit: number): Promise<Buffer
  */
 export async function startSandboxServer(
   sandbox: HostSandbox,
-  options: { port?: number; host?: string } = {},
+  options: {
+    port?: number;
+    host?: string;
+    /**
+     * Pages the host serves besides its API, at its own origin: a power-up's local demo plays the host's screens
+     * here (framing the power-up's pages, which only the host's origin may frame). Answer `undefined` to pass.
+     */
+    pages?: (request: Request) => Response | undefined | Promise<Response | undefined>;
+  } = {},
 ): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1';
   // The handler catches everything itself; `void` marks the promise as deliberately not awaited by node:http.
@@ -49,6 +57,12 @@ export async function startSandboxServer(
         ),
         ...(body.length > 0 && req.method !== 'GET' && req.method !== 'HEAD' && { body }),
       });
+      const page = await options.pages?.(request);
+      if (page !== undefined) {
+        res.writeHead(page.status, Object.fromEntries(page.headers.entries()));
+        res.end(Buffer.from(await page.arrayBuffer()));
+        return;
+      }
       const { response, drop } = await sandbox.handle(request);
       if (drop) {
         req.socket.destroy();

@@ -81,6 +81,7 @@ export function registerStartCommand(program: Command, output: CliOutput): void 
               `  API:          ${url}/api/v1`,
               `  OpenAPI:      ${url}/openapi.json`,
               `  Sandbox-host: ${local.sandboxUrl}`,
+              `  Host-preview: ${local.previewUrl}  (de tabbladen van de power-up in de host)`,
               `  Data:         ${where} (${local.seeded > 0 ? `${local.seeded} democontracten aangemaakt` : `${local.contracts.length} contracten, hergebruikt`})`,
               '',
               'Probeer (de sleutel is nieuw bij elke start; eerdere demosleutels zijn ingetrokken):',

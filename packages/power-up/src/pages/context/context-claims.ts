@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { LOCALES } from '../i18n/locale.js';
 
 /** The host screens a page can be opened on, and what the context's `entity.id` then names. */
-export const ENTITY_TYPES = ['object', 'customer', 'work-order', 'contract', 'dashboard', 'settings'] as const;
+const ENTITY_TYPES = ['object', 'customer', 'work-order', 'contract', 'dashboard', 'settings'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** The audience every context token must name: this power-up. A token minted for another power-up is refused. */

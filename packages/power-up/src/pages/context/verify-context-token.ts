@@ -31,7 +31,7 @@ export const REFUSAL_STATUS: Record<RefusalReason, 401 | 403> = {
   'cross-site': 403,
 };
 
-export type ContextCheck =
+type ContextCheck =
   | { ok: true; claims: ContextClaims; tenant: Tenant; secret: string }
   | {
       ok: false;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
-import type { Child } from 'hono/jsx';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import type { AppEnv } from '../../api/app-env.js';
 import type { Tenant } from '../../store/store.js';
 
@@ -45,7 +45,12 @@ function contentSecurityPolicy(nonce: string, frameAncestors: string): string {
  */
 export async function htmlResponse(
   c: Context<AppEnv>,
-  page: { element: Child; nonce: string; status: 200 | 401 | 403 | 404 | 422 | 500; frameAncestors: string },
+  page: {
+    element: HtmlEscapedString | Promise<HtmlEscapedString>;
+    nonce: string;
+    status: 200 | 401 | 403 | 404 | 422 | 500;
+    frameAncestors: string;
+  },
 ): Promise<Response> {
   const body = `<!doctype html>${String(await page.element)}`;
   return c.body(body, page.status, {
