@@ -7,6 +7,7 @@ import { workOrderPanelPage } from './host-tabs/work-order-panel.js';
 import { absoluteManifest, buildManifest } from './manifest/manifest.js';
 import { pageRoutes, type PageDefinition, type PageRouteDeps } from './page-route.js';
 import { cancellationsReportPage } from './reports/cancellations-report-page.js';
+import { cancellationReasonsPage, cancellationReasonsPostPage } from './settings/cancellation-reasons-page.js';
 
 /** Every extension page, in one list: the manifest is built from it, so each capability URL is served. */
 const PAGES: readonly PageDefinition[] = [
@@ -17,6 +18,8 @@ const PAGES: readonly PageDefinition[] = [
   // The contract screens (contracts/): fixed paths before `/pages/contracts/:id`, which would match them too.
   ...CONTRACT_PAGES,
   cancellationsReportPage,
+  cancellationReasonsPage,
+  cancellationReasonsPostPage,
 ];
 
 /** The path the host reads the manifest from. */

@@ -46,7 +46,10 @@ describe('the terminate dialog and the cancellation report', () => {
 
   it('terminates with a reason and a remark, and the report counts it with the value lost', async () => {
     const emptyReport = await (
-      await world.get('/pages/reports/cancellations', await world.token('en'), { from: '2026-01-01', to: '2026-12-31' })
+      await world.get('/pages/reports/cancellations', await world.token('en', { type: 'dashboard' }), {
+        from: '2026-01-01',
+        to: '2026-12-31',
+      })
     ).text();
     expect(emptyReport).toContain('No terminations in this period.');
 
@@ -70,7 +73,10 @@ describe('the terminate dialog and the cancellation report', () => {
     expect(detail).toContain('Klant vond het te duur');
 
     const report = await (
-      await world.get('/pages/reports/cancellations', await world.token('nl'), { from: '2026-01-01', to: '2026-12-31' })
+      await world.get('/pages/reports/cancellations', await world.token('nl', { type: 'dashboard' }), {
+        from: '2026-01-01',
+        to: '2026-12-31',
+      })
     ).text();
     expect(report).toContain('<h1>Beëindigingen per reden</h1>');
     expect(report).toContain('role="img"');
@@ -79,7 +85,7 @@ describe('the terminate dialog and the cancellation report', () => {
   });
 
   it('names a bad report period on its field', async () => {
-    const response = await world.get('/pages/reports/cancellations', await world.token('en'), {
+    const response = await world.get('/pages/reports/cancellations', await world.token('en', { type: 'dashboard' }), {
       from: '2026-12-31',
       to: '2026-01-01',
     });

@@ -92,6 +92,14 @@ const postedValues = async (c: Context<AppEnv>): Promise<FormValues> =>
 
 export const newContractPage: PageDefinition = {
   path: '/pages/contracts/new',
+  // From a customer's or an object's screen the form starts with that customer or object filled in.
+  entities: ['customer', 'object', 'contract', 'dashboard'],
+  capability: {
+    key: 'contract-new',
+    kind: 'action-button',
+    title: { nl: MESSAGES.nl.newTitle, en: MESSAGES.en.newTitle },
+    display: 'dialog',
+  },
   render: async (page) =>
     formView(page, {
       mode: 'create',

@@ -54,6 +54,13 @@ const FIELDS = ['from', 'to', 'groupBy'];
  */
 export const cancellationsReportPage: PageDefinition = {
   path: '/pages/reports/cancellations',
+  entities: ['dashboard', 'settings'],
+  capability: {
+    key: 'report-cancellations',
+    kind: 'contract-page',
+    title: { nl: MESSAGES.nl.title, en: MESSAGES.en.title },
+    display: 'frame',
+  },
   async render(page, c) {
     const t = MESSAGES[page.locale];
     const year = localDateAt(asOfNow(page.services), page.zone).slice(0, 4);
