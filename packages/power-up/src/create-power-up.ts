@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { contractsOpenApiDocument } from '@contractbeheer/sdk';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
@@ -10,6 +12,8 @@ import { createHttpMetrics } from './api/http-metrics.js';
 import { createLogger } from './api/logger.js';
 import { API_BASE_PATH } from './api/route-table.js';
 import type { ResolvedConfig } from './config/load-config.js';
+import { createGenerator, type Generator } from './generation/generator.js';
+import { createScheduler, type Scheduler } from './generation/scheduler.js';
 import { createTenantHosts } from './hosts/tenant-hosts.js';
 import { openStore } from './store/open-store.js';
 import { extensionRoutes } from './pages/extension-routes.js';
@@ -42,7 +46,12 @@ export type PowerUp = {
   readonly app: Hono<AppEnv>;
   readonly store: Store;
   readonly log: Logger;
-  /** Starts the HTTP server on the configured host and port (0: any free port); resolves with its URL. */
+  /** Work-order generation on this instance's store and hosts (the scheduler runs it; the CLI may too). */
+  readonly generator: Generator;
+  /**
+   * Starts the HTTP server on the configured host and port (0: any free port), and the generation scheduler when
+   * `generationIntervalMs` is above 0; resolves with the server's URL.
+   */
   listen(): Promise<{ url: string; port: number }>;
   /**
    * Graceful shutdown: stops accepting connections, lets in-flight requests finish (up to the shutdown timeout),
@@ -80,11 +89,25 @@ export async function createPowerUp(config: ResolvedConfig, options: PowerUpOpti
   const marketplace = createMarketplace({ store, vault, secret: config.marketplaceSecret, now });
   const metrics = createHttpMetrics();
   const lifecycle = tenantLifecycle(store, vault);
+  const hosts = createTenantHosts({ store, vault, ...(options.hostFetch && { fetch: options.hostFetch }) });
+  const generator = createGenerator({
+    store,
+    hosts,
+    clock: now,
+    // Unique per process: the due index's leases tell the instances sharing a database apart by it.
+    owner: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
+    logger: log.child({ component: 'generation' }),
+  });
+  const intervalMs = config.generationIntervalMs ?? 0;
+  const scheduler: Scheduler | undefined =
+    intervalMs > 0
+      ? createScheduler({ generator, intervalMs, logger: log.child({ component: 'scheduler' }) })
+      : undefined;
   const app = createApp(
     {
       store,
       marketplace,
-      hosts: createTenantHosts({ store, vault, ...(options.hostFetch && { fetch: options.hostFetch }) }),
+      hosts,
       metrics,
       now,
       openApiDocument: contractsOpenApiDocument({ serverUrl: API_BASE_PATH }),
@@ -126,6 +149,7 @@ export async function createPowerUp(config: ResolvedConfig, options: PowerUpOpti
     app,
     store,
     log,
+    generator,
     async listen() {
       if (server !== undefined)
         throw new Error('listen() was already called: create another power-up to listen twice.');
@@ -137,11 +161,14 @@ export async function createPowerUp(config: ResolvedConfig, options: PowerUpOpti
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       const url = `http://${host}:${address.port}`;
       log.info({ url }, 'listening');
+      scheduler?.start();
       return { url, port: address.port };
     },
     close() {
       closing ??= (async () => {
         try {
+          // The running tick finishes first: its ledger writes need the store that closes below.
+          await scheduler?.stop();
           await stopServer();
         } finally {
           await store.close();

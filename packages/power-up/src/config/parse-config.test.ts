@@ -29,7 +29,19 @@ describe('parseConfig', () => {
       secretKey: { kind: 'generate-in-data-dir', dataDir: '/srv/contractbeheer/.contractbeheer' },
       previousSecretKeys: [],
       marketplaceSecret: { kind: 'generate-in-data-dir', dataDir: '/srv/contractbeheer/.contractbeheer' },
+      generationIntervalMs: 60_000,
     });
+  });
+
+  it('reads the generation interval in seconds: 0 turns it off, and tests run without it unless asked', () => {
+    expect(parseConfig({ GENERATION_INTERVAL_SECONDS: '15' }, { cwd }).generationIntervalMs).toBe(15_000);
+    expect(parseConfig({ GENERATION_INTERVAL_SECONDS: '0' }, { cwd }).generationIntervalMs).toBe(0);
+    expect(parseConfig({ NODE_ENV: 'test' }, { cwd }).generationIntervalMs).toBe(0);
+    expect(configError({ GENERATION_INTERVAL_SECONDS: '1.5' })).toMatchObject({
+      code: 'invalid-config',
+      path: ['GENERATION_INTERVAL_SECONDS'],
+    });
+    expect(configError({ GENERATION_INTERVAL_SECONDS: '100000' }).message).toMatch(/at most 86400 seconds/);
   });
 
   it('uses PostgreSQL, the port, the host, the data directory and the key when they are set', () => {

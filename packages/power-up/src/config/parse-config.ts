@@ -33,6 +33,12 @@ export type PowerUpConfig = {
   marketplaceSecret: MarketplaceSecretSource;
   /** pino's log level (`LOG_LEVEL`); unset: the caller's default. */
   logLevel?: LogLevel;
+  /**
+   * The pause between two generation ticks, in ms (`GENERATION_INTERVAL_SECONDS`; default 60 s, and off under
+   * `NODE_ENV=test`); 0: this instance generates nothing (another one does, or `contractbeheer generate` is run).
+   * Absent: off.
+   */
+  generationIntervalMs?: number;
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -67,6 +73,12 @@ const envSchema = z.object({
     .optional(),
   HOST: z.string().min(1, { error: "may not be empty: leave it unset for 127.0.0.1, or use '0.0.0.0'" }).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `use one of ${LOG_LEVELS.join(', ')}` }).optional(),
+  GENERATION_INTERVAL_SECONDS: z
+    .string()
+    .regex(/^\d+$/, { error: 'use a whole number of seconds (0 turns generation off on this instance)' })
+    .transform(Number)
+    .pipe(z.number().int().max(86_400, { error: 'use at most 86400 seconds (a day)' }))
+    .optional(),
   CONTRACTBEHEER_SECRET_KEY: z.string().optional(),
   CONTRACTBEHEER_PREVIOUS_SECRET_KEYS: z.string().optional(),
   [MARKETPLACE_SECRET_VARIABLE]: z
@@ -80,6 +92,7 @@ const envSchema = z.object({
 const DEFAULT_DATA_DIR = '.contractbeheer';
 const DEFAULT_PORT = 3000;
 const DEFAULT_HOST = '127.0.0.1';
+const DEFAULT_GENERATION_INTERVAL_SECONDS = 60;
 
 /** Empty variables count as unset: `PORT= contractbeheer start` means "the default", as in most shells' tools. */
 function withoutEmpty(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
@@ -159,5 +172,7 @@ export function parseConfig(
     previousSecretKeys,
     marketplaceSecret,
     ...(vars.LOG_LEVEL !== undefined && { logLevel: vars.LOG_LEVEL }),
+    generationIntervalMs:
+      (vars.GENERATION_INTERVAL_SECONDS ?? (environment === 'test' ? 0 : DEFAULT_GENERATION_INTERVAL_SECONDS)) * 1000,
   };
 }

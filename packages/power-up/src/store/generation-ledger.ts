@@ -18,6 +18,8 @@ export type LedgerEntry = LedgerRow & {
   late: boolean;
   /** The host's lifecycle status of the work order as last heard from webhooks, the poller or a refresh. */
   hostStatus: string | null;
+  /** When generation deleted the work order on the host (a termination with the `delete` policy); else `null`. */
+  deletedOnHostAt: string | null;
   /** ISO-8601 UTC instants. */
   recordedAt: string;
   updatedAt: string;
@@ -55,12 +57,29 @@ export interface GenerationLedgerRepository {
   markFailed(key: string, attempts: number, lastError: string, at: string): Promise<boolean>;
   /** Records the host's status of a work order (by its number); `false` when no row has that number. */
   setHostStatus(workOrderNumber: string, hostStatus: string, at: string): Promise<boolean>;
+  /**
+   * Records that the row's work order was deleted on the host (termination policy `delete`), where the row is
+   * `created` and not yet recorded as deleted; `false` otherwise.
+   */
+  markDeletedOnHost(key: string, at: string): Promise<boolean>;
   /** How many rows are in each state, for one contract or the whole tenant. */
   counts(contractId?: string): Promise<Record<LedgerState, number>>;
 }
 
 /** A contract that generation must look at, leased to one worker until `leaseUntil`. */
-export type DueClaim = { tenantId: string; contractId: string; dueAt: string; leaseUntil: string; owner: string };
+export type DueClaim = {
+  tenantId: string;
+  contractId: string;
+  dueAt: string;
+  leaseUntil: string;
+  owner: string;
+  /**
+   * The entry's revision when claimed: every contract write bumps it, so a release can tell that the contract
+   * changed while it was leased (and then keeps it due at once rather than writing a next instant planned from the
+   * old version).
+   */
+  revision: number;
+};
 
 /**
  * The due index, across tenants: one entry per contract with the instant generation must next look at it. A run
@@ -74,7 +93,11 @@ export interface DueIndex {
    * `now + leaseMs`. Oldest due first.
    */
   claimDue(options: { now: string; limit: number; leaseMs: number; owner: string }): Promise<DueClaim[]>;
-  /** Ends a lease with the next instant (`null`: nothing left to do); ignored when `owner` lost the lease. */
+  /**
+   * Ends a lease with the next instant (`null`: nothing left to do until the contract is written again); when the
+   * contract was written while leased, it stays due at the earlier of the two. Ignored (`false`) when `owner` lost
+   * the lease.
+   */
   release(claim: DueClaim, nextDueAt: string | null): Promise<boolean>;
   /** Sets when the contract is next due (`null` removes it); used by the shell and by the contract writes. */
   schedule(tenantId: string, contractId: string, dueAt: string | null): Promise<void>;

@@ -1,16 +1,19 @@
 import type { CancellationReason, Contract, ContractTerms, Money, SlaPolicy } from '@contractbeheer/core';
+import type { DueIndex, GenerationLedgerRepository } from './generation-ledger.js';
 
 /**
  * The storage port. Everything the service keeps goes through here; the adapters (`kysely/`) are the only code that
  * holds SQL. Tenant data is reached only through `forTenant(tenantId)`, whose every method is scoped to that tenant,
  * so no query can read or change another tenant's rows. Times come in as arguments (`at`): the store reads no clock.
  *
- * Next to come (next issue): the generation ledger, the due index, inbound events and cost lines, as further
- * repositories on `TenantStore` and further migrations.
+ * The generation ledger is per tenant (`forTenant(id).ledger`); the due index spans tenants (`dueIndex`), because a
+ * worker claims due contracts of every tenant at once.
  */
 export interface Store {
   /** Installing tenants and finding the tenant of an API key: the only cross-tenant operations. */
   readonly tenants: TenantAdmin;
+  /** When each contract must next be looked at by generation, across tenants (see `generation-ledger.ts`). */
+  readonly dueIndex: DueIndex;
   /** The tenant's data. Does not check that the tenant exists: writes for an unknown tenant fail `unknown-tenant`. */
   forTenant(tenantId: string): TenantStore;
   /**
@@ -42,6 +45,8 @@ export interface TenantStore {
   readonly apiKeys: ApiKeyRepository;
   readonly credentials: CredentialRepository;
   readonly audit: AuditTrail;
+  /** One row per occurrence key that generation has decided (see `generation-ledger.ts`). */
+  readonly ledger: GenerationLedgerRepository;
   /**
    * Runs `fn` in one database transaction: everything it writes through `tx` lands together, or — when `fn` throws
    * — nothing does, and the error is rethrown. Inside a transaction, a nested call joins the outer one.

@@ -26,5 +26,6 @@ if ('unreachable' in database) {
   }
 } else {
   afterAll(() => database.drop());
-  describeStoreContract('PostgreSQL', () => createPostgresStore({ connectionString: database.connectionString }));
+  const open = () => createPostgresStore({ connectionString: database.connectionString });
+  describeStoreContract('PostgreSQL', open, { openSecondStore: open });
 }

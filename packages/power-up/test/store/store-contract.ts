@@ -12,6 +12,7 @@ import {
   uniqueTenantId,
   yearTerms,
 } from './fixtures.js';
+import { describeLedgerContract, type LedgerContractOptions } from './ledger-contract.js';
 
 /** Resolves to the error a promise rejects with (fails the test if it resolves). */
 async function rejection(promise: Promise<unknown>): Promise<PowerUpError> {
@@ -27,9 +28,14 @@ async function rejection(promise: Promise<unknown>): Promise<PowerUpError> {
 /**
  * The storage contract: what every `Store` adapter must do, whatever database is behind it. `openStore` opens the
  * adapter on one and the same database each time it is called (the suite reopens it to prove migrations are
- * idempotent); the suite closes what it opens.
+ * idempotent); the suite closes what it opens. `options.openSecondStore` opens another store on the same database with
+ * its own connections, where the database allows it (PostgreSQL), for the claims that race.
  */
-export function describeStoreContract(name: string, openStore: () => Promise<Store>): void {
+export function describeStoreContract(
+  name: string,
+  openStore: () => Promise<Store>,
+  options: LedgerContractOptions = {},
+): void {
   describe(`Store contract: ${name}`, () => {
     let store: Store;
     beforeAll(async () => {
@@ -867,6 +873,8 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         expect((await store.tenants.findApiKeyByHash(sha256(`a-${a.tenantId}`)))?.tenantId).toBe(a.tenantId);
       });
     });
+
+    describeLedgerContract(() => store, options);
 
     describe('migrations', () => {
       it('opens the same database again without migrating twice or losing data', async () => {

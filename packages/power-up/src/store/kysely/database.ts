@@ -113,6 +113,36 @@ interface AuditEntriesTable {
   details: Json;
 }
 
+interface GenerationLedgerTable {
+  tenant_id: string;
+  key: string;
+  contract_id: string;
+  state: 'pending' | 'created' | 'skipped' | 'failed';
+  work_order_number: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_attempt_at: ColumnType<Date | null, string | null | undefined, string | null>;
+  skip_reason: string | null;
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
+  plan: ColumnType<unknown, string | null, string | null>;
+  host_id: ColumnType<string | null, string | null | undefined, string | null>;
+  target_date: string;
+  creation_date: string | null;
+  late: boolean;
+  host_status: ColumnType<string | null, string | null | undefined, string | null>;
+  deleted_on_host_at: ColumnType<Date | null, string | null | undefined, string | null>;
+  recorded_at: Instant;
+  updated_at: Instant;
+}
+
+interface DueIndexTable {
+  tenant_id: string;
+  contract_id: string;
+  due_at: ColumnType<Date | null, string | null, string | null>;
+  lease_until: ColumnType<Date | null, string | null | undefined, string | null>;
+  lease_owner: ColumnType<string | null, string | null | undefined, string | null>;
+  revision: ColumnType<number, number | undefined, number>;
+}
+
 export interface Database {
   tenants: TenantsTable;
   contracts: ContractsTable;
@@ -126,4 +156,6 @@ export interface Database {
   audit_entries: AuditEntriesTable;
   tenant_credentials: TenantCredentialsTable;
   marketplace_requests: MarketplaceRequestsTable;
+  generation_ledger: GenerationLedgerTable;
+  due_index: DueIndexTable;
 }

@@ -13,6 +13,7 @@ import type {
 } from '../store.js';
 import type { ContractsTable, Database } from './database.js';
 import { forKnownTenant } from './database-errors.js';
+import { markContractDue } from './kysely-due-index.js';
 import { holdReference } from './settings-locks.js';
 import { appendAudit } from './kysely-audit-trail.js';
 import { decodeCursor, encodeCursor, pageSize } from './paging.js';
@@ -143,6 +144,12 @@ export class KyselyContracts implements ContractRepository {
                 .select(['tenant_id', 'id', sql<string>`code`.as('object_code')]),
             ),
         )
+        .with('due', (qb) =>
+          qb
+            .insertInto('due_index')
+            .columns(['tenant_id', 'contract_id', 'due_at'])
+            .expression((eb) => eb.selectFrom('inserted').select(['tenant_id', 'id', at.as('due_at')])),
+        )
         .with('audit', (qb) =>
           qb
             .insertInto('audit_entries')
@@ -236,6 +243,8 @@ export class KyselyContracts implements ContractRepository {
       if (updated === undefined) await this.explainMiss(db, next.id, expectedVersion);
       await this.recordVersion(db, next, meta);
       await this.replaceLinks(db, next);
+      // Due at once: the generator plans the edited contract on its next tick (a termination is saved this way too).
+      await markContractDue(db, this.scope.tenantId, next.id, meta.at);
       await appendAudit(db, this.scope.tenantId, {
         ...meta,
         action: 'contract.updated',

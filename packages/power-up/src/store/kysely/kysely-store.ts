@@ -3,6 +3,7 @@ import { PowerUpError } from '../../power-up-error.js';
 import { migrateToLatest } from '../migrations/migrations.js';
 import type { Store, TenantStore } from '../store.js';
 import type { Database } from './database.js';
+import { KyselyDueIndex } from './kysely-due-index.js';
 import { KyselyTenantAdmin } from './kysely-tenant-admin.js';
 import { KyselyTenantStore } from './kysely-tenant-store.js';
 import { atomically } from './scope.js';
@@ -25,6 +26,7 @@ export async function openKyselyStore(db: Kysely<Database>): Promise<Store> {
 function storeOn(db: Kysely<Database>, close: () => Promise<void>): Store {
   const store: Store = {
     tenants: new KyselyTenantAdmin(db),
+    dueIndex: new KyselyDueIndex(db),
     forTenant: (tenantId: string): TenantStore => new KyselyTenantStore(db, tenantId),
     transaction: (fn) => atomically(db, (trx) => fn(trx === db ? store : storeOn(trx, closeInTransaction))),
     ping: async () => {

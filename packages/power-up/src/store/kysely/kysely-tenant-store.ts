@@ -5,6 +5,7 @@ import { KyselyApiKeys } from './kysely-api-keys.js';
 import { KyselyAuditTrail } from './kysely-audit-trail.js';
 import { KyselyCancellationReasons } from './kysely-cancellation-reasons.js';
 import { KyselyCredentials } from './kysely-credentials.js';
+import { KyselyGenerationLedger } from './kysely-generation-ledger.js';
 import { KyselyContracts, KyselyObjectLinks } from './kysely-contracts.js';
 import { KyselySettings, SLA_POLICIES, TERMS } from './kysely-settings.js';
 import { KyselyTenantSettings } from './kysely-tenant-settings.js';
@@ -23,6 +24,7 @@ export class KyselyTenantStore implements TenantStore {
   readonly apiKeys;
   readonly credentials;
   readonly audit;
+  readonly ledger;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -39,6 +41,7 @@ export class KyselyTenantStore implements TenantStore {
     this.apiKeys = new KyselyApiKeys(scope);
     this.credentials = new KyselyCredentials(scope);
     this.audit = new KyselyAuditTrail(scope);
+    this.ledger = new KyselyGenerationLedger(scope);
   }
 
   async transaction<T>(fn: (tx: TenantStore) => Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 import { PowerUpError } from '../../power-up-error.js';
 import type { ChangeMeta, StoredTermination, Termination, TerminationRepository } from '../store.js';
 import { forKnownTenant } from './database-errors.js';
+import { markContractDue } from './kysely-due-index.js';
 import { holdReference } from './settings-locks.js';
 import { appendAudit } from './kysely-audit-trail.js';
 import { terminationRowSchema } from './rows.js';
@@ -34,6 +35,8 @@ export class KyselyTerminations implements TerminationRepository {
           .returningAll()
           .executeTakeFirstOrThrow(),
       );
+      // Due at once, so generation stops after the date and applies the tenant's policy without waiting.
+      await markContractDue(db, tenantId, termination.contractId, meta.at);
       await appendAudit(db, tenantId, {
         ...meta,
         action: 'termination.recorded',

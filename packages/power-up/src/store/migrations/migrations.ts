@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { initialSchema } from './001-initial-schema.js';
 import { installLifecycle } from './002-install-lifecycle.js';
+import { generationLedger } from './003-generation-ledger.js';
 
 /**
  * Every migration, in order, listed in code rather than found on disk, so the bundled service carries them. Names
@@ -9,6 +10,7 @@ import { installLifecycle } from './002-install-lifecycle.js';
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial-schema': initialSchema,
   '002-install-lifecycle': installLifecycle,
+  '003-generation-ledger': generationLedger,
 };
 
 const inCode: MigrationProvider = { getMigrations: async () => MIGRATIONS };
