@@ -1,3 +1,4 @@
+import { planWorkOrders } from '@contractbeheer/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startContractPagesWorld, type ContractPagesWorld } from './contract-pages-harness.js';
 import { seedFiveYearContract } from './contract-seed.js';
@@ -36,6 +37,32 @@ describe('the contract detail page', () => {
     expect(html).toContain('Notice can be given until 30 Nov 2027.');
     expect(html).toContain('<title id="burn-title">Budget burn</title>');
     expect(html).toContain('Next work orders');
+  });
+
+  it('shows where generation stands from the generation ledger: generated, skipped, late and planned', async () => {
+    const contract = (await world.store.contracts.get('C-5Y'))!.contract;
+    const plan = planWorkOrders([contract], { asOf: '2026-03-02T12:00:00Z', generatedKeys: [], since: '2026-02-01' });
+    const [first, second, third] = plan.plans;
+    const at = '2026-03-02T09:00:00Z';
+    await world.store.ledger.insert(
+      [
+        { state: 'pending', key: first!.key, workOrderNumber: 'CB-1', plan: first! },
+        { state: 'pending', key: second!.key, workOrderNumber: 'CB-2', plan: second! },
+        {
+          state: 'skipped',
+          key: third!.key,
+          workOrderNumber: 'CB-3',
+          targetDate: third!.targetDate,
+          reason: 'past-catch-up-limit',
+        },
+      ],
+      at,
+    );
+    expect(await world.store.ledger.markCreated(first!.key, { state: 'pending', attempts: 0 }, '4711', at)).toBe(true);
+    const html = await (await world.get('/pages/contracts/C-5Y', await world.token('en'))).text();
+    // One created, one still pending (planned lane), one skipped; the rest before today is late.
+    expect(html).toMatch(/From 2 Jan 2023 to 31 Dec 2027: 1 generated, \d+ planned, \d+ late, 1 skipped\./);
+    expect(html).toMatch(/<g class="lane lane-generated">/);
   });
 
   it('is a 404 page for a contract the tenant does not have', async () => {

@@ -9,6 +9,7 @@ import {
 } from '@contractbeheer/core';
 import type { contractsApi } from '@contractbeheer/sdk';
 import { PowerUpError } from '../../power-up-error.js';
+import type { LedgerEntry } from '../../store/generation-ledger.js';
 import { loadContract, termsOf } from './contract-resource.js';
 import { asOfNow } from './as-of.js';
 import type { OperationHandlers } from './operation-routes.js';
@@ -21,6 +22,22 @@ const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) =>
   (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS;
+
+/** An occurrence as the generation ledger records it. */
+function ledgerOccurrence(row: LedgerEntry): contractsApi.ScheduleView['occurrences'][number] {
+  const hostRowId = row.hostId !== null && /^\d{1,15}$/.test(row.hostId) ? Number(row.hostId) : null;
+  return {
+    key: row.key,
+    objectCode: parseOccurrenceKey(row.key).objectCode,
+    targetDate: row.targetDate,
+    creationDate: row.creationDate ?? row.targetDate,
+    state: row.state === 'failed' ? 'pending' : row.state,
+    workOrderNumber: row.state === 'skipped' ? null : row.workOrderNumber,
+    hostRowId,
+    late: row.late,
+    skippedReason: row.state === 'skipped' ? row.skipReason : row.state === 'failed' ? row.lastError : null,
+  };
+}
 
 export const scheduleHandlers: Pick<OperationHandlers, 'previewSchedule' | 'viewSchedule' | 'getBudget'> = {
   /** What an edit would change in the schedule, computed as the edit itself would be — and nothing is saved. */
@@ -39,9 +56,11 @@ export const scheduleHandlers: Pick<OperationHandlers, 'previewSchedule' | 'view
   },
 
   /**
-   * The contract's occurrences between `from` and `until` (default: today and a year on), as the core plans them.
-   * Every occurrence is `planned` for now: the states `pending`, `created` and `skipped`, the work-order number and
-   * the host's row id come from the generation ledger, which the next issue adds.
+   * The contract's occurrences between `from` and `until` (default: today and a year on): the core's plan, with
+   * where generation stands from the generation ledger — `created` (with the work-order number and the host's row
+   * id), `pending`, `skipped` (with the core's reason) — and `planned` for what the ledger has no row of yet. A
+   * `failed` row (every attempt failed; a person must look) shows as `pending` with its last error as the reason.
+   * Ledger rows the plan no longer has (generated before an edit moved the date) are shown too: they happened.
    */
   async viewSchedule({ param, query, tenant, services }) {
     const stored = await loadContract(tenant.store, param('id'));
@@ -65,20 +84,32 @@ export const scheduleHandlers: Pick<OperationHandlers, 'previewSchedule' | 'view
     // Planned as of `until` (midday UTC: the same date in the zones contracts use) from `from`: every occurrence
     // whose creation date has come by then, i.e. every target date up to `until`.
     const plan = planWorkOrders(versions, { asOf: `${until}T12:00:00Z`, generatedKeys: [], since: from });
+    const ledger = new Map((await tenant.store.ledger.forContract(contract.id)).map((row) => [row.key, row]));
     const occurrences: contractsApi.ScheduleView['occurrences'] = plan.plans
       .filter((work) => work.targetDate >= from && work.targetDate <= until)
-      .map((work) => ({
-        key: work.key,
-        objectCode: parseOccurrenceKey(work.key).objectCode,
-        targetDate: work.targetDate,
-        creationDate: work.creationDate,
-        state: 'planned',
-        workOrderNumber: null,
-        hostRowId: null,
-        // Its creation date has passed and it is not generated: late, as the generator would find it.
-        late: work.creationDate < today,
-        skippedReason: null,
-      }));
+      .map((work) => {
+        const row = ledger.get(work.key);
+        ledger.delete(work.key);
+        if (row !== undefined) return ledgerOccurrence(row);
+        return {
+          key: work.key,
+          objectCode: parseOccurrenceKey(work.key).objectCode,
+          targetDate: work.targetDate,
+          creationDate: work.creationDate,
+          state: 'planned' as const,
+          workOrderNumber: null,
+          hostRowId: null,
+          // Its creation date has passed and it is not generated: late, as the generator would find it.
+          late: work.creationDate < today,
+          skippedReason: null,
+        };
+      });
+    for (const row of ledger.values()) {
+      if (row.targetDate >= from && row.targetDate <= until) occurrences.push(ledgerOccurrence(row));
+    }
+    occurrences.sort((a, b) =>
+      a.targetDate === b.targetDate ? (a.key < b.key ? -1 : 1) : a.targetDate < b.targetDate ? -1 : 1,
+    );
     const next = planWorkOrders(versions, { asOf, generatedKeys: [], since: today }).nextCreationDate;
     return { body: { contractId: contract.id, occurrences, nextCreationDate: next } };
   },

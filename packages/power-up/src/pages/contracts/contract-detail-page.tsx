@@ -28,7 +28,7 @@ const MESSAGES = defineMessages({
     termsAndNotice: 'Looptijd en opzegging',
     schedule: 'Planning',
     scheduleStates:
-      'Aangemaakt, gepland, te laat en overgeslagen zoals de planningsweergave van de contracten-API ze nu geeft.',
+      'Aangemaakt en overgeslagen volgens het generatielogboek; wat daar nog niet in staat is gepland, of te laat als de aanmaakdatum voorbij is.',
     upcoming: 'Volgende werkbonnen',
     targetDate: 'Streefdatum',
     creationDate: 'Aanmaakdatum',
@@ -72,7 +72,8 @@ const MESSAGES = defineMessages({
     terms: 'Contract terms',
     termsAndNotice: 'Term and notice',
     schedule: 'Schedule',
-    scheduleStates: 'Generated, planned, late and skipped as the contracts API’s schedule view reports them today.',
+    scheduleStates:
+      'Generated and skipped as the generation ledger records them; what it has no row of yet is planned, or late once its creation date has passed.',
     upcoming: 'Next work orders',
     targetDate: 'Target date',
     creationDate: 'Created on',
