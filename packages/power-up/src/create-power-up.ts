@@ -38,6 +38,8 @@ export type PowerUpOptions = {
   hostFetch?: typeof globalThis.fetch;
   /** How long `close()` waits for in-flight requests before it cuts their connections (default 10 s). */
   shutdownTimeoutMs?: number;
+  /** `listen()` leaves the generation scheduler off; the caller starts it with `startScheduler()` (the local demo). */
+  deferScheduler?: boolean;
 };
 
 /** A running power-up: the HTTP app and the operations the CLI needs. */
@@ -53,6 +55,8 @@ export type PowerUp = {
    * `generationIntervalMs` is above 0; resolves with the server's URL.
    */
   listen(): Promise<{ url: string; port: number }>;
+  /** Starts the generation scheduler (when `generationIntervalMs` is above 0); a no-op once it runs. */
+  startScheduler(): void;
   /**
    * Graceful shutdown: stops accepting connections, lets in-flight requests finish (up to the shutdown timeout),
    * then closes the database. Safe to call more than once.
@@ -161,9 +165,10 @@ export async function createPowerUp(config: ResolvedConfig, options: PowerUpOpti
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       const url = `http://${host}:${address.port}`;
       log.info({ url }, 'listening');
-      scheduler?.start();
+      if (options.deferScheduler !== true) scheduler?.start();
       return { url, port: address.port };
     },
+    startScheduler: () => scheduler?.start(),
     close() {
       closing ??= (async () => {
         try {

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { CliOutput } from './cli-output.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerExportCommand } from './commands/export-contracts.js';
+import { registerGenerateCommand } from './commands/generate.js';
 import { registerImportCommand } from './commands/import-contracts.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerMigrateCommand } from './commands/migrate.js';
@@ -32,6 +33,7 @@ export function buildProgram(output: CliOutput, version: string): Command {
   registerImportCommand(program, output);
   registerExportCommand(program, output);
   registerReportCommands(program, output);
+  registerGenerateCommand(program, output);
   registerDemoCommand(program, output);
   // Every subcommand (and theirs) reports usage errors like the root, and lets runCli choose the exit code.
   const configure = (command: Command) => {

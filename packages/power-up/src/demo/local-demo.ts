@@ -93,6 +93,29 @@ export async function startLocalDemo(input: {
       cursor = page.nextCursor ?? undefined;
     } while (cursor !== undefined);
 
+    // The sandbox knows three customers; the demo's contracts name more. Each gets a relation in the sandbox, so the
+    // generated work orders have the customer fields the host requires (in OutSmart they exist already).
+    const relations = (sandbox.records.relations ??= []);
+    const known = new Set(relations.map((relation) => String(relation.debtor_number)));
+    for (const debtorNumber of new Set(contracts.map((contract) => contract.debtorNumber))) {
+      if (known.has(debtorNumber)) continue;
+      relations.push({
+        name: `Demoklant ${debtorNumber}`,
+        debtor_number: debtorNumber,
+        contact: 'Facilitair beheer',
+        phone_number: '030-0000000',
+        email: `${debtorNumber.toLowerCase()}@demo.example`,
+        email_workorder: null,
+        street: 'Stationsplein',
+        house_number: '1',
+        postal_code: '3511ED',
+        city: 'Utrecht',
+        remark: '',
+        latitude: null,
+        longitude: null,
+      });
+    }
+
     return {
       sandboxUrl: host.baseUrl,
       previewUrl: `${host.origin}${HOST_PREVIEW_PATH}`,

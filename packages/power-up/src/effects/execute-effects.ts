@@ -25,10 +25,11 @@ export type EffectOutcome = {
  * half-written. Saves and deletes are guarded by the version the action was applied to: a concurrent writer makes
  * this one fail with a `VersionConflictError`, and nothing of it lands.
  *
- * Effects about generated work orders have nothing to act on yet: the generation ledger arrives with the next issue,
- * and until then every action is applied with no generated work orders, so the core produces none of them except
- * `stop-generation-after` (the saved termination date is what the generator will read) and `schedule-changed` (the
- * answer to the caller). They are recorded in the audit trail when they do occur, never dropped in silence.
+ * Effects about generated work orders (the actions are applied with the generation ledger's work orders) are
+ * recorded in the audit trail, never dropped in silence: `review-work-orders` names those after a termination date,
+ * `delete-work-orders` those of a deleted contract. What happens on the host is generation's: it reads the saved
+ * termination date (`stop-generation-after`) and applies the tenant's policy for generated, not started work orders
+ * after it (see `generation/terminated-work-orders.ts`). `schedule-changed` is the answer to the caller.
  */
 export async function executeEffects(
   store: TenantStore,
@@ -79,7 +80,7 @@ export async function executeEffects(
           break;
         case 'schedule-changed':
         case 'stop-generation-after':
-          // Nothing to write: the saved contract carries the change; the generator (next issue) reads it from there.
+          // Nothing to write: the saved contract carries the change, and saving it made the contract due at once.
           break;
         case 'review-work-orders':
           await audit(tx, 'contract.work-orders-to-review', before.id, { keys: effect.keys, reason: effect.reason });

@@ -50,17 +50,22 @@ export type GeneratorOptions = {
   leaseMs?: number;
   /** Contracts claimed per tick (default 200). */
   batchSize?: number;
+  /** Generate only this tenant's contracts (default: every installed tenant's). */
+  tenantId?: string;
   policy?: RetryPolicy;
   logger?: Logger;
+};
+
+type TickOptions = {
   /** Called after each contract with the tick's running totals (the demo's progress bar). */
   onProgress?: (report: TickReport) => void;
 };
 
 export type Generator = {
   /** Claims what is due now, generates it, and releases each contract with the instant it is next due. */
-  tick(): Promise<TickReport>;
+  tick(options?: TickOptions): Promise<TickReport>;
   /** Ticks until a tick finds nothing due; the reports added up. */
-  runUntilIdle(): Promise<TickReport>;
+  runUntilIdle(options?: TickOptions): Promise<TickReport>;
 };
 
 const emptyReport = (): TickReport => ({
@@ -291,7 +296,18 @@ export function createGenerator(options: GeneratorOptions): Generator {
     const decide = (lookups: readonly HostLookup[]) =>
       decideGeneration({ contractId: claim.contractId, planned, rows, lookups, now: state.now, policy });
 
-    const lookups = await execute(state, tenant, tenantStore, latest.debtorNumber, rows, decide([]));
+    const first = decide([]);
+    if (first.some((command) => command.kind === 'create' || command.kind === 'look-up')) {
+      // No host connection (credentials missing or unreadable): no attempt is spent; the tenant waits a while.
+      try {
+        await remember(state.clients, tenant.id, () => hosts.clientFor(tenant));
+      } catch (error) {
+        state.report.errors += 1;
+        state.backedOff.set(tenant.id, state.now + policy.baseDelayMs);
+        log.warn({ tenantId: tenant.id }, `no host connection: ${messageOf(error)}`);
+      }
+    }
+    const lookups = await execute(state, tenant, tenantStore, latest.debtorNumber, rows, first);
     rows = await tenantStore.ledger.forContract(claim.contractId);
     if (lookups.length > 0) {
       // Decided again with what the host answered: a found number becomes created, a missing one is posted again.
@@ -325,7 +341,7 @@ export function createGenerator(options: GeneratorOptions): Generator {
     return next === null ? null : Math.max(next, backedOffAfter);
   }
 
-  async function tick(): Promise<TickReport> {
+  async function tick(tickOptions: TickOptions = {}): Promise<TickReport> {
     const now = clock().getTime();
     const state: TickState = {
       now,
@@ -335,7 +351,13 @@ export function createGenerator(options: GeneratorOptions): Generator {
       customers: new Map(),
       backedOff: new Map(),
     };
-    const claims = await store.dueIndex.claimDue({ now: isoOf(now), limit: batchSize, leaseMs, owner });
+    const claims = await store.dueIndex.claimDue({
+      now: isoOf(now),
+      limit: batchSize,
+      leaseMs,
+      owner,
+      ...(options.tenantId !== undefined && { tenantId: options.tenantId }),
+    });
     await forEachConcurrently(claims, concurrency, async (claim) => {
       let next: number | null;
       try {
@@ -350,7 +372,7 @@ export function createGenerator(options: GeneratorOptions): Generator {
       // Never due again within this tick's instant: a frozen test clock would otherwise claim it forever.
       const dueAt = next === null ? null : isoOf(Math.max(next, now + 1));
       await store.dueIndex.release(claim, dueAt);
-      options.onProgress?.({ ...state.report });
+      tickOptions.onProgress?.({ ...state.report });
     });
     if (claims.length > 0) log.info({ ...state.report }, 'generation tick');
     return state.report;
@@ -358,10 +380,10 @@ export function createGenerator(options: GeneratorOptions): Generator {
 
   return {
     tick,
-    async runUntilIdle() {
+    async runUntilIdle(tickOptions: TickOptions = {}) {
       const total = emptyReport();
       for (;;) {
-        const report = await tick();
+        const report = await tick(tickOptions);
         addReports(total, report);
         if (report.contracts === 0) return total;
       }

@@ -92,7 +92,20 @@ export interface DueIndex {
    * `FOR UPDATE SKIP LOCKED` so concurrent workers never claim the same entry; each is leased to `owner` until
    * `now + leaseMs`. Oldest due first.
    */
-  claimDue(options: { now: string; limit: number; leaseMs: number; owner: string }): Promise<DueClaim[]>;
+  claimDue(options: {
+    now: string;
+    limit: number;
+    leaseMs: number;
+    owner: string;
+    /** Only this tenant's contracts (`contractbeheer generate --tenant`). */
+    tenantId?: string;
+  }): Promise<DueClaim[]>;
+  /** The entries due at or before `now` (leased or not), oldest first, without claiming anything: for a dry run. */
+  listDue(options: {
+    now: string;
+    limit: number;
+    tenantId?: string;
+  }): Promise<{ tenantId: string; contractId: string }[]>;
   /**
    * Ends a lease with the next instant (`null`: nothing left to do until the contract is written again); when the
    * contract was written while leased, it stays due at the earlier of the two. Ignored (`false`) when `owner` lost

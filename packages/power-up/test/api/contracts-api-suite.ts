@@ -287,6 +287,23 @@ export function describeContractsApi(engine: Engine): void {
         expect(world.sandbox.requests.length).toBeGreaterThan(before);
       });
 
+      it('shows each occurrence where generation stands with it in the schedule view', async () => {
+        await create('C-GENERATED');
+        // The contract's first visit (15 January) is due today: the power-up's generator creates it on the host.
+        await world.powerUp.generator.runUntilIdle();
+        const view = await acme.schedule.view('C-GENERATED', { from: '2026-01-01', until: '2026-03-31' });
+        expect(view.occurrences.map((o) => [o.targetDate, o.state, o.late])).toEqual([
+          ['2026-01-15', 'created', false],
+          ['2026-02-15', 'planned', false],
+          ['2026-03-15', 'planned', false],
+        ]);
+        const [created] = view.occurrences;
+        expect(created!.workOrderNumber).toMatch(/^CB-/);
+        expect(world.sandbox.workOrders.get(created!.hostRowId!)?.WorkorderNo).toBe(created!.workOrderNumber);
+        expect(created).toMatchObject({ skippedReason: null, lastError: null, deletedOnHostAt: null });
+        expect(view.nextCreationDate).toBe('2026-02-15');
+      });
+
       it('previews an edit without saving it, views the schedule, and reports the budget', async () => {
         await create('C-PLAN');
         const preview = await acme.schedule.preview('C-PLAN', { schedule: { unit: 'month', day: 1 } });

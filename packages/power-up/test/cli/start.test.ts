@@ -22,6 +22,7 @@ afterAll(() => {
 /** Runs `contractbeheer start` until it prints its `curl`; returns what it printed and how long that took. */
 async function start(): Promise<{
   started: Started;
+  cli: ReturnType<typeof spawnCli>;
   stop: (signal: NodeJS.Signals, times?: number) => Promise<{ code: number | null; stderr: string }>;
 }> {
   const port = await freePort();
@@ -34,6 +35,7 @@ async function start(): Promise<{
   const sandboxUrl = SANDBOX.exec(stdout)?.[1] ?? '';
   return {
     started: { key: key!, curlUrl: curlUrl!, sandboxUrl, stdout, ms },
+    cli,
     stop: async (signal, times = 1) => {
       for (let i = 0; i < times; i++) cli.child.kill(signal);
       const code = await cli.exited;
@@ -51,7 +53,7 @@ describe('contractbeheer start on a fresh data directory (the local demo)', () =
     'serves within 60 s: the printed curl works, and SIGINT stops it with exit code 0',
     { timeout: 180_000 },
     async () => {
-      const { started, stop } = await start();
+      const { started, stop, cli } = await start();
       first = started;
       console.info(`start on a fresh data directory: curl printed after ${started.ms} ms`);
       expect(started.ms).toBeLessThan(START_LIMIT_MS);
@@ -76,6 +78,15 @@ describe('contractbeheer start on a fresh data directory (the local demo)', () =
         `${started.sandboxUrl}/employees/?token=${SANDBOX_TOKEN}&software_token=${SANDBOX_SOFTWARE_TOKEN}`,
       );
       expect(sandbox.status).toBe(200);
+
+      // The first generation pass creates the work orders due today in the sandbox, then the scheduler goes on.
+      const [, created] = await cli.waitFor(/Generatie: (\d+) werkbonnen aangemaakt in de sandbox-host/, 120_000);
+      expect(Number(created)).toBeGreaterThan(0);
+      const query = `token=${SANDBOX_TOKEN}&software_token=${SANDBOX_SOFTWARE_TOKEN}&status=Alle&update_status=false`;
+      const orders = (await (await fetch(`${started.sandboxUrl}/GetWorkorders/?${query}`)).json()) as {
+        response: { WorkorderNo: string }[];
+      };
+      expect(orders.response.filter((order) => order.WorkorderNo.startsWith('CB-'))).toHaveLength(Number(created));
 
       expect(await stop('SIGINT')).toMatchObject({
         code: 0,

@@ -286,6 +286,12 @@ export function describeLedgerContract(storeOf: () => Store, options: LedgerCont
         const ids = (claims: DueClaim[]) => claims.map((c) => `${c.tenantId}/${c.contractId}`);
         // C-0 is the oldest, but its tenant is uninstalled: it is not claimed.
         expect(ids(await claim(store, now, 'w', 2))).toEqual([`${a.tenantId}/C-1`, `${a.tenantId}/C-2`]);
+        // A dry run sees what is due, leased or not, and claims nothing; a claim for one tenant takes only its own.
+        expect(await store.dueIndex.listDue({ now, limit: 3, tenantId: a.tenantId })).toEqual(
+          ['C-1', 'C-2', 'C-3'].map((contractId) => ({ tenantId: a.tenantId, contractId })),
+        );
+        const forGone = { now, limit: 10, leaseMs: 60_000, owner: 'w', tenantId: gone.tenantId };
+        expect(await store.dueIndex.claimDue(forGone)).toEqual([]);
         expect(claimedIds(await claim(store, now, 'w', 10), a)).toEqual(['C-3', 'C-4', 'C-5']);
         expect(await claim(store, now, 'w')).toEqual([]);
 

@@ -231,11 +231,21 @@ export const scheduleViewSchema = z.object({
       objectCode: z.string().nullable(),
       targetDate: z.string(),
       creationDate: z.string(),
-      state: z.enum(['planned', 'pending', 'created', 'skipped']),
+      /**
+       * `planned`: not generated yet. `pending`: written, the host may not have it yet. `created`: on the host.
+       * `skipped`: never created (see `skippedReason`). `failed`: every attempt failed (see `lastError`).
+       */
+      state: z.enum(['planned', 'pending', 'created', 'skipped', 'failed']),
       workOrderNumber: z.string().nullable(),
       hostRowId: z.number().nullable(),
       late: z.boolean(),
       skippedReason: z.string().nullable(),
+      // Added with the generation ledger: absent from an older server's answer, read as null.
+      /** The host's last error for a `pending` or `failed` occurrence. */
+      lastError: z.string().nullable().default(null),
+      /** The host's status of a created work order as last heard, and when generation deleted it there. */
+      hostStatus: z.string().nullable().default(null),
+      deletedOnHostAt: z.string().nullable().default(null),
     }),
   ),
   nextCreationDate: z.string().nullable(),

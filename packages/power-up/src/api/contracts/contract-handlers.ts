@@ -9,6 +9,7 @@ import {
 } from '@contractbeheer/core';
 import { contractsApi } from '@contractbeheer/sdk';
 import { executeEffects, type EffectOutcome } from '../../effects/execute-effects.js';
+import { generatedWorkOrders } from '../../generation/generated-work-orders.js';
 import { verifyObjectOwners } from '../../hosts/verify-objects.js';
 import { PowerUpError } from '../../power-up-error.js';
 import type { StoredContract } from '../../store/store.js';
@@ -42,12 +43,13 @@ type ContractOperations =
 const metaOf = (tenant: TenantContext, services: AppServices) => ({ actor: tenant.actor, at: asOfNow(services) });
 
 /**
- * What an action is applied with. `workOrders` is empty: the generation ledger (next issue) is what knows a
- * contract's generated work orders; until it exists, none are, so a delete is never refused for completed work and no
- * edit treats an occurrence as already generated.
+ * What an action is applied with: the contract's generated work orders from the generation ledger (a delete is refused
+ * while completed work exists, an edit never treats a generated occurrence as open, a termination names the work
+ * orders after its date for review).
  */
 async function actionContext(
   tenant: TenantContext,
+  contractId: string,
   terms: ContractTerms | undefined,
   asOf: string,
   withReasons: boolean,
@@ -55,7 +57,7 @@ async function actionContext(
   return {
     asOf,
     ...(terms !== undefined && { terms }),
-    workOrders: [],
+    workOrders: generatedWorkOrders(await tenant.store.ledger.forContract(contractId)),
     reasonRequired: tenant.tenant.settings.reasonRequired,
     // Archived reasons too: the core then says the reason is archived, not that it does not exist.
     ...(withReasons && { reasons: await tenant.store.cancellationReasons.list({ includeArchived: true }) }),
@@ -134,7 +136,7 @@ async function act(
   const result = applyContractAction(
     stored.contract,
     command,
-    await actionContext(tenant, terms, asOf, options.withReasons ?? false),
+    await actionContext(tenant, stored.contract.id, terms, asOf, options.withReasons ?? false),
   );
   await options.beforeWrite?.(result);
   const outcome = await asPrecondition(stored.contract.id, () =>
@@ -290,15 +292,16 @@ export const contractHandlers: Pick<OperationHandlers, ContractOperations> = {
 
   /**
    * Re-reads what the host knows of the contract and recomputes it: its objects are checked again (an object moved to
-   * another customer in OutSmart shows up here as a 400 naming it). The count of work orders comes from the
-   * generation ledger, which the next issue adds: until then no work order is linked to a contract, so it is 0.
+   * another customer in OutSmart shows up here as a 400 naming it). The count of work orders is the contract's
+   * generated work orders in the generation ledger.
    */
   async refreshContract({ param, tenant, services }) {
     const stored = await loadContract(tenant.store, param('id'));
     const { debtorNumber, objectCodes } = stored.contract;
     await objectOwnersFor(tenant, services, debtorNumber, objectCodes, {}, ['objectCodes']);
     const resource = toResource(stored, await termsOf(tenant.store, stored.contract), asOfNow(services));
-    return { body: { contract: resource, workOrders: 0 }, etag: resource.etag };
+    const workOrders = generatedWorkOrders(await tenant.store.ledger.forContract(stored.contract.id)).length;
+    return { body: { contract: resource, workOrders }, etag: resource.etag };
   },
 
   async contractHistory({ param, query, tenant }) {

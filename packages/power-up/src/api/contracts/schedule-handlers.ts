@@ -8,8 +8,8 @@ import {
   type ContractCommand,
 } from '@contractbeheer/core';
 import type { contractsApi } from '@contractbeheer/sdk';
+import { generatedWorkOrders } from '../../generation/generated-work-orders.js';
 import { PowerUpError } from '../../power-up-error.js';
-import type { LedgerEntry } from '../../store/generation-ledger.js';
 import { loadContract, termsOf } from './contract-resource.js';
 import { asOfNow } from './as-of.js';
 import type { OperationHandlers } from './operation-routes.js';
@@ -23,44 +23,27 @@ const addDays = (date: string, days: number) =>
 const daysBetween = (from: string, to: string) =>
   (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS;
 
-/** An occurrence as the generation ledger records it. */
-function ledgerOccurrence(row: LedgerEntry): contractsApi.ScheduleView['occurrences'][number] {
-  const hostRowId = row.hostId !== null && /^\d{1,15}$/.test(row.hostId) ? Number(row.hostId) : null;
-  return {
-    key: row.key,
-    objectCode: parseOccurrenceKey(row.key).objectCode,
-    targetDate: row.targetDate,
-    creationDate: row.creationDate ?? row.targetDate,
-    state: row.state === 'failed' ? 'pending' : row.state,
-    workOrderNumber: row.state === 'skipped' ? null : row.workOrderNumber,
-    hostRowId,
-    late: row.late,
-    skippedReason: row.state === 'skipped' ? row.skipReason : row.state === 'failed' ? row.lastError : null,
-  };
-}
-
 export const scheduleHandlers: Pick<OperationHandlers, 'previewSchedule' | 'viewSchedule' | 'getBudget'> = {
   /** What an edit would change in the schedule, computed as the edit itself would be — and nothing is saved. */
   async previewSchedule({ param, body, tenant, services }) {
     const stored = await loadContract(tenant.store, param('id'));
     const terms = await termsOf(tenant.store, stored.contract);
     const command = { type: 'edit', expectedVersion: stored.contract.version, changes: body.changes };
-    // No generated keys yet: the generation ledger (next issue) knows them; until then every occurrence is open.
+    // Generated occurrences (from the ledger) are never replanned: the preview leaves them out.
     const result = applyContractAction(stored.contract, command as ContractCommand, {
       asOf: asOfNow(services),
       ...(terms !== undefined && { terms }),
-      workOrders: [],
+      workOrders: generatedWorkOrders(await tenant.store.ledger.forContract(stored.contract.id)),
     });
     const effect = result.effects.find((candidate) => candidate.type === 'schedule-changed');
     return { body: effect!.preview };
   },
 
   /**
-   * The contract's occurrences between `from` and `until` (default: today and a year on): the core's plan, with
-   * where generation stands from the generation ledger — `created` (with the work-order number and the host's row
-   * id), `pending`, `skipped` (with the core's reason) — and `planned` for what the ledger has no row of yet. A
-   * `failed` row (every attempt failed; a person must look) shows as `pending` with its last error as the reason.
-   * Ledger rows the plan no longer has (generated before an edit moved the date) are shown too: they happened.
+   * The contract's occurrences between `from` and `until` (default: today and a year on): every one the generation
+   * ledger holds, in its state (pending, created with the host's row id, skipped with the reason, failed with the
+   * host's error, late when created after its creation date), beside the ones still planned, as the core plans them
+   * with every ledger key taken as generated — exactly what the generator will create next.
    */
   async viewSchedule({ param, query, tenant, services }) {
     const stored = await loadContract(tenant.store, param('id'));
@@ -81,36 +64,50 @@ export const scheduleHandlers: Pick<OperationHandlers, 'previewSchedule' | 'view
         path: ['until'],
       });
     }
+    const rows = await tenant.store.ledger.forContract(contract.id);
+    const generatedKeys = rows.map((row) => row.key);
+    type Occurrence = contractsApi.ScheduleView['occurrences'][number];
+    const recorded: Occurrence[] = rows
+      .filter((row) => row.targetDate >= from && row.targetDate <= until)
+      .map((row) => ({
+        key: row.key,
+        objectCode: parseOccurrenceKey(row.key).objectCode,
+        targetDate: row.targetDate,
+        // A skipped row was never given a creation date: the one the contract plans for its target date.
+        creationDate: row.creationDate ?? addDays(row.targetDate, -contract.daysInAdvance),
+        state: row.state,
+        workOrderNumber: row.workOrderNumber,
+        hostRowId: row.hostId === null ? null : Number(row.hostId),
+        late: row.late,
+        skippedReason: row.skipReason,
+        lastError: row.state === 'pending' || row.state === 'failed' ? row.lastError : null,
+        hostStatus: row.hostStatus,
+        deletedOnHostAt: row.deletedOnHostAt,
+      }));
     // Planned as of `until` (midday UTC: the same date in the zones contracts use) from `from`: every occurrence
-    // whose creation date has come by then, i.e. every target date up to `until`.
-    const plan = planWorkOrders(versions, { asOf: `${until}T12:00:00Z`, generatedKeys: [], since: from });
-    const ledger = new Map((await tenant.store.ledger.forContract(contract.id)).map((row) => [row.key, row]));
-    const occurrences: contractsApi.ScheduleView['occurrences'] = plan.plans
+    // whose creation date has come by then, i.e. every target date up to `until`, that the ledger does not hold.
+    const plan = planWorkOrders(versions, { asOf: `${until}T12:00:00Z`, generatedKeys, since: from });
+    const planned: Occurrence[] = plan.plans
       .filter((work) => work.targetDate >= from && work.targetDate <= until)
-      .map((work) => {
-        const row = ledger.get(work.key);
-        ledger.delete(work.key);
-        if (row !== undefined) return ledgerOccurrence(row);
-        return {
-          key: work.key,
-          objectCode: parseOccurrenceKey(work.key).objectCode,
-          targetDate: work.targetDate,
-          creationDate: work.creationDate,
-          state: 'planned' as const,
-          workOrderNumber: null,
-          hostRowId: null,
-          // Its creation date has passed and it is not generated: late, as the generator would find it.
-          late: work.creationDate < today,
-          skippedReason: null,
-        };
-      });
-    for (const row of ledger.values()) {
-      if (row.targetDate >= from && row.targetDate <= until) occurrences.push(ledgerOccurrence(row));
-    }
-    occurrences.sort((a, b) =>
-      a.targetDate === b.targetDate ? (a.key < b.key ? -1 : 1) : a.targetDate < b.targetDate ? -1 : 1,
+      .map((work) => ({
+        key: work.key,
+        objectCode: parseOccurrenceKey(work.key).objectCode,
+        targetDate: work.targetDate,
+        creationDate: work.creationDate,
+        state: 'planned',
+        workOrderNumber: null,
+        hostRowId: null,
+        // Its creation date has passed and it is not generated: late, as the generator would find it.
+        late: work.creationDate < today,
+        skippedReason: null,
+        lastError: null,
+        hostStatus: null,
+        deletedOnHostAt: null,
+      }));
+    const occurrences = [...recorded, ...planned].sort(
+      (a, b) => a.targetDate.localeCompare(b.targetDate) || a.key.localeCompare(b.key),
     );
-    const next = planWorkOrders(versions, { asOf, generatedKeys: [], since: today }).nextCreationDate;
+    const next = planWorkOrders(versions, { asOf, generatedKeys, since: today }).nextCreationDate;
     return { body: { contractId: contract.id, occurrences, nextCreationDate: next } };
   },
 

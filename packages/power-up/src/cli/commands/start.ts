@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { createPowerUp } from '../../create-power-up.js';
+import { createPowerUp, type PowerUp } from '../../create-power-up.js';
 import { DEMO_CURL_PATH, startLocalDemo } from '../../demo/local-demo.js';
 import { renderPlanSummary } from '../../demo/plan-summary.js';
 import type { CliOutput } from '../cli-output.js';
 import { loadCliConfig } from '../open-store.js';
+import { startProgress } from '../progress.js';
 import { todayInAmsterdam } from '../today.js';
 import { UsageError } from '../cli-errors.js';
 
@@ -26,6 +27,23 @@ function nextStopSignal(output: CliOutput): Promise<NodeJS.Signals> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+}
+
+/**
+ * The demo's first generation pass, with a progress bar over the contracts due now: every work order due today is
+ * created in the sandbox host before the scheduler takes over (it then keeps ticking at the configured interval).
+ */
+async function firstGenerationPass(powerUp: PowerUp, output: CliOutput): Promise<void> {
+  const due = await powerUp.store.dueIndex.countDue(new Date().toISOString());
+  const progress = startProgress(output, 'werkbonnen', due);
+  // Called once per contract, however many ticks the pass takes.
+  const report = await powerUp.generator.runUntilIdle({ onProgress: () => progress.tick() });
+  progress.done();
+  output.out(
+    `Generatie: ${report.created} werkbonnen aangemaakt in de sandbox-host` +
+      `${report.skipped > 0 ? `, ${report.skipped} overgeslagen (te ver terug)` : ''}` +
+      `${report.errors > 0 ? `, ${report.errors} fouten (volgende ronde opnieuw)` : ''}; de planner loopt door.\n`,
+  );
 }
 
 /**
@@ -56,6 +74,8 @@ export function registerStartCommand(program: Command, output: CliOutput): void 
       const logLevel = config.logLevel ?? (demo ? 'warn' : 'info');
       const powerUp = await createPowerUp(config, {
         logLevel,
+        // The demo's host is the sandbox started below: generation waits for it (see the first pass).
+        deferScheduler: demo,
         // In the demo the terminal shows the banner on stdout; the JSON log lines go to stderr.
         ...(demo && { logDestination: { write: (line: string) => output.err(line) } }),
       });
@@ -93,6 +113,8 @@ export function registerStartCommand(program: Command, output: CliOutput): void 
               '',
             ].join('\n'),
           );
+          await firstGenerationPass(powerUp, output);
+          powerUp.startScheduler();
         }
       } catch (error) {
         await closeDemo();

@@ -7,7 +7,7 @@ import { formatMonth } from './locale-format.js';
 /** An occurrence as the schedule view (`GET /contracts/{id}/schedule`) answers it; only what the chart reads. */
 export type TimelineOccurrence = {
   targetDate: string;
-  state: 'planned' | 'pending' | 'created' | 'skipped';
+  state: 'planned' | 'pending' | 'created' | 'skipped' | 'failed';
   late: boolean;
 };
 
@@ -23,10 +23,14 @@ export type ScheduleTimelineData = {
 const KINDS = ['generated', 'planned', 'late', 'skipped'] as const;
 type Kind = (typeof KINDS)[number];
 
-/** The lane an occurrence belongs in. */
+/**
+ * The lane an occurrence belongs in. A `failed` one (every attempt failed: a person must look) is not generated and
+ * its time has come: it is drawn as late.
+ */
 export function occurrenceKind(occurrence: TimelineOccurrence): Kind {
   if (occurrence.state === 'created') return 'generated';
   if (occurrence.state === 'skipped') return 'skipped';
+  if (occurrence.state === 'failed') return 'late';
   return occurrence.late ? 'late' : 'planned';
 }
 

@@ -53,8 +53,14 @@ export async function markContractDue(
 export class KyselyDueIndex implements DueIndex {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async claimDue(options: { now: string; limit: number; leaseMs: number; owner: string }): Promise<DueClaim[]> {
-    const { now, limit, leaseMs, owner } = options;
+  async claimDue(options: {
+    now: string;
+    limit: number;
+    leaseMs: number;
+    owner: string;
+    tenantId?: string;
+  }): Promise<DueClaim[]> {
+    const { now, limit, leaseMs, owner, tenantId } = options;
     const leaseUntil = new Date(Date.parse(now) + leaseMs).toISOString();
     const nowAt = sql<Date>`${now}::timestamptz`;
     const rows = await this.db
@@ -73,6 +79,7 @@ export class KyselyDueIndex implements DueIndex {
             .where('due.tenant_id', 'in', (tenants) =>
               tenants.selectFrom('tenants').select('tenants.id').where('tenants.status', '=', 'installed'),
             )
+            .$if(tenantId !== undefined, (qb) => qb.where('due.tenant_id', '=', tenantId!))
             .orderBy('due.due_at')
             .limit(limit)
             .forUpdate()
@@ -95,6 +102,24 @@ export class KyselyDueIndex implements DueIndex {
         };
       })
       .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.contractId.localeCompare(b.contractId));
+  }
+
+  async listDue(options: {
+    now: string;
+    limit: number;
+    tenantId?: string;
+  }): Promise<{ tenantId: string; contractId: string }[]> {
+    const rows = await this.db
+      .selectFrom('due_index')
+      .select(['tenant_id', 'contract_id'])
+      .where('due_at', '<=', sql<Date>`${options.now}::timestamptz`)
+      .$if(options.tenantId !== undefined, (qb) => qb.where('tenant_id', '=', options.tenantId!))
+      .orderBy('due_at')
+      .orderBy('tenant_id')
+      .orderBy('contract_id')
+      .limit(options.limit)
+      .execute();
+    return rows.map((row) => ({ tenantId: row.tenant_id, contractId: row.contract_id }));
   }
 
   async release(claim: DueClaim, nextDueAt: string | null): Promise<boolean> {
