@@ -1,13 +1,26 @@
 import type { RouteDefinition } from '../api/route-table.js';
+import { CONTRACT_PAGES } from './contracts/contract-pages.js';
 import { customerTabPage } from './host-tabs/customer-tab.js';
 import { dashboardWidgetPage } from './host-tabs/dashboard-widget.js';
 import { objectTabPage } from './host-tabs/object-tab.js';
 import { workOrderPanelPage } from './host-tabs/work-order-panel.js';
 import { absoluteManifest, buildManifest } from './manifest/manifest.js';
 import { pageRoutes, type PageDefinition, type PageRouteDeps } from './page-route.js';
+import { cancellationsReportPage } from './reports/cancellations-report-page.js';
+import { cancellationReasonsPage, cancellationReasonsPostPage } from './settings/cancellation-reasons-page.js';
 
 /** Every extension page, in one list: the manifest is built from it, so each capability URL is served. */
-const PAGES: readonly PageDefinition[] = [objectTabPage, customerTabPage, workOrderPanelPage, dashboardWidgetPage];
+const PAGES: readonly PageDefinition[] = [
+  objectTabPage,
+  customerTabPage,
+  workOrderPanelPage,
+  dashboardWidgetPage,
+  // The contract screens (contracts/): fixed paths before `/pages/contracts/:id`, which would match them too.
+  ...CONTRACT_PAGES,
+  cancellationsReportPage,
+  cancellationReasonsPage,
+  cancellationReasonsPostPage,
+];
 
 /** The path the host reads the manifest from. */
 const MANIFEST_PATH = '/manifest.json';

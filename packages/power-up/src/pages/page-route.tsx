@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { Logger } from 'pino';
 import type { AppEnv } from '../api/app-env.js';
-import type { RouteDefinition } from '../api/route-table.js';
+import type { AppServices, RouteDefinition } from '../api/route-table.js';
 import { PowerUpError } from '../power-up-error.js';
 import type { Tenant, TenantStore } from '../store/store.js';
 import type { HostClient } from '@contractbeheer/sdk';
@@ -33,6 +33,8 @@ export type PageContext = {
   zone: string;
   /** The request's time (the injected clock). */
   now: Date;
+  /** The app's services: pages that read or write contracts go through the contracts API's handlers with them. */
+  services: AppServices;
   format: Formatter;
   common: (typeof COMMON_MESSAGES)[Locale];
   /** The context token as received: links and forms carry it on. */
@@ -49,7 +51,7 @@ export type PageContext = {
 };
 
 /** What a page's `render` returns: its title (the `<h1>` and `<title>`) and body, or a response of its own. */
-type PageView = { title: string; body: Child; status?: 200 | 422 };
+export type PageView = { title: string; body: Child; status?: 200 | 422 };
 
 export type PageDefinition = {
   method?: 'GET' | 'POST';
@@ -155,6 +157,7 @@ export function pageRoutes(pages: readonly PageDefinition[], deps: PageRouteDeps
         locale,
         zone: tenant.settings.timeZone,
         now: services.now(),
+        services,
         format: formatterFor(locale),
         common: COMMON_MESSAGES[locale],
         token: token!,

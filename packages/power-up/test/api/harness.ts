@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types } from '@electric-sql/pglite';
 import { signWebhook } from '@contractbeheer/sdk/webhooks';
 import { Kysely } from 'kysely';
 import type { ResolvedConfig } from '../../src/config/load-config.js';
@@ -55,7 +55,9 @@ export async function startPowerUp(
     powerUp?: PowerUpOptions;
   } = {},
 ): Promise<Running> {
-  const pglite = new PGlite(options.dataDir === undefined ? {} : { dataDir: options.dataDir });
+  // As `createPgliteStore` opens it: dates stay text (the store's rows are read as 'YYYY-MM-DD').
+  const parsers = { [types.DATE]: (value: string) => value };
+  const pglite = new PGlite(options.dataDir === undefined ? { parsers } : { dataDir: options.dataDir, parsers });
   const opened = await openKyselyStore(new Kysely<Database>({ dialect: new PgliteDialect(pglite) }));
   const store = options.wrapStore?.(opened) ?? opened;
   const logs: string[] = [];

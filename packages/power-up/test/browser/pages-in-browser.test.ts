@@ -144,5 +144,6 @@ describe.runIf(chromiumAvailable())('the pages in Chromium', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+    // Every capability in two languages, each scanned by axe: longer than one page's default on a loaded machine.
+  }, 240_000);
 });

@@ -1,0 +1,186 @@
+import type { contractsApi } from '@contractbeheer/sdk';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../api/app-env.js';
+import { callOperation, formErrorsOf } from '../contracts-api-bridge.js';
+import { ErrorSummary, Field } from '../form-fields.js';
+import { formValuesOf, textOf, type FieldError, type FormValues } from '../form-values.js';
+import { defineMessages } from '../i18n/define-messages.js';
+import { ContextFields, type PageContext, type PageDefinition, type PageView } from '../page-route.js';
+
+const MESSAGES = defineMessages({
+  nl: {
+    title: 'Annuleringsredenen',
+    intro:
+      'Redenen kies je bij het beëindigen van een contract. Een reden die al gebruikt is, kun je archiveren maar niet verwijderen: beëindigingen houden het label dat ze hadden.',
+    errors: 'Controleer deze velden',
+    code: 'Code',
+    label: 'Omschrijving',
+    state: 'Stand',
+    used: 'Gebruikt',
+    actions: 'Acties',
+    active: 'In gebruik',
+    archived: 'Gearchiveerd',
+    archive: (label: string) => `${label} archiveren`,
+    remove: (label: string) => `${label} verwijderen`,
+    add: 'Reden toevoegen of hernoemen',
+    save: 'Opslaan',
+    saved: (code: string) => `Reden ${code} is opgeslagen.`,
+    archivedDone: (code: string) => `Reden ${code} is gearchiveerd.`,
+    removed: (code: string) => `Reden ${code} is verwijderd.`,
+    none: 'Er zijn nog geen redenen.',
+  },
+  en: {
+    title: 'Cancellation reasons',
+    intro:
+      'Reasons are chosen when a contract is terminated. A reason already used can be archived but not deleted: terminations keep the label they had.',
+    errors: 'Check these fields',
+    code: 'Code',
+    label: 'Label',
+    state: 'State',
+    used: 'Used',
+    actions: 'Actions',
+    active: 'Active',
+    archived: 'Archived',
+    archive: (label: string) => `Archive ${label}`,
+    remove: (label: string) => `Delete ${label}`,
+    add: 'Add or relabel a reason',
+    save: 'Save',
+    saved: (code: string) => `Reason ${code} is saved.`,
+    archivedDone: (code: string) => `Reason ${code} is archived.`,
+    removed: (code: string) => `Reason ${code} is deleted.`,
+    none: 'There are no reasons yet.',
+  },
+});
+
+const PATH = '/pages/settings/cancellation-reasons';
+const FIELDS = ['code', 'label'];
+
+async function reasonsView(
+  page: PageContext,
+  c: Context<AppEnv>,
+  options: { values?: FormValues; errors?: readonly FieldError[]; notice?: string } = {},
+): Promise<PageView> {
+  const t = MESSAGES[page.locale];
+  const errors = options.errors ?? [];
+  const values = options.values ?? {};
+  const { data } = (await callOperation(page, c, 'listCancellationReasons')).body as {
+    data: contractsApi.CancellationReasonListItem[];
+  };
+  return {
+    title: t.title,
+    status: errors.length > 0 ? 422 : 200,
+    body: (
+      <>
+        <p>{t.intro}</p>
+        {options.notice !== undefined && (
+          <p class="notice" role="status">
+            {options.notice}
+          </p>
+        )}
+        <ErrorSummary title={t.errors} errors={errors} labels={{ code: t.code, label: t.label }} />
+        {data.length === 0 ? (
+          <p class="empty">{t.none}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.code}</th>
+                <th scope="col">{t.label}</th>
+                <th scope="col">{t.state}</th>
+                <th scope="col" class="num">
+                  {t.used}
+                </th>
+                <th scope="col">{t.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.map((reason) => (
+                <tr>
+                  <td>{reason.code}</td>
+                  <td>{reason.label}</td>
+                  <td>{reason.archived ? t.archived : t.active}</td>
+                  <td class="num">{page.format.number(reason.terminationCount)}</td>
+                  <td>
+                    <form method="post" action={PATH} class="inline-form">
+                      <ContextFields page={page} />
+                      <input type="hidden" name="code" value={reason.code} />
+                      {reason.terminationCount === 0 ? (
+                        <button type="submit" name="intent" value="delete" class="secondary">
+                          {t.remove(reason.label)}
+                        </button>
+                      ) : (
+                        !reason.archived && (
+                          <button type="submit" name="intent" value="archive" class="secondary">
+                            {t.archive(reason.label)}
+                          </button>
+                        )
+                      )}
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <h2>{t.add}</h2>
+        <form method="post" action={PATH} novalidate>
+          <ContextFields page={page} />
+          <Field name="code" label={t.code} required values={values} errors={errors} />
+          <Field name="label" label={t.label} required values={values} errors={errors} />
+          <p>
+            <button type="submit" name="intent" value="save">
+              {t.save}
+            </button>
+          </p>
+        </form>
+      </>
+    ),
+  };
+}
+
+/** The cancellation reasons (settings): list with usage, add or relabel, archive a used one, delete an unused one. */
+export const cancellationReasonsPage: PageDefinition = {
+  path: PATH,
+  entities: ['settings'],
+  capability: {
+    key: 'settings-cancellation-reasons',
+    kind: 'settings-page',
+    title: { nl: MESSAGES.nl.title, en: MESSAGES.en.title },
+    display: 'frame',
+  },
+  render: (page, c) => reasonsView(page, c),
+};
+
+/** Every change goes through the API's settings handlers: the store refuses deleting a used reason, naming it. */
+export const cancellationReasonsPostPage: PageDefinition = {
+  method: 'POST',
+  path: PATH,
+  entities: ['settings'],
+  async render(page, c) {
+    const t = MESSAGES[page.locale];
+    const values = formValuesOf(await c.req.parseBody());
+    const code = textOf(values, 'code');
+    const intent = textOf(values, 'intent');
+    try {
+      if (intent === 'archive') {
+        await callOperation(page, c, 'archiveCancellationReason', { params: { code } });
+        return reasonsView(page, c, { notice: t.archivedDone(code) });
+      }
+      if (intent === 'delete') {
+        await callOperation(page, c, 'deleteCancellationReason', { params: { code } });
+        return reasonsView(page, c, { notice: t.removed(code) });
+      }
+      const existing = await page.store.cancellationReasons.get(code);
+      const answer = await callOperation(page, c, 'putCancellationReason', {
+        params: { code: code === '' ? '-' : code },
+        body: { code, label: textOf(values, 'label'), archived: existing?.archived ?? false },
+      });
+      const warning = (answer.body as contractsApi.PutCancellationReasonResult).warning;
+      return reasonsView(page, c, { notice: warning ?? t.saved(code) });
+    } catch (error) {
+      const errors = formErrorsOf(error, FIELDS);
+      if (errors === undefined) throw error;
+      return reasonsView(page, c, { values, errors });
+    }
+  },
+};
