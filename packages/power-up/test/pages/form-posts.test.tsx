@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/create-app.js';
 import { createHttpMetrics } from '../../src/api/http-metrics.js';
+import { createWebhookReceiver } from '../../src/events/webhook-receiver.js';
 import type { AppServices } from '../../src/api/route-table.js';
 import { ContextFields, pageRoutes, type PageDefinition } from '../../src/pages/page-route.js';
 import type { Marketplace } from '../../src/tenants/marketplace.js';
@@ -48,6 +49,7 @@ beforeAll(async () => {
     metrics: createHttpMetrics(),
     now: clock.now,
     openApiDocument: {},
+    webhooks: createWebhookReceiver({ store: powerUp.store, credentialsFor: powerUp.credentialsFor, now: clock.now }),
   };
   const secretFor = async (tenant: { id: string }) => (await powerUp.credentialsFor(tenant.id))?.webhookSecret;
   app = createApp(services, {
