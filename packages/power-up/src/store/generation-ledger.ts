@@ -1,5 +1,5 @@
 import type { WorkOrderPlan } from '@contractbeheer/core';
-import type { LedgerRow, LedgerState } from '../generation/ledger-row.js';
+import type { LedgerRow, LedgerState } from './ledger-row.js';
 
 /**
  * The generation ledger and the due index, as the store keeps them. The rules that decide what is written live in

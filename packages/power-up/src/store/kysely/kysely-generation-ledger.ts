@@ -1,7 +1,7 @@
 import { parseOccurrenceKey } from '@contractbeheer/core';
 import { sql, type Insertable, type Updateable } from 'kysely';
 import * as z from 'zod';
-import type { LedgerState } from '../../generation/ledger-row.js';
+import type { LedgerState } from '../ledger-row.js';
 import type { GenerationLedgerRepository, LedgerEntry, NewLedgerEntry } from '../generation-ledger.js';
 import type { Database } from './database.js';
 import { forKnownTenant } from './database-errors.js';
