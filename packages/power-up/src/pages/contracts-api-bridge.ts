@@ -11,7 +11,7 @@ import type { PageContext } from './page-route.js';
 type RequestOf<K extends OperationId> = Parameters<OperationHandlers[K]>[0];
 
 /** A page's input the contracts API's schema refuses: every issue, each with its path, so a form shows them all. */
-export class PageInputError extends Error {
+class PageInputError extends Error {
   override readonly name = 'PageInputError';
   constructor(readonly issues: readonly { path: readonly (string | number)[]; message: string }[]) {
     super(issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));

@@ -4,7 +4,7 @@ import type { TenantStore } from '../../src/store/store.js';
 const meta = { actor: 'test', at: '2026-03-02T09:00:00Z' };
 
 /** Yearly terms that extend by themselves, with a month's notice. */
-export const YEARLY_TERMS = {
+const YEARLY_TERMS = {
   code: 'JAAR',
   name: 'Jaarcontract',
   autoExtend: true,
