@@ -49,7 +49,11 @@ beforeAll(async () => {
     metrics: createHttpMetrics(),
     now: clock.now,
     openApiDocument: {},
-    webhooks: createWebhookReceiver({ store: powerUp.store, credentialsFor: powerUp.credentialsFor, now: clock.now }),
+    webhooks: createWebhookReceiver({
+      store: powerUp.store,
+      credentialsFor: (tenantId) => powerUp.credentialsFor(tenantId),
+      now: clock.now,
+    }),
   };
   const secretFor = async (tenant: { id: string }) => (await powerUp.credentialsFor(tenant.id))?.webhookSecret;
   app = createApp(services, {
