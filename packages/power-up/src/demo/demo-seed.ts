@@ -9,6 +9,17 @@ const PLACES = ['Utrecht', 'Amersfoort', 'Zeist', 'Houten', 'Nieuwegein', 'Bunni
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
 
 /**
+ * A yearly budget and the expected cost of a visit, so the demo's budgets have a forecast, and move as the sandbox's
+ * simulated field completes work orders (hours and materials become cost lines).
+ */
+function demoBudget(n: number): Pick<ContractInput, 'budget' | 'expectedCostPerWorkOrder'> {
+  return {
+    budget: { amount: { amount: 150_000 + (n % 5) * 50_000, currency: 'EUR' }, per: 'contract-year' },
+    expectedCostPerWorkOrder: { amount: 11_000, currency: 'EUR' },
+  };
+}
+
+/**
  * About fifty contracts across the three types, the same on every machine (no randomness, no clock): the five
  * contracts of `contractbeheer demo`, then preventive, corrective and yearly-orders contracts in turn, with varied
  * schedules, objects, lead times and planned employees.
@@ -40,6 +51,7 @@ export function demoSeedContracts(count = DEMO_CONTRACT_COUNT): Contract[] {
         objectCodes: objects,
         ordersPerYear: (n % 4) + 1,
         daysInAdvance: 7,
+        ...demoBudget(n),
         workOrder: { workType: 'Onderhoud', description: `Jaarorders warmtepompen ${place}`, durationMinutes: 60 },
       });
     } else {
@@ -57,6 +69,7 @@ export function demoSeedContracts(count = DEMO_CONTRACT_COUNT): Contract[] {
         objectCodes: objects,
         daysInAdvance: (n % 3) * 7,
         ...(n % 2 === 0 && { employeeNumber: `E${10 + (n % 6)}` }),
+        ...demoBudget(n),
         schedule,
         workOrder: {
           workType: 'Onderhoud',

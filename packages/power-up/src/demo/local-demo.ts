@@ -2,6 +2,7 @@ import type { Contract } from '@contractbeheer/core';
 import type { PowerUp } from '../create-power-up.js';
 import { createHostClient } from '@contractbeheer/sdk';
 import { seedDemoTenant } from './demo-seed.js';
+import { startFieldSimulation } from './field-simulation.js';
 import { HOST_PREVIEW_PATH, hostPreviewPages } from './host-preview/host-preview-page.js';
 import { ensurePreviewWorkOrder, seedPreviewContracts } from './host-preview/preview-scene.js';
 
@@ -11,6 +12,14 @@ const DEMO_TENANT = { id: 'demo', name: 'Installatiebedrijf Demo' } as const;
 const DEMO_KEY_NAME = 'local demo';
 /** Keys the demo replaces on each start: its own and the one the marketplace install answered with. */
 const REPLACED_KEY_NAMES = new Set([DEMO_KEY_NAME, 'marketplace install']);
+
+/** Cents per hour by the sandbox's hour-type codes (its `hourtypes`: normal and overtime). */
+const DEMO_HOUR_TYPE_RATES = {
+  '001': { amount: 6_500, currency: 'EUR' },
+  '002': { amount: 9_750, currency: 'EUR' },
+} as const;
+/** How often the simulated field completes work orders. */
+const FIELD_EVERY_MS = 5_000;
 
 /** The route the printed `curl` calls: the demo tenant's contracts. */
 export const DEMO_CURL_PATH = '/api/v1/contracts';
@@ -69,7 +78,12 @@ export async function startLocalDemo(input: {
       secret: input.marketplaceSecret,
     });
     // Every start installs again: the sandbox's URL changes between starts, and the install replaces it.
-    await marketplace.install({ tenantId: DEMO_TENANT.id, tenantName: DEMO_TENANT.name });
+    // With the webhook URL, the sandbox sends its signed events (work orders picked up, completed) to the power-up.
+    await marketplace.install({
+      tenantId: DEMO_TENANT.id,
+      tenantName: DEMO_TENANT.name,
+      webhookUrl: `${input.apiUrl}/webhooks/${DEMO_TENANT.id}`,
+    });
 
     const tenant = input.powerUp.store.forTenant(DEMO_TENANT.id);
     const meta = { actor: 'local demo', at: now().toISOString() };
@@ -116,13 +130,23 @@ export async function startLocalDemo(input: {
       });
     }
 
+    // Completed work orders bring hours at the tenant's rates: the demo's are the sandbox's sale prices.
+    const settings = await tenant.settings.get();
+    if (Object.keys(settings.hourTypeRates).length === 0) {
+      await tenant.settings.put({ ...settings, hourTypeRates: DEMO_HOUR_TYPE_RATES }, meta);
+    }
+    const field = startFieldSimulation(sandbox, { everyMs: FIELD_EVERY_MS, perTick: 2, now });
+
     return {
       sandboxUrl: host.baseUrl,
       previewUrl: `${host.origin}${HOST_PREVIEW_PATH}`,
       apiKey: key,
       seeded,
       contracts,
-      close: () => host.close(),
+      close: async () => {
+        field.stop();
+        await host.close();
+      },
     };
   } catch (error) {
     await host.close();

@@ -5,8 +5,8 @@ import { simulateGeneration } from './simulate-generation.js';
 const LISTED = 10;
 
 /**
- * The work-order plan of the demo tenant in a few lines (until the scheduler exists, nothing is sent to the host):
- * how many work orders the generator would create over the window, per contract type, and the first few.
+ * The demo tenant's coming work orders in a few lines: how many the scheduler will create over the window, each on
+ * its creation date, per contract type, and the first few (computed from the contracts alone, for a quick look).
  */
 export function renderPlanSummary(
   contracts: readonly ContractInput[],
@@ -20,7 +20,7 @@ export function renderPlanSummary(
     perType.set(type, (perType.get(type) ?? 0) + 1);
   }
   const lines = [
-    `Werkbonplanning (nog niet verstuurd: de planner volgt): ${generated.length} werkbonnen in ${options.days} dagen vanaf ${options.from}` +
+    `Werkbonplanning: ${generated.length} werkbonnen in ${options.days} dagen vanaf ${options.from}, elk aangemaakt op zijn aanmaakdatum` +
       (perType.size === 0 ? '' : ` (${[...perType].map(([type, n]) => `${type} ${n}`).join(', ')})`),
   ];
   for (const { runDate, workOrderNumber, plan } of generated.slice(0, LISTED)) {
