@@ -85,6 +85,22 @@ describe('an edit never plans the past', () => {
     ]);
   });
 
+  it('a terminate or renew of a version without effectiveFrom supersedes it whole: each occurrence planned once', () => {
+    // Found by the generator: both versions governed from the beginning, and every key was planned twice.
+    const { contract: terminated } = applyContractAction(
+      original,
+      { type: 'terminate', date: '2025-02-28' },
+      { asOf: '2025-03-02T09:00:00Z' },
+    );
+    expect((terminated as Contract).effectiveFrom).toBeUndefined();
+    expect(keys([original, terminated as Contract], '2025-03-02T09:00:00Z')).toEqual([
+      'C-1|CV-01|2025-01-15',
+      'C-1|CV-02|2025-01-15',
+      'C-1|CV-01|2025-02-15',
+      'C-1|CV-02|2025-02-15',
+    ]);
+  });
+
   it('the next creation date is the earliest over all versions', () => {
     // A change taking effect in May with 60 days in advance: its first work order (15 May) is due on 16 March, before
     // the first version's 15 April.

@@ -170,11 +170,13 @@ function planVersion(contract: Contract, until: string | undefined, run: PlanRun
 function versionWindowEnds(versions: ContractVersions): (string | undefined | null)[] {
   const finalDay = lastTargetDate(versions[versions.length - 1] as Contract);
   return versions.map((_, i) => {
-    const nextFrom = versions[i + 1]?.effectiveFrom;
-    // A version followed by one that governs from the very first date governs nothing.
-    if (nextFrom !== undefined && nextFrom <= MIN_DATE) return null;
-    const dayBefore = nextFrom === undefined ? undefined : addDays(nextFrom, -1);
-    if (dayBefore === undefined) return finalDay;
+    const next = versions[i + 1];
+    if (next === undefined) return finalDay;
+    // A version followed by one that governs from the very first date governs nothing: also when the next one has
+    // no effectiveFrom at all (a terminate or renew of a version that had none keeps it absent).
+    const nextFrom = next.effectiveFrom;
+    if (nextFrom === undefined || nextFrom <= MIN_DATE) return null;
+    const dayBefore = addDays(nextFrom, -1);
     return finalDay !== undefined && finalDay < dayBefore ? finalDay : dayBefore;
   });
 }

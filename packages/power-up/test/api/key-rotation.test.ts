@@ -53,6 +53,8 @@ describe('rotating the secret key', () => {
     expect(await after.powerUp.credentialsFor('acme')).toEqual({
       hostTokens: acme.hostTokens,
       webhookSecret: 'whsec_rotated-0123456789',
+      // The webhook secret before the rotation stays valid for a day, so deliveries signed before it still verify.
+      previousWebhookSecrets: [{ secret: acme.webhookSecret, until: expect.any(String) }],
     });
     expect((await after.powerUp.credentialsFor('beta'))?.webhookSecret).toBe(beta.webhookSecret);
     await after.powerUp.close();
