@@ -2,17 +2,15 @@
 // (page.evaluate callbacks run in the browser: they see the DOM's globals.)
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manifestSchema, type Manifest } from '../../src/pages/manifest/manifest-schema.js';
 import { startPagesWorld, type PagesWorld } from '../pages/pages-harness.js';
+import { seriousViolations } from './axe-scan.js';
 import { chromiumAvailable, launchChromium } from './chromium.js';
 
 /** Where the screenshots go (gitignored; see the README): one per page and language. */
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-artifacts/screenshots');
-/** axe-core's own script, as the package ships it for injection into a page. */
-const AXE_SOURCE = axe.source;
 
 /** The host record each kind of context names in these tests: the preview's. */
 const ENTITY_IDS: Record<string, string | undefined> = {
@@ -20,28 +18,6 @@ const ENTITY_IDS: Record<string, string | undefined> = {
   customer: 'D1001',
   'work-order': 'PREVIEW-SLA-1',
 };
-
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
-/** axe-core injected into the page (through the devtools protocol: the page's CSP allows no foreign script). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (context: unknown) => Promise<{ violations: unknown[]; passes: unknown[] }> } }
-    ).axe;
-    const { violations, passes } = await axe.run(document);
-    return { violations, passes: passes.length };
-  });
-  // axe ran and checked something: a scan that checked nothing would pass any page.
-  expect(result.passes).toBeGreaterThan(5);
-  return (result.violations as AxeViolation[])
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help} — ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
-    );
-}
 
 describe.runIf(chromiumAvailable())('the pages in Chromium', () => {
   let world: PagesWorld;
