@@ -465,6 +465,15 @@ describe('tenant settings', () => {
       timeZone: 'Europe/Amsterdam',
       holidays: 'nl',
       hourTypeRates: {},
+      workingHours: {
+        mon: [['08:00', '17:00']],
+        tue: [['08:00', '17:00']],
+        wed: [['08:00', '17:00']],
+        thu: [['08:00', '17:00']],
+        fri: [['08:00', '17:00']],
+        sat: [],
+        sun: [],
+      },
     });
     const created = await api().contracts.create(preventive('C-1'));
     const saved = await api().settings.put({
@@ -474,11 +483,24 @@ describe('tenant settings', () => {
       timeZone: 'Europe/Brussels',
       holidays: ['2025-12-24'],
       hourTypeRates: { NORMAAL: eur(6_500) },
+      workingHours: {
+        mon: [
+          ['07:30', '12:00'],
+          ['12:30', '16:00'],
+        ],
+        tue: [['07:30', '16:00']],
+        wed: [],
+        thu: [['07:30', '16:00']],
+        fri: [['07:30', '12:00']],
+        sat: [],
+        sun: [],
+      },
     });
     expect(saved).toMatchObject({
       reasonRequired: true,
       notStartedAfterTermination: 'delete',
       holidays: ['2025-12-24'],
+      workingHours: { wed: [], fri: [['07:30', '12:00']] },
     });
     expect(await api().settings.get()).toEqual(saved);
     const error = await refusal(api().contracts.terminate('C-1', { date: '2025-06-30' }, created));
@@ -493,6 +515,11 @@ describe('tenant settings', () => {
     [{ holidays: 'be' }, 'holidays'],
     [{ hourTypeRates: { NORMAAL: { amount: 65.5, currency: 'EUR' } } }, 'hourTypeRates.NORMAAL.amount'],
     [{ reasonsRequired: true }, ''],
+    [
+      { workingHours: { mon: [['17:00', '08:00']], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } },
+      'workingHours.mon.0',
+    ],
+    [{ workingHours: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } }, 'workingHours'],
   ])('a bad setting is refused by name: %j', async (input, path) => {
     const error = await refusal(api().settings.put(input as never));
     expect(error.path.join('.')).toBe(path);

@@ -7,6 +7,7 @@ import {
   parseContract,
   parseContractTerms,
   previewScheduleChange,
+  WEEKDAYS,
   type Contract,
 } from '@contractbeheer/core';
 import { http, HttpResponse } from 'msw';
@@ -474,8 +475,10 @@ describe('contractsOpenApiDocument', () => {
       'timeZone',
       'holidays',
       'hourTypeRates',
+      'workingHours',
     ]);
     expect(settings.properties?.notStartedAfterTermination?.enum).toEqual(['leave', 'delete']);
+    expect(Object.keys(settings.properties?.workingHours?.properties ?? {})).toEqual([...WEEKDAYS]);
     expect(operation('/settings', 'put').requestBody).toBeDefined();
     // Item 9: the list filters are query parameters.
     expect(operation('/contracts', 'get').parameters.map((p) => `${p.in}:${p.name}`)).toEqual(

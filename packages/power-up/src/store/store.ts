@@ -1,4 +1,11 @@
-import type { CancellationReason, Contract, ContractTerms, Money, SlaPolicy } from '@contractbeheer/core';
+import type {
+  BusinessCalendar,
+  CancellationReason,
+  Contract,
+  ContractTerms,
+  Money,
+  SlaPolicy,
+} from '@contractbeheer/core';
 import type {
   CostLineRepository,
   DeletedObjectRepository,
@@ -85,6 +92,8 @@ export type TenantSettings = {
   holidays: 'nl' | string[];
   /** Rates per hour-type code, in cents per hour: labour in the budget status is costed with these. */
   hourTypeRates: Record<string, Money>;
+  /** Working hours per weekday in `timeZone` (local `['HH:mm', 'HH:mm']` intervals): what business SLA clocks count. */
+  workingHours: BusinessCalendar['hours'];
 };
 
 /** The tenant's settings: read whole, replaced whole (each write in the audit trail). */

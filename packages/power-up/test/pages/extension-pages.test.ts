@@ -89,6 +89,36 @@ describe('the host tabs', () => {
       world.running.clock.advance(-5 * 3600);
     }
   });
+
+  it("work-order panel: a business clock counts the tenant's own working hours, and says which", async () => {
+    const store = world.running.powerUp.store.forTenant(TENANT);
+    const meta = { actor: 'test', at: world.running.clock.now().toISOString() };
+    const policy = (await store.slaPolicies.get('PREVIEW-SLA'))!;
+    const settings = await store.settings.get();
+    const open = async () => {
+      const token = await world.mint({ entity: { type: 'work-order', id: 'PREVIEW-SLA-1' }, locale: 'en' });
+      return (await world.open('/pages/work-order-panel', token)).text();
+    };
+    await store.slaPolicies.put({ ...policy, clock: 'business' }, meta);
+    try {
+      // Reported Thursday 15 January 10:00 (Amsterdam). Office hours: 4 working hours later is 14:00 the same day.
+      const office = await open();
+      expect(office).toContain('Counts working hours only (Mon–Fri 08:00–17:00), without days off.');
+      expect(office).toMatch(/Response<\/th><td>15 Jan 2026, 14:00</);
+      // Thursday 10:00–12:00 leaves two hours that day; the other two run Friday from 08:00.
+      const closed = { mon: [], tue: [], wed: [], sat: [], sun: [] };
+      await store.settings.put(
+        { ...settings, workingHours: { ...closed, thu: [['10:00', '12:00']], fri: [['08:00', '17:00']] } },
+        meta,
+      );
+      const own = await open();
+      expect(own).toContain('Counts working hours only (Thu 10:00–12:00; Fri 08:00–17:00), without days off.');
+      expect(own).toMatch(/Response<\/th><td>16 Jan 2026, 10:00</);
+    } finally {
+      await store.slaPolicies.put(policy, meta);
+      await store.settings.put(settings, meta);
+    }
+  });
 });
 
 describe('the signed context', () => {

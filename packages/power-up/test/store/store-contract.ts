@@ -15,6 +15,17 @@ import {
 import { describeEventsStoreContract } from './events-store-contract.js';
 import { describeLedgerContract, type LedgerContractOptions } from './ledger-contract.js';
 
+/** The working hours of a tenant that has not set its own: Monday to Friday 08:00–17:00. */
+const OFFICE_HOURS = {
+  mon: [['08:00', '17:00']],
+  tue: [['08:00', '17:00']],
+  wed: [['08:00', '17:00']],
+  thu: [['08:00', '17:00']],
+  fri: [['08:00', '17:00']],
+  sat: [],
+  sun: [],
+} satisfies Record<string, [string, string][]>;
+
 /** Resolves to the error a promise rejects with (fails the test if it resolves). */
 async function rejection(promise: Promise<unknown>): Promise<PowerUpError> {
   try {
@@ -65,6 +76,7 @@ export function describeStoreContract(
             timeZone: 'Europe/Amsterdam',
             holidays: 'nl',
             hourTypeRates: {},
+            workingHours: OFFICE_HOURS,
           },
           createdAt: '2026-01-15T09:00:00.000Z',
           status: 'installed',
@@ -327,8 +339,9 @@ export function describeStoreContract(
       it('replaces them whole (left-out fields take their default), per tenant, in the audit trail', async () => {
         const [a, b, aId] = await twoTenants();
         const rates = { '001': { amount: 6500, currency: 'EUR' } };
+        const workingHours = { ...OFFICE_HOURS, fri: [['08:00', '12:00']] as [string, string][] };
         const saved = await a.settings.put(
-          { reasonRequired: true, holidays: ['2026-12-24'], hourTypeRates: rates },
+          { reasonRequired: true, holidays: ['2026-12-24'], hourTypeRates: rates, workingHours },
           meta(),
         );
         expect(saved).toEqual({
@@ -338,6 +351,7 @@ export function describeStoreContract(
           timeZone: 'Europe/Amsterdam',
           holidays: ['2026-12-24'],
           hourTypeRates: rates,
+          workingHours,
         });
         expect(await a.settings.get()).toEqual(saved);
         expect((await store.tenants.get(aId))?.settings).toEqual(saved);
@@ -347,6 +361,11 @@ export function describeStoreContract(
         expect(audit.items.map((entry) => entry.action)).toContain('tenant.settings-updated');
         const bad = await rejection(a.settings.put({ catchUpLimitDays: -1 }, meta()));
         expect([bad.code, bad.path]).toEqual(['invalid-input', ['catchUpLimitDays']]);
+        const backwards = await rejection(
+          a.settings.put({ workingHours: { ...OFFICE_HOURS, mon: [['17:00', '08:00']] } }, meta()),
+        );
+        expect([backwards.code, backwards.path]).toEqual(['invalid-input', ['workingHours', 'mon', '0']]);
+        expect((await a.settings.get()).workingHours).toEqual(OFFICE_HOURS);
         const nobody = store.forTenant('never-installed');
         expect((await rejection(nobody.settings.get())).code).toBe('unknown-tenant');
         expect((await rejection(nobody.settings.put({}, meta()))).code).toBe('unknown-tenant');

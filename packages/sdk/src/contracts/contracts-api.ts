@@ -5,6 +5,7 @@ import {
   PRESSURE_REASONS,
   STATUS_FLAGS,
   budgetSchema,
+  businessCalendarSchema,
   cancellationReasonSchema,
   contractSchema,
   contractTermsSchema,
@@ -298,6 +299,39 @@ export type ContractBudget = z.infer<typeof contractBudgetSchema>;
 /** What a tenant does with work orders it generated but that were not started when their contract is terminated. */
 export const NOT_STARTED_AFTER_TERMINATION = ['leave', 'delete'] as const;
 
+/** One weekday's working hours: local `['HH:mm', 'HH:mm']` intervals in order (the core calendar's, unchanged). */
+const dayHoursSchema = businessCalendarSchema.shape.hours.shape.mon;
+
+/**
+ * The tenant's working hours per weekday, in its zone: what a business-hours SLA clock counts. A day without
+ * intervals is closed; at least one day must have some, or a business clock could never run.
+ */
+export const workingHoursSchema = z
+  .strictObject({
+    mon: dayHoursSchema,
+    tue: dayHoursSchema,
+    wed: dayHoursSchema,
+    thu: dayHoursSchema,
+    fri: dayHoursSchema,
+    sat: dayHoursSchema,
+    sun: dayHoursSchema,
+  })
+  .refine((week) => Object.values(week).some((intervals) => intervals.length > 0), {
+    error: "there are no working hours on any day: give at least one interval, e.g. mon: [['08:00', '17:00']]",
+  });
+export type WorkingHours = z.output<typeof workingHoursSchema>;
+
+/** Office hours, Monday to Friday 08:00–17:00: the working hours of a tenant that has not set its own. */
+export const DEFAULT_WORKING_HOURS: WorkingHours = {
+  mon: [['08:00', '17:00']],
+  tue: [['08:00', '17:00']],
+  wed: [['08:00', '17:00']],
+  thu: [['08:00', '17:00']],
+  fri: [['08:00', '17:00']],
+  sat: [],
+  sun: [],
+};
+
 /**
  * The tenant's settings (`GET`/`PUT /settings`); a PUT replaces them all, and fields left out take their default.
  */
@@ -323,6 +357,8 @@ export const tenantSettingsSchema = z.strictObject({
   holidays: z.union([z.literal('nl'), z.array(dateSchema)], { error: "use 'nl' or a list of dates" }).default('nl'),
   /** Rates per hour type (cents per hour): labour in the budget status is costed with these. */
   hourTypeRates: z._default(hourTypeRatesSchema, {}),
+  /** Working hours per weekday in `timeZone` (default Monday to Friday 08:00–17:00), minus `holidays`. */
+  workingHours: workingHoursSchema.default(() => structuredClone(DEFAULT_WORKING_HOURS)),
 });
 export type TenantSettings = z.output<typeof tenantSettingsSchema>;
 export type TenantSettingsInput = z.input<typeof tenantSettingsSchema>;

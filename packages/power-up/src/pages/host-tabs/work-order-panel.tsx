@@ -5,6 +5,7 @@ import { defineMessages } from '../i18n/define-messages.js';
 import type { PageContext, PageDefinition } from '../page-route.js';
 import { loadContracts } from '../shared/contract-summary.js';
 import { pageDay } from '../shared/today.js';
+import { describeWorkingHours } from '../shared/working-hours.js';
 
 const MESSAGES = defineMessages({
   nl: {
@@ -28,7 +29,7 @@ const MESSAGES = defineMessages({
     reached: 'Status bereikt',
     late: (time: string) => `${time} te laat`,
     left: (time: string) => `nog ${time}`,
-    businessHours: 'Telt alleen werkuren (ma–vr 08:00–17:00, zonder vrije dagen).',
+    businessHours: (hours: string) => `Telt alleen werkuren (${hours}), zonder vrije dagen.`,
     allHours: 'Telt alle uren.',
   },
   en: {
@@ -52,32 +53,18 @@ const MESSAGES = defineMessages({
     reached: 'Status reached',
     late: (time: string) => `${time} late`,
     left: (time: string) => `${time} left`,
-    businessHours: 'Counts working hours only (Mon–Fri 08:00–17:00, without days off).',
+    businessHours: (hours: string) => `Counts working hours only (${hours}), without days off.`,
     allHours: 'Counts all hours.',
   },
 });
 
 /**
- * The tenant's working hours for a business SLA clock. Working hours are not a tenant setting yet: office hours on
- * weekdays, in the tenant's zone, without its days off (the Dutch public days off, or its own list).
+ * The tenant's calendar for a business SLA clock: its working hours (a tenant setting, edited on the SLA policies
+ * settings page), in its zone, without its days off (the Dutch public days off, or its own list).
  */
-const WORKING_HOURS: [string, string][] = [['08:00', '17:00']];
-
 function calendarFor(settings: TenantSettings, year: number): BusinessCalendar {
   const holidays = settings.holidays === 'nl' ? dutchDaysOff(year - 1, year + 1) : settings.holidays;
-  return {
-    tzid: settings.timeZone,
-    hours: {
-      mon: WORKING_HOURS,
-      tue: WORKING_HOURS,
-      wed: WORKING_HOURS,
-      thu: WORKING_HOURS,
-      fri: WORKING_HOURS,
-      sat: [],
-      sun: [],
-    },
-    holidays,
-  };
+  return { tzid: settings.timeZone, hours: settings.workingHours, holidays };
 }
 
 /** `1 u 05 m` / `1 h 05 m`, for a number of minutes (the sign is worded by the caller). */
@@ -162,7 +149,10 @@ export const workOrderPanelPage: PageDefinition = {
             <dd>{page.format.dateTime(openedAt, page.zone)}</dd>
             <dt>{t.clock}</dt>
             <dd>
-              {t.policy(policy.name, contractId)}. {policy.clock === 'business' ? t.businessHours : t.allHours}
+              {t.policy(policy.name, contractId)}.{' '}
+              {policy.clock === 'business'
+                ? t.businessHours(describeWorkingHours(page.tenant.settings.workingHours, page.locale))
+                : t.allHours}
             </dd>
           </dl>
           <table>

@@ -1,3 +1,4 @@
+import { contractsApi } from '@contractbeheer/sdk';
 import * as z from 'zod';
 
 /*
@@ -29,6 +30,8 @@ export const tenantSettingsSchema = z.object({
   timeZone: z.string().min(1).default('Europe/Amsterdam'),
   holidays: z.union([z.literal('nl'), z.array(z.string())]).default('nl'),
   hourTypeRates: z.record(z.string(), z.object({ amount: z.number().int(), currency: z.string() })).default({}),
+  // Rows from before working hours were a setting read as the office hours the SLA clocks used until then.
+  workingHours: contractsApi.workingHoursSchema.default(() => structuredClone(contractsApi.DEFAULT_WORKING_HOURS)),
 });
 
 export const tenantRowSchema = z
