@@ -8,6 +8,7 @@ import { absoluteManifest, buildManifest } from './manifest/manifest.js';
 import { pageRoutes, type PageDefinition, type PageRouteDeps } from './page-route.js';
 import { cancellationsReportPage } from './reports/cancellations-report-page.js';
 import { cancellationReasonsPage, cancellationReasonsPostPage } from './settings/cancellation-reasons-page.js';
+import { termsPage, termsPostPage } from './settings/terms-page.js';
 
 /** Every extension page, in one list: the manifest is built from it, so each capability URL is served. */
 const PAGES: readonly PageDefinition[] = [
@@ -20,6 +21,8 @@ const PAGES: readonly PageDefinition[] = [
   cancellationsReportPage,
   cancellationReasonsPage,
   cancellationReasonsPostPage,
+  termsPage,
+  termsPostPage,
 ];
 
 /** The path the host reads the manifest from. */
