@@ -8,6 +8,7 @@ import { absoluteManifest, buildManifest } from './manifest/manifest.js';
 import { pageRoutes, type PageDefinition, type PageRouteDeps } from './page-route.js';
 import { cancellationsReportPage } from './reports/cancellations-report-page.js';
 import { cancellationReasonsPage, cancellationReasonsPostPage } from './settings/cancellation-reasons-page.js';
+import { slaPoliciesPage, slaPoliciesPostPage } from './settings/sla-policies-page.js';
 import { termsPage, termsPostPage } from './settings/terms-page.js';
 
 /** Every extension page, in one list: the manifest is built from it, so each capability URL is served. */
@@ -23,6 +24,8 @@ const PAGES: readonly PageDefinition[] = [
   cancellationReasonsPostPage,
   termsPage,
   termsPostPage,
+  slaPoliciesPage,
+  slaPoliciesPostPage,
 ];
 
 /** The path the host reads the manifest from. */
