@@ -19,6 +19,37 @@ const ENTITY_IDS: Record<string, string | undefined> = {
   'work-order': 'PREVIEW-SLA-1',
 };
 
+/**
+ * The settings forms in the states the every-page scan does not reach: editing a stored record, and a refused post
+ * (filled in as a person would, with mistakes; the field left empty is refused too).
+ */
+const SETTINGS_FORMS = [
+  {
+    key: 'settings-terms',
+    path: '/pages/settings/terms',
+    edit: 'PREVIEW-JAAR',
+    fill: { '#f-code': 'NIEUW', '#f-period-count': '0' },
+    submit: 'button[name=intent][value=create]',
+    errors: ['#f-name-error', '#f-period-count-error'],
+  },
+  {
+    key: 'settings-sla-policies',
+    path: '/pages/settings/sla-policies',
+    edit: 'PREVIEW-SLA',
+    fill: { '#f-code': 'NIEUW', '#f-target-0-priority': '1', '#f-target-0-response-amount': '0' },
+    submit: 'button[name=intent][value=create]',
+    errors: ['#f-name-error', '#f-responseStatus-error', '#f-target-0-response-amount-error'],
+  },
+  {
+    key: 'settings-working-hours',
+    path: '/pages/settings/sla-policies',
+    edit: undefined,
+    fill: { '#f-workingHours-mon': 'acht tot vijf' },
+    submit: 'button[name=intent][value=working-hours]',
+    errors: ['#f-workingHours-mon-error'],
+  },
+];
+
 describe.runIf(chromiumAvailable())('the pages in Chromium', () => {
   let world: PagesWorld;
   let browser: Browser;
@@ -121,5 +152,37 @@ describe.runIf(chromiumAvailable())('the pages in Chromium', () => {
     }
     expect(failures).toEqual([]);
     // Every capability in two languages, each scanned by axe: longer than one page's default on a loaded machine.
+  }, 240_000);
+
+  it('the settings forms, editing and refused with each mistake beside its field: no serious axe violation, a screenshot each', async () => {
+    const failures: string[] = [];
+    for (const form of SETTINGS_FORMS) {
+      for (const locale of ['nl', 'en'] as const) {
+        const token = encodeURIComponent(await world.mint({ entity: { type: 'settings' }, locale }));
+        const url = `${world.running.url}${form.path}?context=${token}`;
+        if (form.edit !== undefined) {
+          expect((await page.goto(`${url}&edit=${form.edit}`))?.status(), form.key).toBe(200);
+          failures.push(
+            ...(await seriousViolations(page)).map((violation) => `${form.key} edit (${locale}): ${violation}`),
+          );
+          await page.screenshot({ path: path.join(SCREENSHOTS, `${form.key}-edit-${locale}.png`), fullPage: true });
+        }
+        await page.goto(url);
+        for (const [selector, value] of Object.entries(form.fill)) await page.fill(selector, value);
+        const [answer] = await Promise.all([
+          page.waitForResponse((response) => response.request().method() === 'POST'),
+          page.click(form.submit),
+        ]);
+        await page.waitForLoadState();
+        expect(answer.status(), form.key).toBe(422);
+        for (const error of form.errors)
+          await expect.poll(() => page.locator(error).isVisible(), { timeout: 5_000 }).toBe(true);
+        failures.push(
+          ...(await seriousViolations(page)).map((violation) => `${form.key} refused (${locale}): ${violation}`),
+        );
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${form.key}-refused-${locale}.png`), fullPage: true });
+      }
+    }
+    expect(failures).toEqual([]);
   }, 240_000);
 });

@@ -49,9 +49,11 @@ const MESSAGES = defineMessages({
     clockCalendar: 'Alle uren (24/7)',
     target: (n: number) => `Norm ${n}`,
     targetsHint: 'Vul per prioriteit één norm in; lege normen worden overgeslagen.',
-    priorityLabel: (n: number) => `Norm ${n}: prioriteit (code in OutSmart)`,
-    amountLabel: (n: number, clock: string) => `Norm ${n}: ${clock.toLowerCase()}, aantal`,
-    unitLabel: (n: number, clock: string) => `Norm ${n}: ${clock.toLowerCase()}, eenheid`,
+    priorityField: 'Prioriteit (code in OutSmart)',
+    amountField: (clock: string) => `${clock}: aantal`,
+    unitField: (clock: string) => `${clock}: eenheid`,
+    /** In the error summary, which lists the fields of every row: the row's name first. */
+    inRow: (n: number, label: string) => `Norm ${n}, ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
     units: (unit: Target['unit']) => ({ minutes: 'minuten', hours: 'uren', days: 'dagen' })[unit],
     save: 'Opslaan',
     priorityMissing: 'Vul de prioriteit in waarvoor deze norm geldt, of maak de hele norm leeg.',
@@ -105,9 +107,10 @@ const MESSAGES = defineMessages({
     clockCalendar: 'All hours (24/7)',
     target: (n: number) => `Target ${n}`,
     targetsHint: 'Fill in one target per priority; empty targets are skipped.',
-    priorityLabel: (n: number) => `Target ${n}: priority (code in OutSmart)`,
-    amountLabel: (n: number, clock: string) => `Target ${n}: ${clock.toLowerCase()}, number`,
-    unitLabel: (n: number, clock: string) => `Target ${n}: ${clock.toLowerCase()}, unit`,
+    priorityField: 'Priority (code in OutSmart)',
+    amountField: (clock: string) => `${clock}: number`,
+    unitField: (clock: string) => `${clock}: unit`,
+    inRow: (n: number, label: string) => `Target ${n}, ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
     units: (unit: Target['unit']) => ({ minutes: 'minutes', hours: 'hours', days: 'days' })[unit],
     save: 'Save',
     priorityMissing: 'Fill in the priority this target is for, or empty the whole target.',
@@ -266,10 +269,10 @@ function labelsOf(t: Messages, rows: number, locale: Locale): Record<string, str
   };
   for (const day of WEEKDAYS) labels[hoursField(day)] = capitalised(weekdayName(day, locale));
   for (let row = 0; row < rows; row++) {
-    labels[targetField(row, 'priority')] = t.priorityLabel(row + 1);
+    labels[targetField(row, 'priority')] = t.inRow(row + 1, t.priorityField);
     for (const clock of CLOCKS) {
-      labels[targetField(row, `${clock}.amount`)] = t.amountLabel(row + 1, t[clock]);
-      labels[targetField(row, `${clock}.unit`)] = t.unitLabel(row + 1, t[clock]);
+      labels[targetField(row, `${clock}.amount`)] = t.inRow(row + 1, t.amountField(t[clock]));
+      labels[targetField(row, `${clock}.unit`)] = t.inRow(row + 1, t.unitField(t[clock]));
     }
   }
   return labels;
@@ -337,19 +340,19 @@ function TargetFields(props: { row: number; values: FormValues; errors: readonly
   return (
     <fieldset>
       <legend>{t.target(n)}</legend>
-      <Field name={targetField(row, 'priority')} label={t.priorityLabel(n)} values={values} errors={errors} />
+      <Field name={targetField(row, 'priority')} label={t.priorityField} values={values} errors={errors} />
       {CLOCKS.map((clock) => (
         <>
           <Field
             name={targetField(row, `${clock}.amount`)}
-            label={t.amountLabel(n, t[clock])}
+            label={t.amountField(t[clock])}
             type="number"
             values={values}
             errors={errors}
           />
           <Field
             name={targetField(row, `${clock}.unit`)}
-            label={t.unitLabel(n, t[clock])}
+            label={t.unitField(t[clock])}
             options={UNITS.map((unit) => ({ value: unit, label: t.units(unit) }))}
             values={{ [targetField(row, `${clock}.unit`)]: 'hours', ...values }}
             errors={errors}
