@@ -7,7 +7,7 @@ import type { Locale } from './locale.js';
  * The codes a refusal shown on a page carries: the core's (`CoreError`), the power-up's (`PowerUpError`), and zod's
  * issue codes (a page's input the contracts API's schema refuses before any handler runs).
  */
-export type RefusalCode = CoreErrorCode | PowerUpErrorCode | z.core.$ZodIssueCode;
+type RefusalCode = CoreErrorCode | PowerUpErrorCode | z.core.$ZodIssueCode;
 
 /**
  * One code's texts by the field the error's path names (dotted, e.g. `schedule.weekdays`); `*` for any other field
@@ -79,7 +79,7 @@ const NL_CHANGED_MEANWHILE =
  * The refusals' texts per language. A language's missing code falls back to the API's message; a missing language
  * is a type error. English keeps the API's own messages: they are English and name the exact value at fault.
  */
-export const REFUSAL_TEXTS: Record<Locale, RefusalTexts> = {
+const REFUSAL_TEXTS: Record<Locale, RefusalTexts> = {
   nl: {
     'invalid-input': NL_VALUE_TEXTS,
     'invalid-command': NL_VALUE_TEXTS,
