@@ -148,8 +148,15 @@ function planVersion(contract: Contract, until: string | undefined, run: PlanRun
         continue;
       }
       const timing = timingOf(contract, target);
+      // The template's fields one by one, not `...template`: Node 20's V8 builds a spread followed by more
+      // properties on a slow path (~20 µs an object, most of a five-year daily plan's time); listed, it is ~0.3 µs.
       result.plans.push({
-        ...template,
+        contractId: template.contractId,
+        debtorNumber: template.debtorNumber,
+        workType: template.workType,
+        description: template.description,
+        durationMinutes: template.durationMinutes,
+        priorityCode: template.priorityCode,
         key,
         objectCodes: group.objectCodes,
         targetDate: target.date,

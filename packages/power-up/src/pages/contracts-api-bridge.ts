@@ -6,6 +6,8 @@ import { CONTRACTS_HANDLERS } from '../api/contracts/contracts-handlers.js';
 import { CONTRACTS_API_ROUTES, type OperationHandlers, type OperationId } from '../api/contracts/operation-routes.js';
 import { PowerUpError } from '../power-up-error.js';
 import { fieldOfPath, type FieldError } from './form-values.js';
+import { refusalText } from './i18n/error-messages.js';
+import type { Locale } from './i18n/locale.js';
 import type { PageContext } from './page-route.js';
 
 type RequestOf<K extends OperationId> = Parameters<OperationHandlers[K]>[0];
@@ -13,7 +15,7 @@ type RequestOf<K extends OperationId> = Parameters<OperationHandlers[K]>[0];
 /** A page's input the contracts API's schema refuses: every issue, each with its path, so a form shows them all. */
 class PageInputError extends Error {
   override readonly name = 'PageInputError';
-  constructor(readonly issues: readonly { path: readonly (string | number)[]; message: string }[]) {
+  constructor(readonly issues: readonly { code: string; path: readonly (string | number)[]; message: string }[]) {
     super(issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
   }
 }
@@ -36,6 +38,7 @@ function checked(schema: z.ZodType | undefined, value: unknown): unknown {
   if (!parsed.success) {
     throw new PageInputError(
       parsed.error.issues.map((issue) => ({
+        code: issue.code,
         path: issue.path.map((part) => (typeof part === 'number' ? part : String(part))),
         message: issue.message,
       })),
@@ -81,15 +84,24 @@ export async function callOperation<K extends OperationId>(
 
 /**
  * The field errors an operation's failure means for a form with these fields: every schema issue, or the core's or
- * the power-up's one error, each on the field its path names (`''`: above the form). `undefined` for a failure that
- * is no mistake in the input — a missing record, a bug — which the page lets through (a 404 or 500 page).
+ * the power-up's one error, each on the field its path names (`''`: above the form), in the page's language (by the
+ * error's code and path, see `i18n/error-messages.ts`; without a locale, the API's own English message). `undefined`
+ * for a failure that is no mistake in the input — a missing record, a bug — which the page lets through (a 404 or 500
+ * page).
  */
-export function formErrorsOf(error: unknown, fields: readonly string[]): FieldError[] | undefined {
+export function formErrorsOf(
+  error: unknown,
+  fields: readonly string[],
+  locale: Locale = 'en',
+): FieldError[] | undefined {
   if (error instanceof PageInputError) {
-    return error.issues.map((issue) => ({ field: fieldOfPath(issue.path, fields), message: issue.message }));
+    return error.issues.map((issue) => ({
+      field: fieldOfPath(issue.path, fields),
+      message: refusalText(locale, issue),
+    }));
   }
   if (error instanceof CoreError || (error instanceof PowerUpError && error.code !== 'not-found')) {
-    return [{ field: fieldOfPath(error.path, fields), message: error.message }];
+    return [{ field: fieldOfPath(error.path, fields), message: refusalText(locale, error) }];
   }
   return undefined;
 }

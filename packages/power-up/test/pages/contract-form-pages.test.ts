@@ -95,8 +95,43 @@ describe('the new-contract form', () => {
     });
     expect(response.status).toBe(422);
     const html = await response.text();
-    expect(html).toMatch(/<p class="field-error" id="f-schedule-weekdays-error">choose at least one weekday<\/p>/);
+    expect(fieldError(html, 'schedule.weekdays')).toBe('Kies minstens één weekdag.');
     expect(await world.snapshot()).toBe(before);
+  });
+
+  it('says a Dutch form’s mistakes in Dutch, next to the field and in the summary, whichever layer refused them', async () => {
+    // The API's schema refuses the days in advance (a zod issue) before any handler runs…
+    const bySchema = await world.post('/pages/contracts/new', {
+      ...(await formContext('nl')),
+      ...validForm,
+      daysInAdvance: 'veertien',
+      intent: 'save',
+    });
+    expect(bySchema.status).toBe(422);
+    const schemaHtml = await bySchema.text();
+    expect(fieldError(schemaHtml, 'daysInAdvance')).toBe('Vul een heel aantal dagen in, van 0 tot en met 366.');
+    expect(schemaHtml).toMatch(/<a href="#f-daysInAdvance">[^<]*: Vul een heel aantal dagen in/);
+    // …the core refuses an end date before the start.
+    const byCore = await world.post('/pages/contracts/new', {
+      ...(await formContext('nl')),
+      ...validForm,
+      endDate: '2025-01-01',
+      intent: 'save',
+    });
+    expect(byCore.status).toBe(422);
+    expect(fieldError(await byCore.text(), 'endDate')).toBe(
+      'Vul een geldige einddatum in die niet vóór de startdatum ligt, of laat het veld leeg.',
+    );
+  });
+
+  it('keeps the API’s own English messages on an English form', async () => {
+    const response = await world.post('/pages/contracts/new', {
+      ...(await formContext('en')),
+      ...validForm,
+      'schedule.weekdays': [],
+      intent: 'save',
+    });
+    expect(fieldError(await response.text(), 'schedule.weekdays')).toBe('choose at least one weekday');
   });
 
   it('refuses terms the tenant does not have on the terms field', async () => {

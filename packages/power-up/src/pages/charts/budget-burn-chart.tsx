@@ -1,4 +1,5 @@
 import type { Money } from '@contractbeheer/core';
+import { ChartFigure } from './chart-figure.js';
 import { Legend } from './legend.js';
 import { amountTicks, dateOf, dayOf, linearScale, px, timeTicks } from './chart-scale.js';
 import { defineMessages } from '../i18n/define-messages.js';
@@ -101,76 +102,65 @@ export function BudgetBurnChart(props: { id: string; data: BudgetBurnData; local
   const plot = { left: MARGIN.left, right: WIDTH - MARGIN.right, bottom: HEIGHT - MARGIN.bottom };
 
   return (
-    <figure class="chart budget-burn">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        width="100%"
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        xmlns="http://www.w3.org/2000/svg"
-      >
-        <title id={`${id}-title`}>{m.title}</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        <g class="axis" font-size="11" fill="#333">
-          {yTicks.map((tick) => (
-            <g>
-              <line x1={plot.left} x2={plot.right} y1={px(y(tick))} y2={px(y(tick))} stroke="#ddd" />
-              <text x={plot.left - 6} y={px(y(tick) + 4)} text-anchor="end">
-                {formatAxisAmount(tick, currency, locale)}
-              </text>
-            </g>
-          ))}
-          {timeTicks(start, end, 6).map((tick) => (
-            <text x={px(x(dayOf(tick)))} y={plot.bottom + 18} text-anchor="middle">
-              {formatMonth(tick, locale)}
+    <ChartFigure id={id} class="budget-burn" width={WIDTH} height={HEIGHT} title={m.title} summary={summary}>
+      <g class="axis" font-size="11" fill="#333">
+        {yTicks.map((tick) => (
+          <g>
+            <line x1={plot.left} x2={plot.right} y1={px(y(tick))} y2={px(y(tick))} stroke="#ddd" />
+            <text x={plot.left - 6} y={px(y(tick) + 4)} text-anchor="end">
+              {formatAxisAmount(tick, currency, locale)}
             </text>
-          ))}
-          <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} stroke="#555" />
-        </g>
+          </g>
+        ))}
+        {timeTicks(start, end, 6).map((tick) => (
+          <text x={px(x(dayOf(tick)))} y={plot.bottom + 18} text-anchor="middle">
+            {formatMonth(tick, locale)}
+          </text>
+        ))}
+        <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} stroke="#555" />
+      </g>
+      <line
+        class="today"
+        x1={px(x(todayDay))}
+        x2={px(x(todayDay))}
+        y1={MARGIN.top}
+        y2={plot.bottom}
+        stroke="#767676"
+        stroke-dasharray="2 3"
+      />
+      <line
+        class="budget-line"
+        x1={plot.left}
+        x2={plot.right}
+        y1={px(y(data.budget.amount))}
+        y2={px(y(data.budget.amount))}
+        stroke="#b00020"
+        stroke-width="2"
+        stroke-dasharray="8 4"
+      />
+      {data.forecast !== null && (
         <line
-          class="today"
+          class="forecast-line"
           x1={px(x(todayDay))}
-          x2={px(x(todayDay))}
-          y1={MARGIN.top}
-          y2={plot.bottom}
-          stroke="#767676"
+          y1={px(y(previous))}
+          x2={px(x(dayOf(end)))}
+          y2={px(y(data.forecast.amount))}
+          stroke="#6a3d9a"
+          stroke-width="2"
           stroke-dasharray="2 3"
         />
-        <line
-          class="budget-line"
-          x1={plot.left}
-          x2={plot.right}
-          y1={px(y(data.budget.amount))}
-          y2={px(y(data.budget.amount))}
-          stroke="#b00020"
-          stroke-width="2"
-          stroke-dasharray="8 4"
-        />
-        {data.forecast !== null && (
-          <line
-            class="forecast-line"
-            x1={px(x(todayDay))}
-            y1={px(y(previous))}
-            x2={px(x(dayOf(end)))}
-            y2={px(y(data.forecast.amount))}
-            stroke="#6a3d9a"
-            stroke-width="2"
-            stroke-dasharray="2 3"
-          />
-        )}
-        <polyline class="actual-line" points={steps.join(' ')} fill="none" stroke="#005a9c" stroke-width="2.5" />
-        <Legend
-          x={plot.left + 8}
-          y={MARGIN.top + 4}
-          items={[
-            { label: m.actual, stroke: '#005a9c', dash: undefined },
-            { label: m.budget, stroke: '#b00020', dash: '8 4' },
-            ...(data.forecast !== null ? [{ label: m.forecast, stroke: '#6a3d9a', dash: '2 3' }] : []),
-            { label: m.today, stroke: '#767676', dash: '2 3' },
-          ]}
-        />
-      </svg>
-      <figcaption>{summary}</figcaption>
-    </figure>
+      )}
+      <polyline class="actual-line" points={steps.join(' ')} fill="none" stroke="#005a9c" stroke-width="2.5" />
+      <Legend
+        x={plot.left + 8}
+        y={MARGIN.top + 4}
+        items={[
+          { label: m.actual, stroke: '#005a9c', dash: undefined },
+          { label: m.budget, stroke: '#b00020', dash: '8 4' },
+          ...(data.forecast !== null ? [{ label: m.forecast, stroke: '#6a3d9a', dash: '2 3' }] : []),
+          { label: m.today, stroke: '#767676', dash: '2 3' },
+        ]}
+      />
+    </ChartFigure>
   );
 }

@@ -1,4 +1,5 @@
 import type { CancellationReport } from '@contractbeheer/core';
+import { ChartFigure } from './chart-figure.js';
 import { linearScale, px } from './chart-scale.js';
 import { defineMessages } from '../i18n/define-messages.js';
 import { formatterFor } from '../i18n/format.js';
@@ -59,42 +60,31 @@ export function CancellationChart(props: {
   const height = Math.max(1, report.totals.length) * ROW_HEIGHT + 16;
   const summary = cancellationSummary(report, range, locale);
   return (
-    <figure class="chart cancellation-chart">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        width="100%"
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        xmlns="http://www.w3.org/2000/svg"
-      >
-        <title id={`${id}-title`}>{m.title}</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        <g font-size="12" fill="#222">
-          {report.totals.map((row, index) => {
-            const y = 8 + index * ROW_HEIGHT;
-            // Long labels are cut for the drawing; the caption and the table carry them whole.
-            const label = row.reasonLabel.length > 30 ? `${row.reasonLabel.slice(0, 29)}…` : row.reasonLabel;
-            return (
-              <g class="reason-bar">
-                <text x={LABEL_WIDTH - 8} y={y + 15} text-anchor="end">
-                  {label}
-                </text>
-                <rect
-                  x={LABEL_WIDTH}
-                  y={y}
-                  width={px(Math.max(2, x(row.count) - LABEL_WIDTH))}
-                  height={ROW_HEIGHT - 8}
-                  fill="#005a9c"
-                />
-                <text x={px(x(row.count) + 6)} y={y + 15}>
-                  {`${row.count} · ${formatterFor(locale).money(row.lostValue.amount, row.lostValue.currency)}`}
-                </text>
-              </g>
-            );
-          })}
-        </g>
-      </svg>
-      <figcaption>{summary}</figcaption>
-    </figure>
+    <ChartFigure id={id} class="cancellation-chart" width={WIDTH} height={height} title={m.title} summary={summary}>
+      <g font-size="12" fill="#222">
+        {report.totals.map((row, index) => {
+          const y = 8 + index * ROW_HEIGHT;
+          // Long labels are cut for the drawing; the caption and the table carry them whole.
+          const label = row.reasonLabel.length > 30 ? `${row.reasonLabel.slice(0, 29)}…` : row.reasonLabel;
+          return (
+            <g class="reason-bar">
+              <text x={LABEL_WIDTH - 8} y={y + 15} text-anchor="end">
+                {label}
+              </text>
+              <rect
+                x={LABEL_WIDTH}
+                y={y}
+                width={px(Math.max(2, x(row.count) - LABEL_WIDTH))}
+                height={ROW_HEIGHT - 8}
+                fill="#005a9c"
+              />
+              <text x={px(x(row.count) + 6)} y={y + 15}>
+                {`${row.count} · ${formatterFor(locale).money(row.lostValue.amount, row.lostValue.currency)}`}
+              </text>
+            </g>
+          );
+        })}
+      </g>
+    </ChartFigure>
   );
 }

@@ -1,3 +1,4 @@
+import { ChartFigure } from './chart-figure.js';
 import { dayOf, linearScale, px, timeTicks } from './chart-scale.js';
 import { defineMessages } from '../i18n/define-messages.js';
 import { formatterFor } from '../i18n/format.js';
@@ -153,51 +154,40 @@ export function ScheduleTimeline(props: { id: string; data: ScheduleTimelineData
   }
 
   return (
-    <figure class="chart schedule-timeline">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        width="100%"
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        xmlns="http://www.w3.org/2000/svg"
-      >
-        <title id={`${id}-title`}>{m.title}</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        <g font-size="11" fill="#222">
-          {KINDS.map((kind) => (
-            <g class={`lane lane-${kind}`}>
-              <line
-                x1={LABEL_WIDTH}
-                x2={RIGHT}
-                y1={laneY(kind) + LANE_HEIGHT / 2}
-                y2={laneY(kind) + LANE_HEIGHT / 2}
-                stroke="#e4e4e4"
-              />
-              <text x={LABEL_WIDTH - 8} y={laneY(kind) + 16} text-anchor="end">
-                {m[kind]}
-              </text>
-            </g>
-          ))}
-          {timeTicks(data.from, data.until, 6).map((tick) => (
-            <text x={px(x(dayOf(tick)))} y={height - 6} text-anchor="middle" fill="#444">
-              {formatMonth(tick, locale)}
+    <ChartFigure id={id} class="schedule-timeline" width={WIDTH} height={height} title={m.title} summary={summary}>
+      <g font-size="11" fill="#222">
+        {KINDS.map((kind) => (
+          <g class={`lane lane-${kind}`}>
+            <line
+              x1={LABEL_WIDTH}
+              x2={RIGHT}
+              y1={laneY(kind) + LANE_HEIGHT / 2}
+              y2={laneY(kind) + LANE_HEIGHT / 2}
+              stroke="#e4e4e4"
+            />
+            <text x={LABEL_WIDTH - 8} y={laneY(kind) + 16} text-anchor="end">
+              {m[kind]}
             </text>
-          ))}
-        </g>
-        <g class="marks">{marks}</g>
-        {showToday && (
-          <line
-            class="today"
-            x1={px(x(todayDay))}
-            x2={px(x(todayDay))}
-            y1={TOP}
-            y2={TOP + KINDS.length * LANE_HEIGHT}
-            stroke="#222"
-            stroke-dasharray="2 3"
-          />
-        )}
-      </svg>
-      <figcaption>{summary}</figcaption>
-    </figure>
+          </g>
+        ))}
+        {timeTicks(data.from, data.until, 6).map((tick) => (
+          <text x={px(x(dayOf(tick)))} y={height - 6} text-anchor="middle" fill="#444">
+            {formatMonth(tick, locale)}
+          </text>
+        ))}
+      </g>
+      <g class="marks">{marks}</g>
+      {showToday && (
+        <line
+          class="today"
+          x1={px(x(todayDay))}
+          x2={px(x(todayDay))}
+          y1={TOP}
+          y2={TOP + KINDS.length * LANE_HEIGHT}
+          stroke="#222"
+          stroke-dasharray="2 3"
+        />
+      )}
+    </ChartFigure>
   );
 }

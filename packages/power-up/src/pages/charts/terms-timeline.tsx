@@ -1,4 +1,5 @@
 import type { RenewalTimeline } from '@contractbeheer/core';
+import { ChartFigure } from './chart-figure.js';
 import { dateOf, dayOf, linearScale, px, timeTicks } from './chart-scale.js';
 import { defineMessages } from '../i18n/define-messages.js';
 import { formatterFor } from '../i18n/format.js';
@@ -111,71 +112,60 @@ export function TermsTimeline(props: { id: string; data: TermsTimelineData; loca
   const summary = termsTimelineSummary(data, locale);
 
   return (
-    <figure class="chart terms-timeline">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        width="100%"
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        xmlns="http://www.w3.org/2000/svg"
-      >
-        <title id={`${id}-title`}>{m.title}</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        {timeline.renewals > 0 && (
-          <g class="earlier-periods">
-            <rect
-              x={px(x(dayOf(data.startDate)))}
-              y={BAR_Y}
-              width={px(x(dayOf(timeline.periodStart)) - x(dayOf(data.startDate)))}
-              height={BAR_HEIGHT}
-              fill="#c8c8c8"
+    <ChartFigure id={id} class="terms-timeline" width={WIDTH} height={HEIGHT} title={m.title} summary={summary}>
+      {timeline.renewals > 0 && (
+        <g class="earlier-periods">
+          <rect
+            x={px(x(dayOf(data.startDate)))}
+            y={BAR_Y}
+            width={px(x(dayOf(timeline.periodStart)) - x(dayOf(data.startDate)))}
+            height={BAR_HEIGHT}
+            fill="#c8c8c8"
+          />
+          <text x={px(x(dayOf(data.startDate)) + 4)} y={BAR_Y + 15} font-size="11" fill="#222">
+            {m.earlier(timeline.renewals)}
+          </text>
+        </g>
+      )}
+      <rect
+        class="current-period"
+        x={px(x(dayOf(timeline.periodStart)))}
+        y={BAR_Y}
+        width={px(Math.max(1, x(dayOf(periodEnd) + 1) - x(dayOf(timeline.periodStart))))}
+        height={BAR_HEIGHT}
+        fill="#cfe3f5"
+        stroke="#005a9c"
+      />
+      <g font-size="11" fill="#222">
+        {timeTicks(data.startDate, dateOf(endDay), 6).map((tick) => (
+          <text x={px(x(dayOf(tick)))} y={HEIGHT - 6} text-anchor="middle" fill="#444">
+            {formatMonth(tick, locale)}
+          </text>
+        ))}
+      </g>
+      {markers.map((marker, index) => {
+        const at = x(dayOf(marker.date));
+        const above = index % 2 === 0;
+        const labelY = above ? BAR_Y - 26 : BAR_Y + BAR_HEIGHT + 22;
+        // Labels near the right edge end at their marker instead of starting there.
+        const anchor = at > WIDTH - 120 ? 'end' : 'start';
+        return (
+          <g class={`marker marker-${marker.key}`}>
+            <line
+              x1={px(at)}
+              x2={px(at)}
+              y1={above ? BAR_Y - 20 : BAR_Y}
+              y2={above ? BAR_Y + BAR_HEIGHT : BAR_Y + BAR_HEIGHT + 10}
+              stroke={marker.stroke}
+              stroke-width="2"
+              stroke-dasharray={marker.dash}
             />
-            <text x={px(x(dayOf(data.startDate)) + 4)} y={BAR_Y + 15} font-size="11" fill="#222">
-              {m.earlier(timeline.renewals)}
+            <text x={px(at + (anchor === 'end' ? -3 : 3))} y={labelY} font-size="11" fill="#222" text-anchor={anchor}>
+              {`${marker.label} ${formatterFor(locale).date(marker.date)}`}
             </text>
           </g>
-        )}
-        <rect
-          class="current-period"
-          x={px(x(dayOf(timeline.periodStart)))}
-          y={BAR_Y}
-          width={px(Math.max(1, x(dayOf(periodEnd) + 1) - x(dayOf(timeline.periodStart))))}
-          height={BAR_HEIGHT}
-          fill="#cfe3f5"
-          stroke="#005a9c"
-        />
-        <g font-size="11" fill="#222">
-          {timeTicks(data.startDate, dateOf(endDay), 6).map((tick) => (
-            <text x={px(x(dayOf(tick)))} y={HEIGHT - 6} text-anchor="middle" fill="#444">
-              {formatMonth(tick, locale)}
-            </text>
-          ))}
-        </g>
-        {markers.map((marker, index) => {
-          const at = x(dayOf(marker.date));
-          const above = index % 2 === 0;
-          const labelY = above ? BAR_Y - 26 : BAR_Y + BAR_HEIGHT + 22;
-          // Labels near the right edge end at their marker instead of starting there.
-          const anchor = at > WIDTH - 120 ? 'end' : 'start';
-          return (
-            <g class={`marker marker-${marker.key}`}>
-              <line
-                x1={px(at)}
-                x2={px(at)}
-                y1={above ? BAR_Y - 20 : BAR_Y}
-                y2={above ? BAR_Y + BAR_HEIGHT : BAR_Y + BAR_HEIGHT + 10}
-                stroke={marker.stroke}
-                stroke-width="2"
-                stroke-dasharray={marker.dash}
-              />
-              <text x={px(at + (anchor === 'end' ? -3 : 3))} y={labelY} font-size="11" fill="#222" text-anchor={anchor}>
-                {`${marker.label} ${formatterFor(locale).date(marker.date)}`}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption>{summary}</figcaption>
-    </figure>
+        );
+      })}
+    </ChartFigure>
   );
 }

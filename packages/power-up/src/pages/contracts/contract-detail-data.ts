@@ -8,6 +8,7 @@ import { PowerUpError } from '../../power-up-error.js';
 import { dateOf, dayOf } from '../charts/chart-scale.js';
 import { callOperation } from '../contracts-api-bridge.js';
 import type { PageContext } from '../page-route.js';
+import { readOnceStore } from '../read-once-store.js';
 
 /** The schedule timeline shows at most five years on from today, and at most what the schedule view allows. */
 const AHEAD_DAYS = 5 * 366;
@@ -39,7 +40,13 @@ function scheduleWindow(resource: contractsApi.ContractResource, today: string):
 }
 
 /** Reads a contract's detail: its resource, terms timeline, schedule view and budget, as the API answers them. */
-export async function loadContractDetail(page: PageContext, c: Context<AppEnv>, id: string): Promise<ContractDetail> {
+export async function loadContractDetail(
+  pageContext: PageContext,
+  c: Context<AppEnv>,
+  id: string,
+): Promise<ContractDetail> {
+  // The three operations read the same contract, terms and ledger: read each once (the page writes nothing).
+  const page = { ...pageContext, store: readOnceStore(pageContext.store) };
   const params = { id };
   const resource = (await callOperation(page, c, 'getContract', { params })).body as contractsApi.ContractResource;
   const { contract } = resource;

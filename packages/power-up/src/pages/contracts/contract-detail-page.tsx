@@ -329,7 +329,7 @@ function actionPage(action: 'renew' | 'restart'): PageDefinition {
         await callOperation(page, c, 'restartContract', { params: { id }, body });
         return c.redirect(page.href(contractPath(body.newId)), 303);
       } catch (error) {
-        const errors = formErrorsOf(error, []);
+        const errors = formErrorsOf(error, [], page.locale);
         if (errors === undefined) throw error;
         return detailView(page, c, errors.map((e) => e.message).join(' '));
       }

@@ -7,6 +7,7 @@ import { asOfNow } from '../../api/contracts/as-of.js';
 import { callOperation, formErrorsOf } from '../contracts-api-bridge.js';
 import { formValuesOf, textOf, type FieldError, type FormValues } from '../form-values.js';
 import { defineMessages } from '../i18n/define-messages.js';
+import type { Locale } from '../i18n/locale.js';
 import type { PageContext, PageDefinition, PageView } from '../page-route.js';
 import { ContractForm, reviewStaleNotice } from './contract-form.js';
 import { CONTRACT_FORM_FIELDS, contractBodyOf, contractChangesOf, contractFormValues } from './contract-form-values.js';
@@ -81,8 +82,8 @@ async function formView(
 }
 
 /** The field errors of a failed operation, or the failure itself when it is no mistake in the form. */
-function fieldErrors(error: unknown): FieldError[] {
-  const errors = formErrorsOf(error, CONTRACT_FORM_FIELDS);
+function fieldErrors(error: unknown, locale: Locale): FieldError[] {
+  const errors = formErrorsOf(error, CONTRACT_FORM_FIELDS, locale);
   if (errors === undefined) throw error;
   return errors;
 }
@@ -126,7 +127,7 @@ export const createContractPage: PageDefinition = {
     try {
       await callOperation(page, c, 'createContract', { body });
     } catch (error) {
-      return formView(page, { ...view, errors: fieldErrors(error) });
+      return formView(page, { ...view, errors: fieldErrors(error, page.locale) });
     }
     return c.redirect(page.href(contractPath(String(body.id))), 303);
   },
@@ -184,7 +185,7 @@ export const updateContractPage: PageDefinition = {
           const answer = await callOperation(page, c, 'previewSchedule', { params: { id }, body: { changes } });
           schedule = answer.body as ScheduleChangePreview;
         } catch (error) {
-          return formView(page, { ...view, errors: fieldErrors(error) });
+          return formView(page, { ...view, errors: fieldErrors(error, page.locale) });
         }
       }
       const diff = { fields: Object.keys(changes), schedule, reviewed };
@@ -199,7 +200,7 @@ export const updateContractPage: PageDefinition = {
         ...(/^\d+$/.test(version) && { ifMatch: Number(version) }),
       });
     } catch (error) {
-      return formView(page, { ...view, errors: fieldErrors(error) });
+      return formView(page, { ...view, errors: fieldErrors(error, page.locale) });
     }
     return c.redirect(page.href(contractPath(id)), 303);
   },
@@ -231,7 +232,7 @@ export const schedulePreviewPage: PageDefinition = {
         diff = { fields: Object.keys(changes), schedule };
       } catch (error) {
         // A form with a mistake has no diff yet; its errors show when it is reviewed.
-        fieldErrors(error);
+        fieldErrors(error, page.locale);
       }
     }
     const fragment = <SchedulePreview locale={page.locale} format={page.format} preview={preview} diff={diff} />;

@@ -181,28 +181,17 @@ export function contractFormValues(contract: Contract, locale: 'nl' | 'en'): For
   return values;
 }
 
-/** The contract's top-level fields the form shows and sets: every other field is kept as saved. */
+/** The contract field a form field sets: its path's first part (`schedule.weekdays` sets `schedule`). */
+type TopLevelOf<Field extends string> = Field extends `${infer Head}.${string}` ? Head : Field;
+type ContractFormField = (typeof CONTRACT_FORM_FIELDS)[number];
+
+/**
+ * The contract's top-level fields the form shows and sets, from its fields' paths: every other field is kept as
+ * saved. Not the id: it names the contract being edited and is never changed.
+ */
 const ON_THE_FORM = [
-  'name',
-  'type',
-  'termsCode',
-  'startDate',
-  'endDate',
-  'timeZone',
-  'daysInAdvance',
-  'debtorNumber',
-  'objectCodes',
-  'orderPerObject',
-  'employeeNumber',
-  'externalReference',
-  'description',
-  'schedule',
-  'ordersPerYear',
-  'slaPolicyCode',
-  'budget',
-  'expectedCostPerWorkOrder',
-  'workOrder',
-] as const;
+  ...new Set(CONTRACT_FORM_FIELDS.map((field) => field.split('.')[0] as TopLevelOf<ContractFormField>)),
+].filter((field): field is Exclude<TopLevelOf<ContractFormField>, 'id'> => field !== 'id');
 
 /** Keys sorted at every level and `undefined` left out, so key order is no difference. */
 function canonical(value: unknown): string {

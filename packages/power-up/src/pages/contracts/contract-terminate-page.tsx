@@ -114,7 +114,7 @@ export const terminateContractPage: PageDefinition = {
         ...(/^\d+$/.test(version) && { ifMatch: Number(version) }),
       });
     } catch (error) {
-      const errors = formErrorsOf(error, FIELDS);
+      const errors = formErrorsOf(error, FIELDS, page.locale);
       if (errors === undefined) throw error;
       return terminateView(page, c, values, errors);
     }

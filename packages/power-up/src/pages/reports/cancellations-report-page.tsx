@@ -75,7 +75,7 @@ export const cancellationsReportPage: PageDefinition = {
     try {
       report = (await callOperation(page, c, 'cancellationReport', { query: values })).body as CancellationReport;
     } catch (error) {
-      const found = formErrorsOf(error, FIELDS);
+      const found = formErrorsOf(error, FIELDS, page.locale);
       if (found === undefined) throw error;
       errors = found;
     }
