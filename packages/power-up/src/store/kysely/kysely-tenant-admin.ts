@@ -8,6 +8,7 @@ import { appendAudit } from './kysely-audit-trail.js';
 import { tenantRowSchema, tenantSettingsSchema } from './rows.js';
 import { atomically } from './scope.js';
 import { storedContractOf } from './stored-contracts.js';
+import { readStoredTenant, type TenantRowText } from './stored-tenants.js';
 
 const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
@@ -16,8 +17,18 @@ function apiKeyHolderQuery(db: Kysely<Database>, keyHash: string) {
   return db
     .selectFrom('api_keys')
     .innerJoin('tenants', 'tenants.id', 'api_keys.tenant_id')
-    .selectAll('tenants')
-    .select(['api_keys.id as key_id', 'api_keys.name as key_name'])
+    .select([
+      'tenants.id',
+      'tenants.name',
+      // As text: the parsed tenant is remembered by it (see `stored-tenants.ts`).
+      sql<string>`tenants.settings::text`.as('settings_text'),
+      'tenants.created_at',
+      'tenants.status',
+      'tenants.host_base_url',
+      'tenants.uninstalled_at',
+      'api_keys.id as key_id',
+      'api_keys.name as key_name',
+    ])
     .where('api_keys.key_hash', '=', keyHash)
     .where('api_keys.revoked_at', 'is', null);
 }
@@ -40,9 +51,9 @@ const apiKeyHolderWithContract = compiledStatement((db, slot: SlotOf<{ keyHash: 
     ]),
 );
 
-function holderOf(row: { key_id: string; key_name: string } & Record<string, unknown>): ApiKeyHolder {
+function holderOf(row: { key_id: string; key_name: string } & TenantRowText): ApiKeyHolder {
   const { key_id, key_name, ...tenant } = row;
-  return { keyId: key_id, name: key_name, tenant: tenantRowSchema.parse(tenant) };
+  return { keyId: key_id, name: key_name, tenant: readStoredTenant(tenant) };
 }
 
 export class KyselyTenantAdmin implements TenantAdmin {
