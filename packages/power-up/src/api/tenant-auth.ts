@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import type { Logger } from 'pino';
 import { PowerUpError } from '../power-up-error.js';
 import type { Store } from '../store/store.js';
 import { hashApiKey, looksLikeApiKey } from '../tenants/api-keys.js';
@@ -29,11 +30,18 @@ export function tenantAuth(store: Store): (contractId?: string) => MiddlewareHan
     );
     if (holder === undefined || holder.tenant.status !== 'installed') throw refused();
     const { tenant } = holder;
+    const requestLog = c.get('log');
+    let log: Logger | undefined;
     c.set('tenant', {
       tenantId: tenant.id,
       tenant,
       store: store.forTenant(tenant.id),
-      log: c.get('log').child({ tenantId: tenant.id, apiKeyId: holder.keyId }),
+      // Made when first used: most requests log nothing but their request line, and a child of the request's
+      // logger (with redaction) costs more than the rest of a simple read's own work.
+      get log() {
+        log ??= requestLog.child({ tenantId: tenant.id, apiKeyId: holder.keyId });
+        return log;
+      },
       actor: `api-key:${holder.keyId}`,
       ...(holder.readAlong !== undefined && { readAlong: holder.readAlong }),
     });

@@ -16,6 +16,7 @@ import { forKnownTenant } from './database-errors.js';
 import { markContractDue } from './kysely-due-index.js';
 import { holdReference } from './settings-locks.js';
 import { appendAudit } from './kysely-audit-trail.js';
+import { compiledStatement, compiledStatements, type SlotOf } from './compiled-statement.js';
 import { decodeCursor, encodeCursor, pageSize } from './paging.js';
 import { instant } from './rows.js';
 import { atomically, type Scope } from './scope.js';
@@ -61,6 +62,196 @@ function indexedColumns(contract: Contract) {
 function containsPattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
+
+/** A contract by id, its document as text (see `stored-contracts.ts`). */
+const contractById = compiledStatement((db, slot: SlotOf<{ tenantId: string; contractId: string }>) =>
+  db
+    .selectFrom('contracts')
+    .select([documentText, 'created_at', 'updated_at'])
+    .where('tenant_id', '=', slot('tenantId'))
+    .where('id', '=', slot('contractId')),
+);
+
+/** The values of a page of contracts; an absent filter is not applied. */
+type ContractPageValues = {
+  tenantId: string;
+  debtorNumber: string | undefined;
+  type: string | undefined;
+  termsCode: string | undefined;
+  slaPolicyCode: string | undefined;
+  /** A LIKE pattern on `search_text`. */
+  textPattern: string | undefined;
+  startFrom: string | undefined;
+  startTo: string | undefined;
+  objectCode: string | undefined;
+  /** The id the page starts after (keyset pagination). */
+  after: string | undefined;
+  rowsWanted: number;
+};
+
+const OPTIONAL_PAGE_VALUES = [
+  'debtorNumber',
+  'type',
+  'termsCode',
+  'slaPolicyCode',
+  'textPattern',
+  'startFrom',
+  'startTo',
+  'objectCode',
+  'after',
+] as const;
+
+/** What decides the statement's text: which filters are given, and the termination filter (it has no value). */
+type ContractPageShape = {
+  given: Readonly<Record<(typeof OPTIONAL_PAGE_VALUES)[number], boolean>>;
+  terminated: boolean | undefined;
+};
+
+function pageShape(values: ContractPageValues, terminated: boolean | undefined): ContractPageShape {
+  const given = Object.fromEntries(OPTIONAL_PAGE_VALUES.map((name) => [name, values[name] !== undefined]));
+  return { given: given as ContractPageShape['given'], terminated };
+}
+
+/** A page of contracts in id order: one compiled statement per combination of filters. */
+const contractPage = compiledStatements(
+  (shape: ContractPageShape) =>
+    `${OPTIONAL_PAGE_VALUES.filter((name) => shape.given[name]).join(',')}|${String(shape.terminated)}`,
+  (shape, db, slot: SlotOf<ContractPageValues>) => {
+    const { given } = shape;
+    let query = db
+      .selectFrom('contracts')
+      .select(['id', documentText, 'created_at', 'updated_at'])
+      .where('tenant_id', '=', slot('tenantId'));
+    if (given.debtorNumber) query = query.where('debtor_number', '=', slot('debtorNumber')!);
+    if (given.type) query = query.where('type', '=', slot('type')!);
+    if (given.termsCode) query = query.where('terms_code', '=', slot('termsCode')!);
+    if (given.slaPolicyCode) query = query.where('sla_policy_code', '=', slot('slaPolicyCode')!);
+    if (given.textPattern) query = query.where('search_text', 'like', slot('textPattern')!);
+    if (shape.terminated !== undefined)
+      query = query.where('termination_date', shape.terminated ? 'is not' : 'is', null);
+    if (given.startFrom) query = query.where('start_date', '>=', slot('startFrom')!);
+    if (given.startTo) query = query.where('start_date', '<=', slot('startTo')!);
+    if (given.objectCode) {
+      query = query.where('id', 'in', (eb) =>
+        eb
+          .selectFrom('object_links')
+          .select('contract_id')
+          .where('object_links.tenant_id', '=', slot('tenantId'))
+          .where('object_code', '=', slot('objectCode')!),
+      );
+    }
+    // Keyset pagination on the id: rows added or removed elsewhere never shift a page, unlike an offset.
+    if (given.after) query = query.where('id', '>', slot('after')!);
+    return query.orderBy('id').limit(slot('rowsWanted'));
+  },
+);
+
+/** The values of `insertContract`: the row's columns, the version's and audit's, all in one statement. */
+type NewContractValues = {
+  tenantId: string;
+  id: string;
+  version: number;
+  /** The contract as JSON text. */
+  document: string;
+  type: string;
+  debtorNumber: string;
+  termsCode: string | null;
+  slaPolicyCode: string | null;
+  startDate: string;
+  endDate: string | null;
+  terminationDate: string | null;
+  searchText: string;
+  /** The linked objects' codes as a JSON array. */
+  objectCodes: string;
+  at: string;
+  actor: string;
+  /** The audit entry's details as JSON. */
+  details: string;
+};
+
+/**
+ * One statement writes the contract, its first version, its object links, its due-index entry (due at once) and the
+ * audit entry (data-modifying CTEs). No row when the id is taken, and then nothing was written: every other table is
+ * filled from the `inserted` CTE, which is empty then.
+ */
+const insertContract = compiledStatement((db, slot: SlotOf<NewContractValues>) => {
+  const at = sql<Date>`${slot('at')}::timestamptz`;
+  const actor = sql<string>`${slot('actor')}::text`;
+  const row: Insertable<ContractsTable> = {
+    tenant_id: slot('tenantId'),
+    id: slot('id'),
+    version: slot('version'),
+    document: slot('document'),
+    type: slot('type'),
+    debtor_number: slot('debtorNumber'),
+    terms_code: slot('termsCode'),
+    sla_policy_code: slot('slaPolicyCode'),
+    start_date: slot('startDate'),
+    end_date: slot('endDate'),
+    termination_date: slot('terminationDate'),
+    search_text: slot('searchText'),
+    created_at: slot('at'),
+    updated_at: slot('at'),
+  };
+  return db
+    .with('inserted', (qb) =>
+      qb
+        .insertInto('contracts')
+        .values(row)
+        .onConflict((conflict) => conflict.columns(['tenant_id', 'id']).doNothing())
+        .returning(['tenant_id', 'id', 'version', 'document', 'created_at', 'updated_at']),
+    )
+    .with('version', (qb) =>
+      qb
+        .insertInto('contract_versions')
+        .columns(['tenant_id', 'contract_id', 'version', 'document', 'effective_from', 'recorded_by'])
+        .expression((eb) =>
+          eb
+            .selectFrom('inserted')
+            .select(['tenant_id', 'id', 'version', 'document', at.as('effective_from'), actor.as('recorded_by')]),
+        ),
+    )
+    .with('links', (qb) =>
+      qb
+        .insertInto('object_links')
+        .columns(['tenant_id', 'contract_id', 'object_code'])
+        .expression((eb) =>
+          eb
+            .selectFrom([
+              'inserted',
+              // A function of a plain type, aliased: its one column takes the alias as its name.
+              sql<{ code: string }>`jsonb_array_elements_text(${slot('objectCodes')}::jsonb)`.as('code'),
+            ])
+            .select(['tenant_id', 'id', sql<string>`code`.as('object_code')]),
+        ),
+    )
+    .with('due', (qb) =>
+      qb
+        .insertInto('due_index')
+        .columns(['tenant_id', 'contract_id', 'due_at'])
+        .expression((eb) => eb.selectFrom('inserted').select(['tenant_id', 'id', at.as('due_at')])),
+    )
+    .with('audit', (qb) =>
+      qb
+        .insertInto('audit_entries')
+        .columns(['tenant_id', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'details'])
+        .expression((eb) =>
+          eb
+            .selectFrom('inserted')
+            .select([
+              'tenant_id',
+              at.as('at'),
+              actor.as('actor'),
+              sql<string>`${'contract.created'}::text`.as('action'),
+              sql<string>`${'contract'}::text`.as('entity_type'),
+              'id',
+              sql<string>`${slot('details')}::jsonb`.as('details'),
+            ]),
+        ),
+    )
+    .selectFrom('inserted')
+    .select(['created_at', 'updated_at']);
+});
 
 export class KyselyContracts implements ContractRepository {
   constructor(private readonly scope: Scope) {}
@@ -188,128 +379,54 @@ export class KyselyContracts implements ContractRepository {
   /** The statement `create` runs; no row when the id is taken (and then nothing was written). */
   private async insertWhole(db: Kysely<Database>, checked: Contract, meta: ChangeMeta) {
     const { tenantId } = this.scope;
-    const row: Insertable<ContractsTable> = {
-      tenant_id: tenantId,
-      id: checked.id,
-      version: checked.version,
-      document: JSON.stringify(checked),
-      ...indexedColumns(checked),
-      created_at: meta.at,
-      updated_at: meta.at,
-    };
-    const at = sql<Date>`${meta.at}::timestamptz`;
-    const actor = sql<string>`${meta.actor}::text`;
-    return forKnownTenant(tenantId, () =>
-      db
-        .with('inserted', (qb) =>
-          qb
-            .insertInto('contracts')
-            .values(row)
-            .onConflict((conflict) => conflict.columns(['tenant_id', 'id']).doNothing())
-            .returning(['tenant_id', 'id', 'version', 'document', 'created_at', 'updated_at']),
-        )
-        .with('version', (qb) =>
-          qb
-            .insertInto('contract_versions')
-            .columns(['tenant_id', 'contract_id', 'version', 'document', 'effective_from', 'recorded_by'])
-            .expression((eb) =>
-              eb
-                .selectFrom('inserted')
-                .select(['tenant_id', 'id', 'version', 'document', at.as('effective_from'), actor.as('recorded_by')]),
-            ),
-        )
-        .with('links', (qb) =>
-          qb
-            .insertInto('object_links')
-            .columns(['tenant_id', 'contract_id', 'object_code'])
-            .expression((eb) =>
-              eb
-                .selectFrom([
-                  'inserted',
-                  // A function of a plain type, aliased: its one column takes the alias as its name.
-                  sql<{ code: string }>`jsonb_array_elements_text(${JSON.stringify(checked.objectCodes)}::jsonb)`.as(
-                    'code',
-                  ),
-                ])
-                .select(['tenant_id', 'id', sql<string>`code`.as('object_code')]),
-            ),
-        )
-        .with('due', (qb) =>
-          qb
-            .insertInto('due_index')
-            .columns(['tenant_id', 'contract_id', 'due_at'])
-            .expression((eb) => eb.selectFrom('inserted').select(['tenant_id', 'id', at.as('due_at')])),
-        )
-        .with('audit', (qb) =>
-          qb
-            .insertInto('audit_entries')
-            .columns(['tenant_id', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'details'])
-            .expression((eb) =>
-              eb
-                .selectFrom('inserted')
-                .select([
-                  'tenant_id',
-                  at.as('at'),
-                  actor.as('actor'),
-                  sql<string>`${'contract.created'}::text`.as('action'),
-                  sql<string>`${'contract'}::text`.as('entity_type'),
-                  'id',
-                  sql<string>`${JSON.stringify({ version: checked.version })}::jsonb`.as('details'),
-                ]),
-            ),
-        )
-        .selectFrom('inserted')
-        .select(['created_at', 'updated_at'])
-        .executeTakeFirst(),
+    const columns = indexedColumns(checked);
+    const { rows } = await forKnownTenant(tenantId, () =>
+      insertContract(db, {
+        tenantId,
+        id: checked.id,
+        version: checked.version,
+        document: JSON.stringify(checked),
+        type: columns.type,
+        debtorNumber: columns.debtor_number,
+        termsCode: columns.terms_code,
+        slaPolicyCode: columns.sla_policy_code,
+        startDate: columns.start_date,
+        endDate: columns.end_date,
+        terminationDate: columns.termination_date,
+        searchText: columns.search_text,
+        objectCodes: JSON.stringify(checked.objectCodes),
+        at: meta.at,
+        actor: meta.actor,
+        details: JSON.stringify({ version: checked.version }),
+      }),
     );
+    return rows[0];
   }
 
   async get(contractId: string): Promise<StoredContract | undefined> {
-    const row = await this.scope.db
-      .selectFrom('contracts')
-      .select([documentText, 'created_at', 'updated_at'])
-      .where('tenant_id', '=', this.scope.tenantId)
-      .where('id', '=', contractId)
-      .executeTakeFirst();
-    return row === undefined ? undefined : storedContractOf(row);
+    const { rows } = await contractById(this.scope.db, { tenantId: this.scope.tenantId, contractId });
+    return rows[0] === undefined ? undefined : storedContractOf(rows[0]);
   }
 
   async list(options: ListContractsOptions = {}): Promise<Page<StoredContract>> {
     const limit = pageSize(options.limit);
     const after = decodeCursor(options.cursor);
     const filters = options.filters ?? {};
-    const { tenantId } = this.scope;
-    let query = this.scope.db
-      .selectFrom('contracts')
-      .select(['id', documentText, 'created_at', 'updated_at'])
-      .where('tenant_id', '=', tenantId);
-    if (filters.debtorNumber !== undefined) query = query.where('debtor_number', '=', filters.debtorNumber);
-    if (filters.type !== undefined) query = query.where('type', '=', filters.type);
-    if (filters.termsCode !== undefined) query = query.where('terms_code', '=', filters.termsCode);
-    if (filters.slaPolicyCode !== undefined) query = query.where('sla_policy_code', '=', filters.slaPolicyCode);
-    if (filters.text !== undefined && filters.text !== '')
-      query = query.where('search_text', 'like', containsPattern(filters.text));
-    if (filters.terminated !== undefined) {
-      query = query.where('termination_date', filters.terminated ? 'is not' : 'is', null);
-    }
-    if (filters.startDate?.from !== undefined) query = query.where('start_date', '>=', filters.startDate.from);
-    if (filters.startDate?.to !== undefined) query = query.where('start_date', '<=', filters.startDate.to);
-    if (filters.objectCode !== undefined) {
-      const objectCode = filters.objectCode;
-      query = query.where('id', 'in', (eb) =>
-        eb
-          .selectFrom('object_links')
-          .select('contract_id')
-          .where('object_links.tenant_id', '=', tenantId)
-          .where('object_code', '=', objectCode),
-      );
-    }
-    // Keyset pagination on the id: rows added or removed elsewhere never shift a page, unlike an offset.
-    if (after !== undefined) query = query.where('id', '>', after);
-    const rows = await query
-      .orderBy('id')
-      .limit(limit + 1)
-      .execute();
+    const values: ContractPageValues = {
+      tenantId: this.scope.tenantId,
+      debtorNumber: filters.debtorNumber,
+      type: filters.type,
+      termsCode: filters.termsCode,
+      slaPolicyCode: filters.slaPolicyCode,
+      textPattern: filters.text === undefined || filters.text === '' ? undefined : containsPattern(filters.text),
+      startFrom: filters.startDate?.from,
+      startTo: filters.startDate?.to,
+      objectCode: filters.objectCode,
+      after,
+      // One row more than the page: whether it comes back says whether there is a next page.
+      rowsWanted: limit + 1,
+    };
+    const { rows } = await contractPage(this.scope.db, pageShape(values, filters.terminated), values);
     const page = rows.slice(0, limit);
     return {
       items: page.map(storedContractOf),

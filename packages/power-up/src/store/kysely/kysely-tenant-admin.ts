@@ -2,13 +2,59 @@ import { sql, type Kysely } from 'kysely';
 import { PowerUpError } from '../../power-up-error.js';
 import type { ApiKeyHolder, ApiKeyOwner, ChangeMeta, InstallState, NewTenant, Tenant, TenantAdmin } from '../store.js';
 import type { Database } from './database.js';
+import { compiledStatement, type SlotOf } from './compiled-statement.js';
 import { checkKeyHash } from './kysely-api-keys.js';
 import { appendAudit } from './kysely-audit-trail.js';
 import { tenantRowSchema, tenantSettingsSchema } from './rows.js';
 import { atomically } from './scope.js';
 import { storedContractOf } from './stored-contracts.js';
+import { readStoredTenant, type TenantRowText } from './stored-tenants.js';
 
 const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/** The live key with that hash and its tenant: the first statement of every authenticated request. */
+function apiKeyHolderQuery(db: Kysely<Database>, keyHash: string) {
+  return db
+    .selectFrom('api_keys')
+    .innerJoin('tenants', 'tenants.id', 'api_keys.tenant_id')
+    .select([
+      'tenants.id',
+      'tenants.name',
+      // As text: the parsed tenant is remembered by it (see `stored-tenants.ts`).
+      sql<string>`tenants.settings::text`.as('settings_text'),
+      'tenants.created_at',
+      'tenants.status',
+      'tenants.host_base_url',
+      'tenants.uninstalled_at',
+      'api_keys.id as key_id',
+      'api_keys.name as key_name',
+    ])
+    .where('api_keys.key_hash', '=', keyHash)
+    .where('api_keys.revoked_at', 'is', null);
+}
+
+const apiKeyHolder = compiledStatement((db, slot: SlotOf<{ keyHash: string }>) =>
+  apiKeyHolderQuery(db, slot('keyHash')),
+);
+
+/** The same, and one contract of the key's tenant along with it (a left join: the key holds without the contract). */
+const apiKeyHolderWithContract = compiledStatement((db, slot: SlotOf<{ keyHash: string; contractId: string }>) =>
+  apiKeyHolderQuery(db, slot('keyHash'))
+    // The contract joins on the key's own tenant: a key can only ever read along its tenant's contract.
+    .leftJoin('contracts', (join) =>
+      join.onRef('contracts.tenant_id', '=', 'api_keys.tenant_id').on('contracts.id', '=', slot('contractId')),
+    )
+    .select([
+      sql<string | null>`contracts.document::text`.as('contract_document'),
+      'contracts.created_at as contract_created_at',
+      'contracts.updated_at as contract_updated_at',
+    ]),
+);
+
+function holderOf(row: { key_id: string; key_name: string } & TenantRowText): ApiKeyHolder {
+  const { key_id, key_name, ...tenant } = row;
+  return { keyId: key_id, name: key_name, tenant: readStoredTenant(tenant) };
+}
 
 export class KyselyTenantAdmin implements TenantAdmin {
   constructor(private readonly db: Kysely<Database>) {}
@@ -78,39 +124,23 @@ export class KyselyTenantAdmin implements TenantAdmin {
 
   async findApiKeyHolder(keyHash: string, readAlong?: { contractId: string }): Promise<ApiKeyHolder | undefined> {
     checkKeyHash(keyHash);
-    const row = await this.db
-      .selectFrom('api_keys')
-      .innerJoin('tenants', 'tenants.id', 'api_keys.tenant_id')
-      .selectAll('tenants')
-      .select(['api_keys.id as key_id', 'api_keys.name as key_name'])
-      // The contract joins on the key's own tenant: a key can only ever read along its tenant's contract.
-      .$if(readAlong !== undefined, (query) =>
-        query
-          .leftJoin('contracts', (join) =>
-            join.onRef('contracts.tenant_id', '=', 'api_keys.tenant_id').on('contracts.id', '=', readAlong!.contractId),
-          )
-          .select([
-            sql<string | null>`contracts.document::text`.as('contract_document'),
-            'contracts.created_at as contract_created_at',
-            'contracts.updated_at as contract_updated_at',
-          ]),
-      )
-      .where('api_keys.key_hash', '=', keyHash)
-      .where('api_keys.revoked_at', 'is', null)
-      .executeTakeFirst();
+    if (readAlong === undefined) {
+      const { rows } = await apiKeyHolder(this.db, { keyHash });
+      return rows[0] === undefined ? undefined : holderOf(rows[0]);
+    }
+    const { rows } = await apiKeyHolderWithContract(this.db, { keyHash, contractId: readAlong.contractId });
+    const row = rows[0];
     if (row === undefined) return undefined;
-    const { key_id, key_name, contract_document, contract_created_at, contract_updated_at, ...tenant } = row;
-    const holder: ApiKeyHolder = { keyId: key_id, name: key_name, tenant: tenantRowSchema.parse(tenant) };
-    if (readAlong === undefined) return holder;
+    const { contract_document, contract_created_at, contract_updated_at, ...holderRow } = row;
     const contract =
-      contract_document === undefined || contract_document === null
+      contract_document === null
         ? undefined
         : storedContractOf({
             document: contract_document,
             created_at: contract_created_at,
             updated_at: contract_updated_at,
           });
-    return { ...holder, readAlong: { contractId: readAlong.contractId, contract } };
+    return { ...holderOf(holderRow), readAlong: { contractId: readAlong.contractId, contract } };
   }
 
   async setInstallState(tenantId: string, state: InstallState, meta: ChangeMeta): Promise<Tenant> {
