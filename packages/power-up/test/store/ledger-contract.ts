@@ -148,42 +148,46 @@ export function describeLedgerContract(storeOf: () => Store, options: LedgerCont
 
     it('starts attempts and marks rows created in batches, each row under its own compare-and-set', async () => {
       const [a] = await tenants('ledger-batch');
-      const [first, second, third] = [pending('C-1', '2026-03-15'), pending('C-1', '2026-04-15'), pending('C-2', '2026-03-15')];
-      await a!.ledger.insert([first!, second!, third!], AT);
-      await a!.ledger.startAttempt(second!.key, 1, T0);
+      const [first, second, third] = [
+        pending('C-1', '2026-03-15'),
+        pending('C-1', '2026-04-15'),
+        pending('C-2', '2026-03-15'),
+      ];
+      await a!.ledger.insert([first, second, third], AT);
+      await a!.ledger.startAttempt(second.key, 1, T0);
 
       // second already has attempt 1 (its attempt 1 is refused), an unknown key matches nothing.
       const started = await a!.ledger.startAttempts([
-        { key: first!.key, attempt: 1, startedAt: T0 + 1 },
-        { key: second!.key, attempt: 1, startedAt: T0 + 1 },
-        { key: third!.key, attempt: 1, startedAt: T0 + 2 },
+        { key: first.key, attempt: 1, startedAt: T0 + 1 },
+        { key: second.key, attempt: 1, startedAt: T0 + 1 },
+        { key: third.key, attempt: 1, startedAt: T0 + 2 },
         { key: 'C-9|CV-01|2026-03-15', attempt: 1, startedAt: T0 },
       ]);
-      expect(started.sort()).toEqual([first!.key, third!.key].sort());
-      expect(await a!.ledger.get(third!.key)).toMatchObject({ attempts: 1, lastAttemptAt: T0 + 2 });
-      expect(await a!.ledger.get(second!.key)).toMatchObject({ attempts: 1, lastAttemptAt: T0 });
+      expect(started.sort()).toEqual([first.key, third.key].sort());
+      expect(await a!.ledger.get(third.key)).toMatchObject({ attempts: 1, lastAttemptAt: T0 + 2 });
+      expect(await a!.ledger.get(second.key)).toMatchObject({ attempts: 1, lastAttemptAt: T0 });
       expect(await a!.ledger.startAttempts([])).toEqual([]);
 
       const marked = await a!.ledger.markCreatedMany(
         [
-          { key: first!.key, expected: { state: 'pending', attempts: 1 }, hostId: 'H-1' },
+          { key: first.key, expected: { state: 'pending', attempts: 1 }, hostId: 'H-1' },
           // Decided on attempts 0: stale, so it stays pending.
-          { key: second!.key, expected: { state: 'pending', attempts: 0 }, hostId: 'H-2' },
-          { key: third!.key, expected: { state: 'pending', attempts: 1 }, hostId: null },
+          { key: second.key, expected: { state: 'pending', attempts: 0 }, hostId: 'H-2' },
+          { key: third.key, expected: { state: 'pending', attempts: 1 }, hostId: null },
         ],
         '2026-02-01T10:02:00.000Z',
       );
-      expect(marked.sort()).toEqual([first!.key, third!.key].sort());
-      expect(await a!.ledger.get(first!.key)).toMatchObject({
+      expect(marked.sort()).toEqual([first.key, third.key].sort());
+      expect(await a!.ledger.get(first.key)).toMatchObject({
         state: 'created',
         hostId: 'H-1',
         updatedAt: '2026-02-01T10:02:00.000Z',
       });
-      expect(await a!.ledger.get(second!.key)).toMatchObject({ state: 'pending', hostId: null });
-      expect(await a!.ledger.get(third!.key)).toMatchObject({ state: 'created', hostId: null });
+      expect(await a!.ledger.get(second.key)).toMatchObject({ state: 'pending', hostId: null });
+      expect(await a!.ledger.get(third.key)).toMatchObject({ state: 'created', hostId: null });
 
       const rows = await a!.ledger.forContracts(['C-2', 'C-1', 'C-404']);
-      expect(rows.map((row) => row.key)).toEqual([first!.key, second!.key, third!.key]);
+      expect(rows.map((row) => row.key)).toEqual([first.key, second.key, third.key]);
       expect(await a!.ledger.forContracts([])).toEqual([]);
     });
 
