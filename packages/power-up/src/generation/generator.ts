@@ -54,6 +54,13 @@ export type GeneratorOptions = {
   /** Generate only this tenant's contracts (default: every installed tenant's). */
   tenantId?: string;
   policy?: RetryPolicy;
+  /**
+   * How long in all a `runUntilIdle` may wait for tenants the host asked to wait (429 with Retry-After, 5xx) to
+   * resume them in the same run (default 60 s; 0: a backed-off tenant waits for the next run).
+   */
+  resumeWithinMs?: number;
+  /** Waits `ms` (default a timer); a test passes one that moves its clock on. */
+  sleep?: (ms: number) => Promise<void>;
   logger?: Logger;
 };
 
@@ -65,7 +72,10 @@ type TickOptions = {
 export type Generator = {
   /** Claims what is due now, generates it, and releases each contract with the instant it is next due. */
   tick(options?: TickOptions): Promise<TickReport>;
-  /** Ticks until a tick finds nothing due; the reports added up. */
+  /**
+   * Ticks until a tick finds nothing due — after waiting, within `resumeWithinMs`, for tenants the host asked to
+   * wait —; the reports added up.
+   */
   runUntilIdle(options?: TickOptions): Promise<TickReport>;
 };
 
@@ -167,6 +177,8 @@ export function createGenerator(options: GeneratorOptions): Generator {
   const leaseMs = options.leaseMs ?? 300_000;
   const batchSize = options.batchSize ?? 200;
   const log = options.logger ?? pino({ level: 'silent' });
+  const resumeWithinMs = options.resumeWithinMs ?? 60_000;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
   /**
    * What the ticks of one run share: tenants, host clients and customers, read once per run (a `runUntilIdle` over
@@ -176,6 +188,8 @@ export function createGenerator(options: GeneratorOptions): Generator {
     tenants: Map<string, Promise<Tenant | undefined>>;
     clients: Map<string, Promise<HostClient>>;
     customers: Map<string, Promise<HostCustomer>>;
+    /** The end of the latest back-off since the run last waited (epoch ms): when the backed-off are due again. */
+    resumeAt?: number;
   };
   /** One tick: the run's cache, the tick's instant and totals, and the tenants the host asked to wait. */
   type TickState = RunCache & {
@@ -494,6 +508,7 @@ export function createGenerator(options: GeneratorOptions): Generator {
       }),
     );
     await store.dueIndex.releaseMany(releases);
+    if (state.backedOff.size > 0) cache.resumeAt = Math.max(cache.resumeAt ?? 0, ...state.backedOff.values());
     if (claims.length > 0) log.info({ ...state.report }, 'generation tick');
     return state.report;
   }
@@ -503,10 +518,21 @@ export function createGenerator(options: GeneratorOptions): Generator {
     async runUntilIdle(tickOptions: TickOptions = {}) {
       const cache = newRunCache();
       const total = emptyReport();
+      let waitLeftMs = resumeWithinMs;
       for (;;) {
         const report = await tick(tickOptions, cache);
         addReports(total, report);
-        if (report.contracts === 0) return total;
+        if (report.contracts > 0) continue;
+        // Nothing due now. Tenants the host asked to wait are due again when their wait ends (their contracts were
+        // released with that instant): wait for it in this run while the run's waiting time allows.
+        const resumeAt = cache.resumeAt;
+        delete cache.resumeAt;
+        if (resumeAt === undefined) return total;
+        const waitMs = Math.max(resumeAt - clock().getTime(), 0);
+        if (waitMs > waitLeftMs) return total;
+        waitLeftMs -= waitMs;
+        log.info({ resumeAt: isoOf(resumeAt) }, 'waiting for the host to take work again');
+        await sleep(waitMs);
       }
     },
   };
