@@ -197,6 +197,8 @@ export function createGenerator(options: GeneratorOptions): Generator {
     report: TickReport;
     /** Tenant id → until when (epoch ms) its host is left alone. */
     backedOff: Map<string, number>;
+    /** The end of the latest back-off the host asked for (429, 5xx) this tick; not one for missing credentials. */
+    hostBusyUntil?: number;
   };
 
   const newRunCache = (): RunCache => ({ tenants: new Map(), clients: new Map(), customers: new Map() });
@@ -219,6 +221,7 @@ export function createGenerator(options: GeneratorOptions): Generator {
     if (waitMs !== undefined) {
       const until = Math.max(state.backedOff.get(tenantId) ?? 0, state.now + waitMs);
       state.backedOff.set(tenantId, until);
+      state.hostBusyUntil = Math.max(state.hostBusyUntil ?? 0, until);
       log.warn({ tenantId, until: isoOf(until) }, `host busy: tenant backed off (${messageOf(error)})`);
     }
   }
@@ -484,7 +487,11 @@ export function createGenerator(options: GeneratorOptions): Generator {
       ...(options.tenantId !== undefined && { tenantId: options.tenantId }),
     });
     const byTenant = new Map<string, DueClaim[]>();
-    for (const claim of claims) byTenant.set(claim.tenantId, [...(byTenant.get(claim.tenantId) ?? []), claim]);
+    for (const claim of claims) {
+      const tenantClaims = byTenant.get(claim.tenantId);
+      if (tenantClaims === undefined) byTenant.set(claim.tenantId, [claim]);
+      else tenantClaims.push(claim);
+    }
 
     const releases: { claim: DueClaim; nextDueAt: string | null }[] = [];
     await Promise.all(
@@ -508,7 +515,7 @@ export function createGenerator(options: GeneratorOptions): Generator {
       }),
     );
     await store.dueIndex.releaseMany(releases);
-    if (state.backedOff.size > 0) cache.resumeAt = Math.max(cache.resumeAt ?? 0, ...state.backedOff.values());
+    if (state.hostBusyUntil !== undefined) cache.resumeAt = Math.max(cache.resumeAt ?? 0, state.hostBusyUntil);
     if (claims.length > 0) log.info({ ...state.report }, 'generation tick');
     return state.report;
   }
