@@ -62,7 +62,11 @@ export interface GenerationLedgerRepository {
   ): Promise<boolean>;
   /** `markCreated` for several rows in one statement; returns the keys whose compare-and-set matched. */
   markCreatedMany(
-    rows: readonly { key: string; expected: { state: 'pending' | 'failed'; attempts: number }; hostId: string | null }[],
+    rows: readonly {
+      key: string;
+      expected: { state: 'pending' | 'failed'; attempts: number };
+      hostId: string | null;
+    }[],
     at: string,
   ): Promise<string[]>;
   /** `failed` with the last error, where the row is still `pending` with `attempts`. */

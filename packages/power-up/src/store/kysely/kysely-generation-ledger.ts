@@ -231,7 +231,11 @@ export class KyselyGenerationLedger implements GenerationLedgerRepository {
   }
 
   async markCreatedMany(
-    rows: readonly { key: string; expected: { state: 'pending' | 'failed'; attempts: number }; hostId: string | null }[],
+    rows: readonly {
+      key: string;
+      expected: { state: 'pending' | 'failed'; attempts: number };
+      hostId: string | null;
+    }[],
     at: string,
   ): Promise<string[]> {
     if (rows.length === 0) return [];
