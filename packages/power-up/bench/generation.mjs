@@ -102,7 +102,11 @@ async function startSandboxProcess() {
   return {
     baseUrl,
     tokens: { token: 'sandbox-client-token', softwareToken: 'sandbox-software-token' },
-    tally: async () => (await fetch(`${origin}/__sandbox/work-orders`)).json(),
+    tally: async () => {
+      const read = async () => (await fetch(`${origin}/__sandbox/work-orders`)).json();
+      // The connection kept alive since the last tally may be closed by the sandbox just as a long run ends: once more.
+      return read().catch(read);
+    },
     stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))),
   };
 }

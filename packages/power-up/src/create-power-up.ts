@@ -53,7 +53,8 @@ export type PowerUpOptions = {
   processEventsEveryMs?: number | false;
   /**
    * How often the tenants' hosts are polled for changes (work-order statuses, changed objects) once `listen()` runs —
-   * for hosts that push no webhooks; default `false`: not polled (`pollHosts()` polls once).
+   * for hosts that push no webhooks; default: the config's `hostPollIntervalMs` (`HOST_POLL_INTERVAL_SECONDS`), and
+   * not polled when that is 0 or absent (`pollHosts()` polls once).
    */
   pollHostsEveryMs?: number | false;
   /** Attempts before an event is dead-lettered (default 8), and the wait before each retry (default 5 s doubling). */
@@ -205,7 +206,8 @@ export async function createPowerUp(config: ResolvedConfig, options: PowerUpOpti
       if (options.deferScheduler !== true) scheduler?.start();
       const everyMs = options.processEventsEveryMs ?? 1_000;
       if (everyMs !== false) events.start(everyMs);
-      const pollEveryMs = options.pollHostsEveryMs ?? false;
+      const configuredPollMs = config.hostPollIntervalMs ?? 0;
+      const pollEveryMs = options.pollHostsEveryMs ?? (configuredPollMs > 0 ? configuredPollMs : false);
       if (pollEveryMs !== false) poller.start(pollEveryMs);
       return { url, port: address.port };
     },

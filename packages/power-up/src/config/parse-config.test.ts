@@ -30,7 +30,23 @@ describe('parseConfig', () => {
       previousSecretKeys: [],
       marketplaceSecret: { kind: 'generate-in-data-dir', dataDir: '/srv/contractbeheer/.contractbeheer' },
       generationIntervalMs: 60_000,
+      hostPollIntervalMs: 0,
     });
+  });
+
+  it('reads the host poll interval in seconds: off unless set, 0 turns it off, and a bad value names the variable', () => {
+    expect(parseConfig({ HOST_POLL_INTERVAL_SECONDS: '300' }, { cwd }).hostPollIntervalMs).toBe(300_000);
+    expect(parseConfig({ HOST_POLL_INTERVAL_SECONDS: '0' }, { cwd }).hostPollIntervalMs).toBe(0);
+    expect(parseConfig({ NODE_ENV: 'development' }, { cwd }).hostPollIntervalMs).toBe(0);
+    expect(configError({ HOST_POLL_INTERVAL_SECONDS: '5m' })).toMatchObject({
+      code: 'invalid-config',
+      path: ['HOST_POLL_INTERVAL_SECONDS'],
+    });
+    expect(configError({ HOST_POLL_INTERVAL_SECONDS: '-1' })).toMatchObject({
+      path: ['HOST_POLL_INTERVAL_SECONDS'],
+      message: expect.stringMatching(/whole number of seconds/),
+    });
+    expect(configError({ HOST_POLL_INTERVAL_SECONDS: '90000' }).message).toMatch(/at most 86400 seconds/);
   });
 
   it('reads the generation interval in seconds: 0 turns it off, and tests run without it unless asked', () => {

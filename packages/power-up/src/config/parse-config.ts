@@ -39,6 +39,11 @@ export type PowerUpConfig = {
    * Absent: off.
    */
   generationIntervalMs?: number;
+  /**
+   * How often the tenants' hosts are polled for changes, in ms (`HOST_POLL_INTERVAL_SECONDS`; default 0: not polled,
+   * the hosts push webhooks). Absent: off.
+   */
+  hostPollIntervalMs?: number;
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -76,6 +81,12 @@ const envSchema = z.object({
   GENERATION_INTERVAL_SECONDS: z
     .string()
     .regex(/^\d+$/, { error: 'use a whole number of seconds (0 turns generation off on this instance)' })
+    .transform(Number)
+    .pipe(z.number().int().max(86_400, { error: 'use at most 86400 seconds (a day)' }))
+    .optional(),
+  HOST_POLL_INTERVAL_SECONDS: z
+    .string()
+    .regex(/^\d+$/, { error: 'use a whole number of seconds (0 turns polling off; hosts with webhooks need none)' })
     .transform(Number)
     .pipe(z.number().int().max(86_400, { error: 'use at most 86400 seconds (a day)' }))
     .optional(),
@@ -174,5 +185,6 @@ export function parseConfig(
     ...(vars.LOG_LEVEL !== undefined && { logLevel: vars.LOG_LEVEL }),
     generationIntervalMs:
       (vars.GENERATION_INTERVAL_SECONDS ?? (environment === 'test' ? 0 : DEFAULT_GENERATION_INTERVAL_SECONDS)) * 1000,
+    hostPollIntervalMs: (vars.HOST_POLL_INTERVAL_SECONDS ?? 0) * 1000,
   };
 }

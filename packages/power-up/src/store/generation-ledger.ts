@@ -34,6 +34,8 @@ export type NewLedgerEntry =
 export interface GenerationLedgerRepository {
   /** Every row of the contract, by key. */
   forContract(contractId: string): Promise<LedgerEntry[]>;
+  /** Every row of these contracts, by contract and key, in one query (generation reads a claimed batch at once). */
+  forContracts(contractIds: readonly string[]): Promise<LedgerEntry[]>;
   get(key: string): Promise<LedgerEntry | undefined>;
   /** The row whose deterministic host number this is (how host events find their occurrence). */
   byWorkOrderNumber(workOrderNumber: string): Promise<LedgerEntry | undefined>;
@@ -44,6 +46,11 @@ export interface GenerationLedgerRepository {
   insert(entries: readonly NewLedgerEntry[], at: string): Promise<string[]>;
   /** `attempts := attempt, lastAttemptAt := startedAt` where the row is `pending` with `attempts = attempt − 1`. */
   startAttempt(key: string, attempt: number, startedAt: number): Promise<boolean>;
+  /**
+   * `startAttempt` for several rows in one statement (one commit); returns the keys whose compare-and-set matched —
+   * only those may be posted.
+   */
+  startAttempts(attempts: readonly { key: string; attempt: number; startedAt: number }[]): Promise<string[]>;
   /** Keeps the host's error on a `pending` row that still has `attempts` (the POST failed or its answer was lost). */
   recordError(key: string, attempts: number, error: string, at: string): Promise<boolean>;
   /** `created` with the host's id, where the row is still in `expected.state` with `expected.attempts`. */
@@ -53,6 +60,15 @@ export interface GenerationLedgerRepository {
     hostId: string | null,
     at: string,
   ): Promise<boolean>;
+  /** `markCreated` for several rows in one statement; returns the keys whose compare-and-set matched. */
+  markCreatedMany(
+    rows: readonly {
+      key: string;
+      expected: { state: 'pending' | 'failed'; attempts: number };
+      hostId: string | null;
+    }[],
+    at: string,
+  ): Promise<string[]>;
   /** `failed` with the last error, where the row is still `pending` with `attempts`. */
   markFailed(key: string, attempts: number, lastError: string, at: string): Promise<boolean>;
   /** Records the host's status of a work order (by its number); `false` when no row has that number. */
@@ -112,6 +128,8 @@ export interface DueIndex {
    * the lease.
    */
   release(claim: DueClaim, nextDueAt: string | null): Promise<boolean>;
+  /** `release` of several claims in one statement; returns how many leases were still their owner's. */
+  releaseMany(releases: readonly { claim: DueClaim; nextDueAt: string | null }[]): Promise<number>;
   /** Sets when the contract is next due (`null` removes it); used by the shell and by the contract writes. */
   schedule(tenantId: string, contractId: string, dueAt: string | null): Promise<void>;
   /** How many entries are due at or before `now` (for metrics and the idle-tick benchmark). */

@@ -218,6 +218,8 @@ export interface ContractRepository {
   delete(contractId: string, options: { expectedVersion: number } & ChangeMeta): Promise<void>;
   /** Every saved version, oldest first. */
   versions(contractId: string): Promise<ContractVersion[]>;
+  /** `versions` of several contracts in one query (generation reads a claimed batch at once); absent ids are left out. */
+  versionsOfMany(contractIds: readonly string[]): Promise<Map<string, ContractVersion[]>>;
 }
 
 /** Which contracts an object (installation) is linked to: kept in step with each contract's `objectCodes`. */

@@ -108,6 +108,45 @@ describe('generation over time (PGlite, sandbox host over HTTP)', () => {
     expect([...w.hostWorkOrders().keys()]).toEqual([rows[1]!.workOrderNumber]);
   });
 
+  it('a tenant the host asked to wait (429 with Retry-After) is resumed in the same run once the wait is over', async () => {
+    const w = await start('2026-03-10T08:00:00.000Z', { catchUpLimitDays: 100 });
+    await w.tenant.contracts.create(
+      preventive('C-1', { startDate: '2026-01-01', debtorNumber: 'D1001', objectCodes: ['CV-KETEL-88', 'LIFT-7'] }),
+      { actor: 'test', at: w.clock.iso() },
+    );
+    const due = await dueKeys(w.tenant, ['C-1'], w.clock.iso(), 100);
+    expect(due.planned).toHaveLength(4);
+    // Every second request is refused with Retry-After: 7 s, until the generator has waited once.
+    w.sandbox.setFaults({ rateLimitEvery: 2, retryAfterSeconds: 7 });
+    const waits: number[] = [];
+    const generator = w.newGenerator({
+      sleep: async (ms) => {
+        waits.push(ms);
+        w.sandbox.setFaults({});
+        w.clock.advanceMs(ms);
+      },
+    });
+    const report = await generator.runUntilIdle();
+    expect(waits).toEqual([7_000]);
+    expect(report.errors).toBeGreaterThan(0);
+    const rows = await w.rows('C-1');
+    expect(rows.map((row) => row.key).sort()).toEqual(due.planned);
+    expect(rows.map((row) => row.state)).toEqual(Array(4).fill('created'));
+    expect(w.hostWorkOrders().size).toBe(4);
+    expect(w.repeatedCreates).toEqual([]);
+
+    // Without time to wait, the run ends and the backed-off contract is left for the next one.
+    await w.tenant.contracts.create(preventive('C-2', { startDate: '2026-01-01', debtorNumber: 'D1001' }), {
+      actor: 'test',
+      at: w.clock.iso(),
+    });
+    w.sandbox.setFaults({ rateLimitEvery: 1, retryAfterSeconds: 7 });
+    const impatient = w.newGenerator({ resumeWithinMs: 0, sleep: () => Promise.reject(new Error('no waiting')) });
+    expect(await impatient.runUntilIdle()).toMatchObject({ contracts: 1, created: 0 });
+    w.sandbox.setFaults({});
+    expect((await w.rows('C-2')).every((row) => row.state === 'pending')).toBe(true);
+  });
+
   it('an edit replans only future occurrences that were not generated', async () => {
     // A long catch-up limit: the clock jumps months here, and every occurrence is to be created, late or not.
     const w = await start('2026-01-01T08:00:00.000Z', { catchUpLimitDays: 100 });

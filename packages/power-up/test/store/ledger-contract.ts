@@ -146,6 +146,51 @@ export function describeLedgerContract(storeOf: () => Store, options: LedgerCont
       expect(await a!.ledger.get(other.key)).toMatchObject({ state: 'created', hostId: null, lastError: 'HTTP 500' });
     });
 
+    it('starts attempts and marks rows created in batches, each row under its own compare-and-set', async () => {
+      const [a] = await tenants('ledger-batch');
+      const [first, second, third] = [
+        pending('C-1', '2026-03-15'),
+        pending('C-1', '2026-04-15'),
+        pending('C-2', '2026-03-15'),
+      ];
+      await a!.ledger.insert([first, second, third], AT);
+      await a!.ledger.startAttempt(second.key, 1, T0);
+
+      // second already has attempt 1 (its attempt 1 is refused), an unknown key matches nothing.
+      const started = await a!.ledger.startAttempts([
+        { key: first.key, attempt: 1, startedAt: T0 + 1 },
+        { key: second.key, attempt: 1, startedAt: T0 + 1 },
+        { key: third.key, attempt: 1, startedAt: T0 + 2 },
+        { key: 'C-9|CV-01|2026-03-15', attempt: 1, startedAt: T0 },
+      ]);
+      expect(started.sort()).toEqual([first.key, third.key].sort());
+      expect(await a!.ledger.get(third.key)).toMatchObject({ attempts: 1, lastAttemptAt: T0 + 2 });
+      expect(await a!.ledger.get(second.key)).toMatchObject({ attempts: 1, lastAttemptAt: T0 });
+      expect(await a!.ledger.startAttempts([])).toEqual([]);
+
+      const marked = await a!.ledger.markCreatedMany(
+        [
+          { key: first.key, expected: { state: 'pending', attempts: 1 }, hostId: 'H-1' },
+          // Decided on attempts 0: stale, so it stays pending.
+          { key: second.key, expected: { state: 'pending', attempts: 0 }, hostId: 'H-2' },
+          { key: third.key, expected: { state: 'pending', attempts: 1 }, hostId: null },
+        ],
+        '2026-02-01T10:02:00.000Z',
+      );
+      expect(marked.sort()).toEqual([first.key, third.key].sort());
+      expect(await a!.ledger.get(first.key)).toMatchObject({
+        state: 'created',
+        hostId: 'H-1',
+        updatedAt: '2026-02-01T10:02:00.000Z',
+      });
+      expect(await a!.ledger.get(second.key)).toMatchObject({ state: 'pending', hostId: null });
+      expect(await a!.ledger.get(third.key)).toMatchObject({ state: 'created', hostId: null });
+
+      const rows = await a!.ledger.forContracts(['C-2', 'C-1', 'C-404']);
+      expect(rows.map((row) => row.key)).toEqual([first.key, second.key, third.key]);
+      expect(await a!.ledger.forContracts([])).toEqual([]);
+    });
+
     it('records host statuses by number and deletions on the host, and counts rows per state', async () => {
       const [a] = await tenants('ledger-status');
       const entries = [pending('C-1', '2026-03-15'), pending('C-1', '2026-04-15'), skipped('C-1', '2025-01-15')];
@@ -263,6 +308,32 @@ export function describeLedgerContract(storeOf: () => Store, options: LedgerCont
         expect(await store.dueIndex.release(taken!, next)).toBe(true);
         expect(await claim(store, later(next, -1), 'worker-3')).toEqual([]);
         expect(claimedIds(await claim(store, next, 'worker-3'), a)).toEqual(['C-1']);
+      }));
+
+    it('releases a batch of claims in one go, each by its own revision and only while still leased', () =>
+      withDueTenants(['due-release-many'], async (a) => {
+        const store = storeOf();
+        // C-1 first: the oldest entry, the one a second worker's claim of one takes.
+        await a.contracts.create(preventive('C-1'), meta(later(DUE_AT, -1_000)));
+        for (const id of ['C-2', 'C-3']) await a.contracts.create(preventive(id), meta(DUE_AT));
+        const claims = await claim(store, DUE_AT, 'worker-1', 10, 30_000);
+        const byId = new Map(claims.map((c) => [c.contractId, c]));
+        // C-2 is edited while leased; C-3's lease is lost to another worker.
+        await a.contracts.update(preventive('C-2', { daysInAdvance: 3 }), { expectedVersion: 0, ...meta(DUE_AT) });
+        const [taken] = await claim(store, later(DUE_AT, 30_000), 'worker-2', 1);
+        expect(taken?.contractId).toBe('C-1');
+        const next = later(DUE_AT, 86_400_000);
+        expect(
+          await store.dueIndex.releaseMany([
+            { claim: byId.get('C-2')!, nextDueAt: next },
+            { claim: byId.get('C-3')!, nextDueAt: null },
+          ]),
+        ).toBe(2);
+        // The late release of C-1 (worker-2 holds it now) changes nothing.
+        expect(await store.dueIndex.releaseMany([{ claim: byId.get('C-1')!, nextDueAt: next }])).toBe(0);
+        expect(await store.dueIndex.releaseMany([])).toBe(0);
+        // C-2 stays due at once (edited), C-3 has nothing due, C-1 is still worker-2's.
+        expect(claimedIds(await claim(store, later(DUE_AT, 59_000), 'worker-3'), a)).toEqual(['C-2']);
       }));
 
     it('keeps a contract edited during its lease due at once, whatever the release says', () =>

@@ -124,6 +124,9 @@ export function describeStoreContract(
             recordedBy: 'user:anna',
           },
         ]);
+        // Several contracts' versions at once leave out ids without any.
+        expect(await a.contracts.versionsOfMany(['C-404', 'C-1'])).toEqual(new Map([['C-1', versions]]));
+        expect(await a.contracts.versionsOfMany([])).toEqual(new Map());
       });
 
       it('refuses a second contract with the same id in one tenant', async () => {

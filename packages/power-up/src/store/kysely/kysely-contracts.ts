@@ -502,6 +502,33 @@ export class KyselyContracts implements ContractRepository {
     });
   }
 
+  async versionsOfMany(contractIds: readonly string[]): Promise<Map<string, ContractVersion[]>> {
+    const byContract = new Map<string, ContractVersion[]>();
+    if (contractIds.length === 0) return byContract;
+    const rows = await this.scope.db
+      .selectFrom('contract_versions')
+      .select(['contract_id', 'version', documentText, 'effective_from', 'recorded_by'])
+      .where('tenant_id', '=', this.scope.tenantId)
+      // One array parameter: the statement text stays the same whatever the number of ids (so it is prepared once).
+      .where('contract_id', '=', sql<string>`any(${[...contractIds]}::text[])`)
+      .orderBy('contract_id')
+      .orderBy('version')
+      .execute();
+    for (const raw of rows) {
+      const row = versionRowSchema.parse(raw);
+      const versions = byContract.get(row.contract_id) ?? [];
+      versions.push({
+        contractId: row.contract_id,
+        version: row.version,
+        contract: readStoredContract(row.document),
+        effectiveFrom: row.effective_from,
+        recordedBy: row.recorded_by,
+      });
+      byContract.set(row.contract_id, versions);
+    }
+    return byContract;
+  }
+
   /** A guarded write matched no row: say whether the contract is gone or was changed meanwhile. */
   private async explainMiss(db: Kysely<Database>, contractId: string, expectedVersion: number): Promise<never> {
     const current = await db

@@ -123,25 +123,29 @@ export class KyselyDueIndex implements DueIndex {
   }
 
   async release(claim: DueClaim, nextDueAt: string | null): Promise<boolean> {
-    const next = sql<string | null>`${nextDueAt}::timestamptz`;
-    const result = await this.db
-      .updateTable('due_index')
-      .set((eb) => ({
-        lease_owner: null,
-        lease_until: null,
-        // Written while leased: the next instant was planned from an older version, so keep the earlier of the two.
-        due_at: eb
-          .case()
-          .when('revision', '=', claim.revision)
-          .then(next)
-          .else(sql<string | null>`least(${eb.ref('due_at')}, ${next})`)
-          .end(),
-      }))
-      .where('tenant_id', '=', claim.tenantId)
-      .where('contract_id', '=', claim.contractId)
-      .where('lease_owner', '=', claim.owner)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    return (await this.releaseMany([{ claim, nextDueAt }])) > 0;
+  }
+
+  /*
+   * One statement for the whole batch: the entries joined to `unnest` of one array parameter per column, so its text
+   * is the same for any batch size. Only entries still leased to their claim's owner are touched.
+   */
+  async releaseMany(releases: readonly { claim: DueClaim; nextDueAt: string | null }[]): Promise<number> {
+    if (releases.length === 0) return 0;
+    const tenants = releases.map(({ claim }) => claim.tenantId);
+    const contracts = releases.map(({ claim }) => claim.contractId);
+    const owners = releases.map(({ claim }) => claim.owner);
+    const revisions = releases.map(({ claim }) => claim.revision);
+    const nexts = releases.map(({ nextDueAt }) => nextDueAt);
+    const result = await sql`
+      update due_index as d
+      set lease_owner = null, lease_until = null,
+        -- Written while leased: the next instant was planned from an older version, so keep the earlier of the two.
+        due_at = case when d.revision = v.revision then v.next else least(d.due_at, v.next) end
+      from unnest(${tenants}::text[], ${contracts}::text[], ${owners}::text[], ${revisions}::int[],
+        ${nexts}::timestamptz[]) as v(tenant_id, contract_id, owner, revision, next)
+      where d.tenant_id = v.tenant_id and d.contract_id = v.contract_id and d.lease_owner = v.owner`.execute(this.db);
+    return Number(result.numAffectedRows ?? 0n);
   }
 
   async schedule(tenantId: string, contractId: string, dueAt: string | null): Promise<void> {

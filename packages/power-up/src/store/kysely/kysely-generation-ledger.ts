@@ -106,6 +106,18 @@ export class KyselyGenerationLedger implements GenerationLedgerRepository {
     return rows.map((row) => ledgerRowSchema.parse(row));
   }
 
+  async forContracts(contractIds: readonly string[]): Promise<LedgerEntry[]> {
+    if (contractIds.length === 0) return [];
+    const rows = await this.select()
+      // One array parameter: the same statement text for any number of contracts (prepared once per connection).
+      .where('contract_id', '=', sql<string>`any(${[...contractIds]}::text[])`)
+      .orderBy('contract_id')
+      .orderBy('target_date')
+      .orderBy('key')
+      .execute();
+    return rows.map((row) => ledgerRowSchema.parse(row));
+  }
+
   async get(key: string): Promise<LedgerEntry | undefined> {
     const row = await this.select().where('key', '=', key).executeTakeFirst();
     return row === undefined ? undefined : ledgerRowSchema.parse(row);
@@ -181,26 +193,65 @@ export class KyselyGenerationLedger implements GenerationLedgerRepository {
     return result.numUpdatedRows > 0n;
   }
 
-  startAttempt(key: string, attempt: number, startedAt: number): Promise<boolean> {
-    const at = isoOf(startedAt);
-    return this.changed(
-      key,
-      { attempts: attempt, last_attempt_at: at, updated_at: at },
-      { state: 'pending', attempts: attempt - 1 },
-    );
+  async startAttempt(key: string, attempt: number, startedAt: number): Promise<boolean> {
+    return (await this.startAttempts([{ key, attempt, startedAt }])).length > 0;
+  }
+
+  /*
+   * The batch writes below join the rows to `unnest` of one array parameter per column: a single statement (one
+   * round trip, one commit) whose text does not depend on the batch size, with the same guards as the one-row
+   * writes, per row.
+   */
+  async startAttempts(attempts: readonly { key: string; attempt: number; startedAt: number }[]): Promise<string[]> {
+    if (attempts.length === 0) return [];
+    const keys = attempts.map((entry) => entry.key);
+    const numbers = attempts.map((entry) => entry.attempt);
+    const startedAt = attempts.map((entry) => isoOf(entry.startedAt));
+    const result = await sql<{ key: string }>`
+      update generation_ledger as l
+      set attempts = v.attempt, last_attempt_at = v.started_at, updated_at = v.started_at
+      from unnest(${keys}::text[], ${numbers}::int[], ${startedAt}::timestamptz[]) as v(key, attempt, started_at)
+      where l.tenant_id = ${this.scope.tenantId} and l.key = v.key
+        and l.state = 'pending' and l.attempts = v.attempt - 1
+      returning l.key`.execute(this.scope.db);
+    return result.rows.map((row) => row.key);
   }
 
   recordError(key: string, attempts: number, error: string, at: string): Promise<boolean> {
     return this.changed(key, { last_error: error, updated_at: at }, { state: 'pending', attempts });
   }
 
-  markCreated(
+  async markCreated(
     key: string,
     expected: { state: 'pending' | 'failed'; attempts: number },
     hostId: string | null,
     at: string,
   ): Promise<boolean> {
-    return this.changed(key, { state: 'created', host_id: hostId, updated_at: at }, expected);
+    return (await this.markCreatedMany([{ key, expected, hostId }], at)).length > 0;
+  }
+
+  async markCreatedMany(
+    rows: readonly {
+      key: string;
+      expected: { state: 'pending' | 'failed'; attempts: number };
+      hostId: string | null;
+    }[],
+    at: string,
+  ): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const keys = rows.map((row) => row.key);
+    const states = rows.map((row) => row.expected.state);
+    const attempts = rows.map((row) => row.expected.attempts);
+    const hostIds = rows.map((row) => row.hostId);
+    const result = await sql<{ key: string }>`
+      update generation_ledger as l
+      set state = 'created', host_id = v.host_id, updated_at = ${at}::timestamptz
+      from unnest(${keys}::text[], ${states}::text[], ${attempts}::int[], ${hostIds}::text[])
+        as v(key, state, attempts, host_id)
+      where l.tenant_id = ${this.scope.tenantId} and l.key = v.key
+        and l.state = v.state and l.attempts = v.attempts
+      returning l.key`.execute(this.scope.db);
+    return result.rows.map((row) => row.key);
   }
 
   markFailed(key: string, attempts: number, lastError: string, at: string): Promise<boolean> {
