@@ -1,6 +1,7 @@
 // `pnpm bench` (second part) for @contractbeheer/power-up: the extension pages' server render time and weight.
 // One power-up in this process (PGlite in a temp dir) with the SDK's sandbox host, one tenant installed through the
-// sandbox marketplace, and contracts with five years of occurrences (weekly twice: ~520; daily: ~1 830). Every page is
+// sandbox marketplace, contracts with five years of occurrences (weekly twice: ~520; daily: ~1 830) on one host object,
+// a corrective contract with an SLA policy and a breakdown work order on the sandbox host (for the host tabs). Every page is
 // requested in-process through the app (`app.request`, so no socket is measured) with a context token the host would
 // mint: verification, store reads, the core's computations, JSX rendering — the whole server side of a page.
 // Beside the pages, two baselines from the same run: the empty layout (a refusal page: no verification, no data) and
@@ -11,6 +12,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { createHostClient } from '@contractbeheer/sdk';
 import { createHostSandbox, createSandboxMarketplace, startSandboxServer } from '@contractbeheer/sdk/sandbox';
 import { SignJWT } from 'jose';
 import { pino } from 'pino';
@@ -74,6 +76,44 @@ await store.terms.put(
 const reasons = ['PRIJS', 'VERHUISD', 'KWALITEIT', 'FAILLIET', 'OVERIG'];
 for (const code of reasons)
   await store.cancellationReasons.put({ code, label: `Reden ${code}`, archived: false }, meta);
+// For the host tabs: a corrective contract with an SLA policy, and a breakdown work order on the host it covers.
+await store.slaPolicies.put(
+  {
+    code: 'STORING',
+    name: 'Storingsdienst',
+    description: '',
+    responseStatus: 'Opgehaald',
+    resolvedStatus: 'Compleet',
+    clock: 'business',
+    targets: {
+      1: { response: { amount: 4, unit: 'hours' }, resolution: { amount: 1, unit: 'days' } },
+      2: { response: { amount: 1, unit: 'days' }, resolution: { amount: 3, unit: 'days' } },
+    },
+  },
+  meta,
+);
+const OBJECT = 'CV-KETEL-88';
+const WORK_ORDER = 'BENCH-STORING-1';
+await createHostClient({ baseUrl: host.baseUrl, ...marketplace.hostTokens }).workOrders.create({
+  WorkorderNo: WORK_ORDER,
+  CustomerName: 'Bench Klant',
+  CustomerDebtorNr: 'D100',
+  CustomerStreet: 'Kerkstraat 12',
+  CustomerZIP: '3511AB',
+  CustomerCity: 'Utrecht',
+  CustomerContactPerson: 'J. de Vries',
+  CustomerNameInvoice: 'Bench Klant',
+  CustomerDebtorNrInvoice: 'D100',
+  CustomerStreetInvoice: 'Kerkstraat 12',
+  CustomerZIPInvoice: '3511AB',
+  CustomerCityInvoice: 'Utrecht',
+  CustomerContactPersonInvoice: 'J. de Vries',
+  TypeOfWork: 'Storing',
+  WorkDescription: 'Cv-ketel geeft storing E1',
+  PaymentMethod: 'Op rekening',
+  WorkObjects: [OBJECT],
+  PriorityCode: '1',
+});
 const contract = (id, schedule) => ({
   id,
   name: `Onderhoud ${id}`,
@@ -83,12 +123,27 @@ const contract = (id, schedule) => ({
   endDate: end,
   debtorNumber: 'D100',
   daysInAdvance: 7,
+  objectCodes: [OBJECT],
   schedule,
   budget: { amount: { amount: 2_400_000, currency: 'EUR' }, per: 'contract-year' },
   expectedCostPerWorkOrder: { amount: 12_500, currency: 'EUR' },
 });
 await store.contracts.create(contract('C-WEEKLY', { unit: 'week', weekdays: ['mon', 'thu'] }), meta);
 await store.contracts.create(contract('C-DAILY', { unit: 'day' }), meta);
+await store.contracts.create(
+  {
+    id: 'C-STORING',
+    name: 'Storingsdienst',
+    type: 'corrective',
+    startDate: start,
+    endDate: end,
+    debtorNumber: 'D100',
+    objectCodes: [OBJECT],
+    slaPolicyCode: 'STORING',
+    workOrder: { workType: 'Storing', description: 'Storingen' },
+  },
+  meta,
+);
 // A year of terminations for the report: 240, spread over the reasons.
 for (let i = 0; i < 240; i++) {
   await store.terminations.record(
@@ -125,6 +180,8 @@ const contractToken = await token({ type: 'contract' });
 const customerToken = await token({ type: 'customer', id: 'D100' });
 const dashboardToken = await token({ type: 'dashboard' });
 const settingsToken = await token({ type: 'settings' });
+const objectToken = await token({ type: 'object', id: OBJECT });
+const workOrderToken = await token({ type: 'work-order', id: WORK_ORDER });
 const newForm = await (await get('/pages/contracts/new', customerToken)).text();
 const csrf = /name="csrf" value="([^"]+)"/.exec(newForm)[1];
 const previewBody = () =>
@@ -172,6 +229,12 @@ const CASES = [
     status: 200,
     run: () => get('/pages/settings/cancellation-reasons', settingsToken),
   },
+  { name: 'terms settings', status: 200, run: () => get('/pages/settings/terms', settingsToken) },
+  { name: 'SLA policies settings', status: 200, run: () => get('/pages/settings/sla-policies', settingsToken) },
+  { name: 'object tab (host)', status: 200, run: () => get('/pages/object-tab', objectToken) },
+  { name: 'customer tab', status: 200, run: () => get('/pages/customer-tab', customerToken) },
+  { name: 'work-order panel (host)', status: 200, run: () => get('/pages/work-order-panel', workOrderToken) },
+  { name: 'dashboard widget', status: 200, run: () => get('/pages/dashboard-widget', dashboardToken) },
 ];
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];

@@ -85,15 +85,11 @@ export async function callOperation<K extends OperationId>(
 /**
  * The field errors an operation's failure means for a form with these fields: every schema issue, or the core's or
  * the power-up's one error, each on the field its path names (`''`: above the form), in the page's language (by the
- * error's code and path, see `i18n/error-messages.ts`; without a locale, the API's own English message). `undefined`
+ * error's code and path, see `i18n/error-messages.ts`). `undefined`
  * for a failure that is no mistake in the input — a missing record, a bug — which the page lets through (a 404 or 500
  * page).
  */
-export function formErrorsOf(
-  error: unknown,
-  fields: readonly string[],
-  locale: Locale = 'en',
-): FieldError[] | undefined {
+export function formErrorsOf(error: unknown, fields: readonly string[], locale: Locale): FieldError[] | undefined {
   if (error instanceof PageInputError) {
     return error.issues.map((issue) => ({
       field: fieldOfPath(issue.path, fields),

@@ -237,9 +237,9 @@ describe('the SLA policies settings page', () => {
 
   it.each([
     ['workingHours.mon', { 'workingHours.mon': 'acht tot vijf' }, 'Schrijf de uren als 08:00–17:00'],
-    ['workingHours.tue', { 'workingHours.tue': '17:00–08:00' }, 'an interval must end after it starts'],
-    ['workingHours.wed', { 'workingHours.wed': '08:00–25:00' }, 'HH:mm&#39; \\(00:00–24:00\\)'],
-    ['workingHours', { 'workingHours.mon': '', 'workingHours.tue': '' }, 'no working hours on any day'],
+    ['workingHours.tue', { 'workingHours.tue': '17:00–08:00' }, 'elk einde na zijn begin'],
+    ['workingHours.wed', { 'workingHours.wed': '08:00–25:00' }, 'tijden van 00:00 tot 24:00'],
+    ['workingHours', { 'workingHours.mon': '', 'workingHours.tue': '' }, 'Geef op minstens één dag werktijden op'],
   ])('refuses working hours with a bad %s beside it, saving nothing', async (field, patch, message) => {
     const before = await everything();
     const week = Object.fromEntries(

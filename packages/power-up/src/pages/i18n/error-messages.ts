@@ -13,6 +13,9 @@ type RefusalCode = CoreErrorCode | PowerUpErrorCode | z.core.$ZodIssueCode;
  * One code's texts by the field the error's path names (dotted, e.g. `schedule.weekdays`); `*` for any other field
  * — so a code that has texts always has one.
  */
+/** The days of a week of working hours, as the settings name them. */
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
 type FieldTexts = { readonly '*': string; readonly [field: string]: string };
 
 /** A language's texts for the codes it translates; a code left out keeps the API's own (English) message. */
@@ -70,6 +73,18 @@ const NL_VALUE_TEXTS: FieldTexts = {
   from: 'Vul een geldige begindatum in.',
   to: 'Vul een geldige einddatum in, niet vóór de begindatum.',
   groupBy: 'Kies per maand, kwartaal of jaar.',
+  // Settings: terms, SLA policies and the tenant's working hours.
+  code: 'Vul een code in, zonder spaties of het teken |.',
+  responseStatus: 'Vul de status in OutSmart in waarmee de reactie telt, bijvoorbeeld ONDERWEG.',
+  resolvedStatus: 'Vul de status in OutSmart in waarmee de werkbon opgelost is, bijvoorbeeld COMPLEET.',
+  targets: 'Vul per prioriteit een reactie- en oplostijd in: een heel aantal van 1 of meer.',
+  workingHours: 'Geef op minstens één dag werktijden op.',
+  ...Object.fromEntries(
+    WEEKDAYS.map((day) => [
+      `workingHours.${day}`,
+      'Schrijf de werktijden als 08:00–17:00: tijden van 00:00 tot 24:00, elk einde na zijn begin, tijdvakken die niet overlappen.',
+    ]),
+  ),
 };
 
 const NL_CHANGED_MEANWHILE =

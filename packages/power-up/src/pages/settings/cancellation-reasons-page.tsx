@@ -178,7 +178,7 @@ export const cancellationReasonsPostPage: PageDefinition = {
       const warning = (answer.body as contractsApi.PutCancellationReasonResult).warning;
       return reasonsView(page, c, { notice: warning ?? t.saved(code) });
     } catch (error) {
-      const errors = formErrorsOf(error, FIELDS);
+      const errors = formErrorsOf(error, FIELDS, page.locale);
       if (errors === undefined) throw error;
       return reasonsView(page, c, { values, errors });
     }

@@ -227,7 +227,7 @@ function policyBodyOf(
  * The API's errors on the fields of the form: a target's path names its priority (`targets.HOOG.response.amount`),
  * which the form shows in a row (`target.0.response.amount`).
  */
-function policyErrorsOf(error: unknown, rowOf: ReadonlyMap<string, number>): FieldError[] | undefined {
+function policyErrorsOf(error: unknown, rowOf: ReadonlyMap<string, number>, locale: Locale): FieldError[] | undefined {
   const byPriority = new Map<string, string>();
   for (const [priority, row] of rowOf) {
     for (const clock of CLOCKS) {
@@ -236,7 +236,7 @@ function policyErrorsOf(error: unknown, rowOf: ReadonlyMap<string, number>): Fie
       }
     }
   }
-  const errors = formErrorsOf(error, [...POLICY_FIELDS, ...byPriority.keys()]);
+  const errors = formErrorsOf(error, [...POLICY_FIELDS, ...byPriority.keys()], locale);
   return errors?.map((fieldError) => ({ ...fieldError, field: byPriority.get(fieldError.field) ?? fieldError.field }));
 }
 
@@ -566,7 +566,7 @@ export const slaPoliciesPostPage: PageDefinition = {
         const settings = await page.store.settings.get();
         await callOperation(page, c, 'putSettings', { body: { ...settings, workingHours: typed.hours } });
       } catch (error) {
-        const errors = formErrorsOf(error, [HOURS_FIELD, ...WEEKDAYS.map(hoursField)]);
+        const errors = formErrorsOf(error, [HOURS_FIELD, ...WEEKDAYS.map(hoursField)], page.locale);
         if (errors === undefined) throw error;
         return policiesView(page, c, { hoursValues: values, errors });
       }
@@ -593,7 +593,7 @@ export const slaPoliciesPostPage: PageDefinition = {
     try {
       await callOperation(page, c, 'putSlaPolicy', { params: { code: code === '' ? '-' : code }, body });
     } catch (error) {
-      const errors = policyErrorsOf(error, rowOf);
+      const errors = policyErrorsOf(error, rowOf, page.locale);
       if (errors === undefined) throw error;
       return policiesView(page, c, { ...editing, values, errors });
     }

@@ -565,7 +565,7 @@ export const termsPostPage: PageDefinition = {
         const count = await page.store.terms.usageCount(code);
         return termsView(page, c, { errors: [{ field: '', message: t.inUse(code, page.format.number(count)) }] });
       }
-      const errors = formErrorsOf(error, FIELDS);
+      const errors = formErrorsOf(error, FIELDS, page.locale);
       if (errors === undefined) throw error;
       return termsView(page, c, { ...editing, values, errors });
     }
