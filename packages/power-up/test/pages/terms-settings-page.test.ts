@@ -140,6 +140,19 @@ describe('the contract terms settings page', () => {
     expect(list).toContain('<dd>Volgens de prijsindex, hoogstens 3%, minstens -1,25%</dd>');
   });
 
+  it('refuses a bad field on a Dutch page in Dutch, beside the field', async () => {
+    const response = await world.post(PATH, {
+      ...(await fields('nl')),
+      ...QUARTER,
+      code: 'NIEUW',
+      'period.count': '0',
+    });
+    expect(response.status).toBe(422);
+    expect(await response.text()).toMatch(
+      /<p class="field-error" id="f-period-count-error">Vul de contractperiode in: een heel aantal van 1 tot en met 1000/,
+    );
+  });
+
   it.each([
     ['code', { code: '' }],
     ['name', { name: ' ' }],

@@ -75,6 +75,17 @@ const NL_VALUE_TEXTS: FieldTexts = {
   groupBy: 'Kies per maand, kwartaal of jaar.',
   // Settings: terms, SLA policies and the tenant's working hours.
   code: 'Vul een code in, zonder spaties of het teken |.',
+  autoExtend: 'Kies of het contract stilzwijgend verlengd wordt.',
+  period: 'Vul de contractperiode in: een heel aantal van 1 tot en met 1000, en dagen, weken, maanden of jaren.',
+  renewalPeriod:
+    'Vul de verlengingsperiode in: een heel aantal van 1 tot en met 1000, en dagen, weken, maanden of jaren; of laat het veld leeg.',
+  noticeBeforeCancellation:
+    'Vul de opzegtermijn in: een heel aantal van 0 tot en met 1000, en dagen, weken, maanden of jaren; of laat het veld leeg.',
+  noticeAfterRenewal:
+    'Vul de opzegtermijn na een verlenging in: een heel aantal van 0 tot en met 1000, en dagen, weken, maanden of jaren; of laat het veld leeg.',
+  invoicePeriod:
+    'Vul de factuurperiode in: een heel aantal van 0 tot en met 1000, en dagen, weken, maanden of jaren; of laat het veld leeg.',
+  indexation: 'Vul een percentage in met hoogstens twee decimalen, bijvoorbeeld 2,5, tussen -100 en 1000.',
   responseStatus: 'Vul de status in OutSmart in waarmee de reactie telt, bijvoorbeeld ONDERWEG.',
   resolvedStatus: 'Vul de status in OutSmart in waarmee de werkbon opgelost is, bijvoorbeeld COMPLEET.',
   targets: 'Vul per prioriteit een reactie- en oplostijd in: een heel aantal van 1 of meer.',
