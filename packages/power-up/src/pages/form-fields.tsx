@@ -117,6 +117,16 @@ export function CheckboxGroup(props: {
   );
 }
 
+/** What a post did (saved, removed), announced to screen readers as a status; nothing when there is no notice. */
+export function Notice(props: { text: string | undefined }) {
+  if (props.text === undefined) return null;
+  return (
+    <p class="notice" role="status">
+      {props.text}
+    </p>
+  );
+}
+
 /**
  * Every error of a post, listed above the form with a link to its field (errors about no field of the form are
  * listed as they are): after a refused post, focus lands here and each mistake is one step away.

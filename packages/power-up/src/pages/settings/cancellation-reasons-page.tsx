@@ -2,7 +2,7 @@ import type { contractsApi } from '@contractbeheer/sdk';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../api/app-env.js';
 import { callOperation, formErrorsOf } from '../contracts-api-bridge.js';
-import { ErrorSummary, Field } from '../form-fields.js';
+import { ErrorSummary, Field, Notice } from '../form-fields.js';
 import { formValuesOf, textOf, type FieldError, type FormValues } from '../form-values.js';
 import { defineMessages } from '../i18n/define-messages.js';
 import { ContextFields, type PageContext, type PageDefinition, type PageView } from '../page-route.js';
@@ -72,11 +72,7 @@ async function reasonsView(
     body: (
       <>
         <p>{t.intro}</p>
-        {options.notice !== undefined && (
-          <p class="notice" role="status">
-            {options.notice}
-          </p>
-        )}
+        <Notice text={options.notice} />
         <ErrorSummary title={t.errors} errors={errors} labels={{ code: t.code, label: t.label }} />
         {data.length === 0 ? (
           <p class="empty">{t.none}</p>

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../api/app-env.js';
 import { PowerUpError } from '../../power-up-error.js';
 import { callOperation, formErrorsOf } from '../contracts-api-bridge.js';
-import { ErrorSummary, Field, fieldId } from '../form-fields.js';
+import { ErrorSummary, Field, Notice, fieldId } from '../form-fields.js';
 import { formValuesOf, textOf, wholeNumberOf, type FieldError, type FormValues } from '../form-values.js';
 import { defineMessages } from '../i18n/define-messages.js';
 import type { Locale } from '../i18n/locale.js';
@@ -451,11 +451,7 @@ async function policiesView(page: PageContext, c: Context<AppEnv>, options: View
     body: (
       <>
         <p>{t.intro}</p>
-        {options.notice !== undefined && (
-          <p class="notice" role="status">
-            {options.notice}
-          </p>
-        )}
+        <Notice text={options.notice} />
         <ErrorSummary title={t.errors} errors={errors} labels={labelsOf(t, rows, page.locale)} />
         {data.length === 0 && <p class="empty">{t.none}</p>}
         {data.map((policy, i) => (

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../api/app-env.js';
 import { PowerUpError } from '../../power-up-error.js';
 import { callOperation, formErrorsOf } from '../contracts-api-bridge.js';
-import { ErrorSummary, Field } from '../form-fields.js';
+import { ErrorSummary, Field, Notice } from '../form-fields.js';
 import { centsOf, formValuesOf, textOf, wholeNumberOf, type FieldError, type FormValues } from '../form-values.js';
 import { defineMessages } from '../i18n/define-messages.js';
 import { INTL_TAG, type Locale } from '../i18n/locale.js';
@@ -420,11 +420,7 @@ async function termsView(page: PageContext, c: Context<AppEnv>, options: ViewOpt
     body: (
       <>
         <p>{t.intro}</p>
-        {options.notice !== undefined && (
-          <p class="notice" role="status">
-            {options.notice}
-          </p>
-        )}
+        <Notice text={options.notice} />
         <ErrorSummary title={t.errors} errors={errors} labels={labelsOf(t)} />
         {data.length === 0 && <p class="empty">{t.none}</p>}
         {data.map((terms, i) => (
