@@ -24,6 +24,21 @@ export type ExactlyOnceCounts = {
   examples: string[];
 };
 
+/** The counts of a run that created each of `keys` due keys exactly once: what every crash test expects to read. */
+export function exactlyOnce(keys: number): ExactlyOnceCounts {
+  return {
+    keys,
+    hostWorkOrders: keys,
+    duplicates: 0,
+    strangers: 0,
+    missesOnHost: 0,
+    missesInLedger: 0,
+    ledgerRows: keys,
+    strangerRows: 0,
+    examples: [],
+  };
+}
+
 /** Reads the sandbox's tally and the tenant's whole ledger and counts every way exactly-once could have failed. */
 export async function countExactlyOnce(
   store: Store,
