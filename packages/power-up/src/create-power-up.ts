@@ -22,6 +22,8 @@ import { createHostPoller, type PollResult } from './events/host-poller.js';
 import { createWebhookReceiver } from './events/webhook-receiver.js';
 import { createTenantHosts } from './hosts/tenant-hosts.js';
 import { openStore } from './store/open-store.js';
+import { withReadCache } from './store/read-cache/cached-store.js';
+import { ReadCache, type ReadCacheOptions } from './store/read-cache/read-cache.js';
 import { extensionRoutes } from './pages/extension-routes.js';
 import type { ApiKey, Store } from './store/store.js';
 import { issueApiKey } from './tenants/api-keys.js';
@@ -59,6 +61,11 @@ export type PowerUpOptions = {
   pollHostsEveryMs?: number | false;
   /** Attempts before an event is dead-lettered (default 8), and the wait before each retry (default 5 s doubling). */
   eventRetries?: { maxAttempts?: number; backoffMs?: (attempt: number) => number };
+  /**
+   * The API's read cache (API keys, contracts, pages of contracts, terms; see `store/read-cache/`): its bounds, or
+   * `false` for none (every request then reads the database).
+   */
+  readCache?: ReadCacheOptions | false;
 };
 
 /** A running power-up: the HTTP app and the operations the CLI needs. */
@@ -140,9 +147,12 @@ export async function createPowerUp(config: ResolvedConfig, options: PowerUpOpti
   });
   const poller = createHostPoller({ store, hosts, log, now });
   const lifecycle = tenantLifecycle(store, vault);
+  // The API reads through the cache; generation, events and the CLI read the database as it is.
+  const apiStore =
+    options.readCache === false ? store : withReadCache(store, new ReadCache(store.changes, options.readCache));
   const app = createApp(
     {
-      store,
+      store: apiStore,
       marketplace,
       hosts,
       metrics,

@@ -12,6 +12,7 @@ import type {
   InboundEventQueue,
   InboxRepository,
 } from './inbound-events.js';
+import type { ChangeFeed } from './change-feed.js';
 import type { DueIndex, GenerationLedgerRepository } from './generation-ledger.js';
 
 /**
@@ -36,6 +37,8 @@ export interface Store {
    * lands, or — when `fn` throws — none of it. Use only `tx` inside `fn`; `tx.close()` is refused.
    */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** Committed changes of the rows the API's read cache keeps (`read-cache/`), from this and every other instance. */
+  readonly changes: ChangeFeed;
   /** Resolves once the database answers a query; rejects when it does not (for a readiness probe). */
   ping(): Promise<void>;
   /** Closes the connection(s); the store cannot be used afterwards. */

@@ -8,14 +8,11 @@ import {
   type HostSandbox,
   type RunningSandbox,
 } from '@contractbeheer/sdk/testing';
-import { Kysely } from 'kysely';
 import http from 'node:http';
 import pg from 'pg';
 import { createPowerUp, type PowerUp, type PowerUpOptions } from '../../src/create-power-up.js';
 import { createPostgresStore } from '../../src/store/kysely/create-postgres-store.js';
-import type { Database } from '../../src/store/kysely/database.js';
-import { openKyselyStore } from '../../src/store/kysely/kysely-store.js';
-import { PgliteDialect } from '../../src/store/kysely/pglite-dialect.js';
+import { storeOnPglite } from '../../src/store/kysely/create-pglite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { createScratchDatabase } from '../store/scratch-postgres.js';
 import { installBody, sendSigned, testClock, testConfig, type Running } from './harness.js';
@@ -35,7 +32,7 @@ export const PGLITE: Engine = {
   async open() {
     // As `createPgliteStore` opens it (dates stay text), in memory, and with a handle for raw SQL.
     const pglite = new PGlite({ parsers: { [types.DATE]: (value: string) => value } });
-    const store = await openKyselyStore(new Kysely<Database>({ dialect: new PgliteDialect(pglite) }));
+    const store = await storeOnPglite(pglite);
     return {
       store,
       rows: async (sql) => (await pglite.query<Record<string, unknown>>(sql)).rows,

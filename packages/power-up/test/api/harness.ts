@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { PGlite, types } from '@electric-sql/pglite';
 import { signWebhook } from '@contractbeheer/sdk/webhooks';
-import { Kysely } from 'kysely';
 import type { ResolvedConfig } from '../../src/config/load-config.js';
 import type { SecretKey } from '../../src/config/secret-key.js';
 import { createPowerUp, type PowerUp, type PowerUpOptions } from '../../src/create-power-up.js';
-import type { Database } from '../../src/store/kysely/database.js';
-import { openKyselyStore } from '../../src/store/kysely/kysely-store.js';
-import { PgliteDialect } from '../../src/store/kysely/pglite-dialect.js';
+import { storeOnPglite } from '../../src/store/kysely/create-pglite-store.js';
 import type { Store } from '../../src/store/store.js';
 
 export const MARKETPLACE_SECRET = `mkt_${randomBytes(24).toString('base64url')}`;
@@ -58,7 +55,7 @@ export async function startPowerUp(
   // As `createPgliteStore` opens it: dates stay text (the store's rows are read as 'YYYY-MM-DD').
   const parsers = { [types.DATE]: (value: string) => value };
   const pglite = new PGlite(options.dataDir === undefined ? { parsers } : { dataDir: options.dataDir, parsers });
-  const opened = await openKyselyStore(new Kysely<Database>({ dialect: new PgliteDialect(pglite) }));
+  const opened = await storeOnPglite(pglite);
   const store = options.wrapStore?.(opened) ?? opened;
   const logs: string[] = [];
   const clock = testClock();

@@ -1,6 +1,9 @@
 import { PGlite, types } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
+import { ChangeBroadcast } from '../change-feed.js';
+import { CHANGES_CHANNEL } from '../migrations/005-change-notifications.js';
 import type { Store } from '../store.js';
+import { trackingChanges } from './change-tracking-dialect.js';
 import type { Database } from './database.js';
 import { openKyselyStore } from './kysely-store.js';
 import { PgliteDialect } from './pglite-dialect.js';
@@ -15,9 +18,29 @@ export type PgliteStoreOptions = { dataDir: string } | { memory: true };
  * for tests. Nothing to install. Migrations run before the store is returned.
  */
 export async function createPgliteStore(options: PgliteStoreOptions): Promise<Store> {
-  const pglite = new PGlite({
-    ...('dataDir' in options ? { dataDir: options.dataDir } : {}),
-    parsers: keepDatesAsText,
-  });
-  return openKyselyStore(new Kysely<Database>({ dialect: new PgliteDialect(pglite) }));
+  return storeOnPglite(
+    new PGlite({
+      ...('dataDir' in options ? { dataDir: options.dataDir } : {}),
+      parsers: keepDatesAsText,
+    }),
+  );
+}
+
+/**
+ * The store on an open PGlite (made with the parsers above), which it closes when closed. Its change feed is live
+ * from the start: the database is in this process, and its notifications (migration 005) arrive with the statement
+ * that committed — also for SQL run on `pglite` directly, beside the store.
+ */
+export async function storeOnPglite(pglite: PGlite): Promise<Store> {
+  const changes = new ChangeBroadcast(true);
+  const db = new Kysely<Database>({ dialect: trackingChanges(new PgliteDialect(pglite), changes) });
+  const store = await openKyselyStore(db, changes);
+  const unlisten = await pglite.listen(CHANGES_CHANNEL, (tenantId) => changes.changed(tenantId || undefined));
+  return {
+    ...store,
+    close: async () => {
+      await unlisten().catch(() => {});
+      await store.close();
+    },
+  };
 }

@@ -4,6 +4,8 @@ import type { Store } from '../store.js';
 import type { Database } from './database.js';
 import { openKyselyStore } from './kysely-store.js';
 import { preparingPool } from './prepared-statements.js';
+import { trackingChanges } from './change-tracking-dialect.js';
+import { listenForChanges } from './postgres-change-listener.js';
 
 // pg is CommonJS: a named ESM import works under vitest but not in plain Node, so take the default export apart.
 const { Pool, types } = pg;
@@ -32,5 +34,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   // without a listener would take the whole process down; the pool drops that connection and opens another one for
   // the next query, so there is nothing more to do here.
   pool.on('error', () => {});
-  return openKyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) }));
+  const listener = listenForChanges(options.connectionString);
+  const dialect = trackingChanges(new PostgresDialect({ pool: preparingPool(pool) }), listener.broadcast);
+  return openKyselyStore(new Kysely<Database>({ dialect }), listener.broadcast, listener.close);
 }

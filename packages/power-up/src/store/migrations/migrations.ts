@@ -3,6 +3,7 @@ import { initialSchema } from './001-initial-schema.js';
 import { installLifecycle } from './002-install-lifecycle.js';
 import { generationLedger } from './003-generation-ledger.js';
 import { inboundEvents } from './004-inbound-events.js';
+import { changeNotifications } from './005-change-notifications.js';
 
 /**
  * Every migration, in order, listed in code rather than found on disk, so the bundled service carries them. Names
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-install-lifecycle': installLifecycle,
   '003-generation-ledger': generationLedger,
   '004-inbound-events': inboundEvents,
+  '005-change-notifications': changeNotifications,
 };
 
 const inCode: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,0 +1,40 @@
+/**
+ * Committed changes, as the store reports them to caches over it. A change names the tenant whose rows changed, or
+ * none (`undefined`) when anything may have changed: a write this process committed (the SQL does not say for whom),
+ * or a gap in the feed (a reconnect). `live` is false while changes could go unreported — before the feed is
+ * connected, after its connection dropped — and a cache must not answer from memory then.
+ */
+export interface ChangeFeed {
+  readonly live: boolean;
+  /** Calls `listener` on every change from now on; returns the unsubscribe. */
+  subscribe(listener: (tenantId: string | undefined) => void): () => void;
+}
+
+/** The feed's writing side, kept by the store adapter that knows of the changes. */
+export class ChangeBroadcast implements ChangeFeed {
+  private readonly listeners = new Set<(tenantId: string | undefined) => void>();
+  private isLive: boolean;
+
+  constructor(live: boolean) {
+    this.isLive = live;
+  }
+
+  get live(): boolean {
+    return this.isLive;
+  }
+
+  subscribe(listener: (tenantId: string | undefined) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  changed(tenantId?: string): void {
+    for (const listener of this.listeners) listener(tenantId);
+  }
+
+  /** Going live or dead is itself a change of everything: what happened in between was not reported. */
+  setLive(live: boolean): void {
+    this.isLive = live;
+    this.changed(undefined);
+  }
+}
