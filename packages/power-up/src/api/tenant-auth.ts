@@ -23,7 +23,8 @@ export function tenantAuth(store: Store): (contractId?: string) => MiddlewareHan
     const match = /^Bearer[ ]+(\S+)$/i.exec(c.req.header('authorization') ?? '');
     const key = match?.[1];
     if (key === undefined || !looksLikeApiKey(key)) throw refused();
-    // One query for key and tenant, uncached: a revocation or an uninstall holds from the next request on.
+    // One query for key and tenant, or none when the read cache knows them: a revocation or an uninstall drops what
+    // it knew, so it holds from the next request on (on another instance, once the database's notification is in).
     const holder = await store.tenants.findApiKeyHolder(
       hashApiKey(key),
       contractId === undefined ? undefined : { contractId },

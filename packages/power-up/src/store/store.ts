@@ -149,8 +149,8 @@ export interface TenantAdmin {
   /** The tenant of a live (not revoked) API key, by the key's SHA-256 hash. */
   findApiKeyByHash(keyHash: string): Promise<ApiKeyOwner | undefined>;
   /**
-   * The live API key and its tenant, read together in one query: what every API request asks first. Nothing of it
-   * is cached, so a revoked key or an uninstalled tenant is refused by the very next request on any instance. With
+   * The live API key and its tenant, read together in one query: what every API request asks first. The store
+   * caches nothing; the API's read cache (`read-cache/`) keeps the answer until the tenant's keys or row change. With
    * `readAlong`, the key's tenant's contract of that id comes in the same round trip (a request on one contract
    * then costs the database one statement, not two); another tenant's contract is never read.
    */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { describe, it } from 'vitest';
 import pg from 'pg';
 
 /** The server the PostgreSQL suites use: `DATABASE_URL`, else the one this project's machines run on loopback. */
@@ -48,4 +49,28 @@ export async function createScratchDatabase(): Promise<ScratchDatabase | { unrea
       }
     },
   };
+}
+
+/**
+ * What a PostgreSQL suite is when no server answers: a loud banner, and in CI a failing test — a suite skipped there
+ * would pass silently — else a skipped one.
+ */
+export function describeUnreachablePostgres(suite: string, reason: string): void {
+  const banner =
+    `\n${'!'.repeat(100)}\n!! PostgreSQL is NOT reachable (${reason}).\n` +
+    `!! ${suite} did NOT run against PostgreSQL.\n` +
+    '!! Start PostgreSQL on 127.0.0.1:5432 or set DATABASE_URL.\n' +
+    `${'!'.repeat(100)}\n`;
+  if (process.env.CI) {
+    describe(`${suite}: PostgreSQL`, () => {
+      it('runs against a reachable PostgreSQL server', () => {
+        throw new Error(banner);
+      });
+    });
+  } else {
+    console.warn(banner);
+    describe.skip(`${suite}: PostgreSQL (skipped: PostgreSQL not reachable)`, () => {
+      it('runs against a reachable PostgreSQL server', () => {});
+    });
+  }
 }
