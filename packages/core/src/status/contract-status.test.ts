@@ -82,6 +82,19 @@ describe('contractStatus', () => {
     );
   });
 
+  it('answers a row of calls with one asOf (as a list asks) as it answers each alone, zones and windows mixed', () => {
+    const newYork = { ...contract, timeZone: 'America/New_York' };
+    const asOf = '2024-12-31T23:30:00Z';
+    const statuses = [contract, newYork, contract, newYork].map((row) => contractStatus(row, { asOf }).status);
+    expect(statuses).toEqual(['active', 'not-started', 'active', 'not-started']);
+    const late = on('2025-11-20');
+    expect(contractStatus(contract, { asOf: late, terms: yearly }).flags).toEqual(['notice-deadline-near']);
+    expect(contractStatus(contract, { asOf: late, terms: yearly, warnDays: 5 }).flags).toEqual([]);
+    expect(() => contractStatus(contract, { asOf: late, warnDays: -1 })).toThrow(
+      expect.objectContaining({ path: ['warnDays'] }),
+    );
+  });
+
   it('refuses a bad asOf, naming it', () => {
     expect(() => contractStatus(contract, { asOf: '2025-01-01' })).toThrow(expect.objectContaining({ path: ['asOf'] }));
   });

@@ -44,6 +44,28 @@ const optionsSchema = z.object({
   warnDays: z._default(wholeNumber(0, 3660, ' days'), 30),
 });
 
+/*
+ * The last options and the last local date, kept: a list of contracts asks with one `asOf` for every row, and
+ * checking that instant and finding its local date cost more than the rest of a status. Only equal strings (and the
+ * same `warnDays`) hit, so a memo answers exactly what parsing again would.
+ */
+let lastOptions: { asOf: unknown; warnDays: unknown; parsed: { asOf: string; warnDays: number } } | undefined;
+let lastToday = { asOf: '', zone: '', date: '' };
+
+function parsedOptions(asOf: unknown, warnDays: unknown): { asOf: string; warnDays: number } {
+  if (lastOptions !== undefined && lastOptions.asOf === asOf && lastOptions.warnDays === warnDays) {
+    return lastOptions.parsed;
+  }
+  const parsed = parseInput(optionsSchema, { asOf, warnDays });
+  lastOptions = { asOf, warnDays, parsed };
+  return parsed;
+}
+
+function todayAt(asOf: string, zone: string): string {
+  lastToday = { asOf, zone, date: localDateAt(asOf, zone) };
+  return lastToday.date;
+}
+
 /**
  * The status of a contract on `asOf`, derived from its dates, its terms and whether it was terminated — never set
  * by hand. The start day, the end day and the termination day themselves are in force: a contract is `ended` or
@@ -63,9 +85,10 @@ export function contractStatus(
 ): ContractStatusResult {
   const contract = parseContract(contractInput);
   requireObject(options, ['options'], 'options { asOf, warnDays?, terms? }');
-  const { asOf, warnDays } = parseInput(optionsSchema, { asOf: options.asOf, warnDays: options.warnDays });
+  const { asOf, warnDays } = parsedOptions(options.asOf, options.warnDays);
   const terms = termsOfContract(contract, options.terms);
-  const today = localDateAt(asOf, contract.timeZone);
+  const today =
+    lastToday.asOf === asOf && lastToday.zone === contract.timeZone ? lastToday.date : todayAt(asOf, contract.timeZone);
   const timeline = timelineOn(contract, terms, today);
   const termination = contract.termination?.date;
 

@@ -1,6 +1,7 @@
 import { contractsApi } from '@contractbeheer/sdk';
 import type { Context } from 'hono';
 import * as z from 'zod';
+import { answerJson } from '../answer-json.js';
 import { PowerUpError } from '../../power-up-error.js';
 import type { AppEnv, TenantContext } from '../app-env.js';
 import { API_BASE_PATH, honoPath, type AppServices, type RouteDefinition } from '../route-table.js';
@@ -95,7 +96,8 @@ export function operationRoutes(
         if (result.etag !== undefined) c.header('ETag', result.etag);
         const answered = result.status ?? status;
         if (answered === 204) return c.body(null, 204);
-        return c.json(result.body ?? null, answered as 200);
+        c.header('Content-Type', 'application/json');
+        return c.body(answerJson(result.body), answered as 200);
       },
     } satisfies RouteDefinition;
   });
