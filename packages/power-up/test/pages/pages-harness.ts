@@ -12,7 +12,9 @@ import { hostPreviewPages } from '../../src/demo/host-preview/host-preview-page.
 import { ensurePreviewWorkOrder, seedPreviewContracts } from '../../src/demo/host-preview/preview-scene.js';
 import type { ContextClaims } from '../../src/pages/context/context-claims.js';
 import { mintContextToken } from '../../src/pages/context/mint-context-token.js';
+import type { TenantStore } from '../../src/store/store.js';
 import { MARKETPLACE_SECRET, startPowerUp, type Running } from '../api/harness.js';
+import { contextFieldsOf, startContractPagesWorld, type ContractPagesWorld } from './contract-pages-harness.js';
 
 /** The tenant the page tests look through, and a second one whose data must never show. */
 export const TENANT = 'acme';
@@ -99,5 +101,42 @@ export async function startPagesWorld(): Promise<PagesWorld> {
       await host.close();
       await running.powerUp.close();
     },
+  };
+}
+
+export type SettingsPagesWorld = ContractPagesWorld & {
+  /** What seeds write with: the test's actor at the world's start. */
+  meta: { actor: string; at: string };
+  /** Tenant `other`'s store: its records, even under acme's codes, acme's settings pages must never show or touch. */
+  other: TenantStore;
+  /** `GET` the settings page as acme's settings screen opens it, in that language. */
+  open(locale: 'nl' | 'en', query?: Record<string, string>): Promise<Response>;
+  /** The context and CSRF fields of the page's first form, as a browser posts them back. */
+  fields(locale: 'nl' | 'en'): Promise<{ context: string; csrf: string }>;
+  /** A settings context for acme signed with a secret that is not acme's: a forgery. */
+  forgedToken(locale: 'nl' | 'en'): Promise<string>;
+};
+
+/**
+ * A settings page of the contract pages world ({@link startContractPagesWorld}), with a second tenant `other` beside
+ * tenant `acme`. Each test seeds the records its page lists.
+ */
+export async function startSettingsPagesWorld(path: string): Promise<SettingsPagesWorld> {
+  const world = await startContractPagesWorld();
+  const meta = { actor: 'test', at: world.clock.now().toISOString() };
+  await world.powerUp.store.tenants.create({ id: OTHER_TENANT, name: 'Other BV' }, meta);
+  const open = async (locale: 'nl' | 'en', query: Record<string, string> = {}) =>
+    world.get(path, await world.token(locale, { type: 'settings' }), query);
+  return {
+    ...world,
+    meta,
+    other: world.powerUp.store.forTenant(OTHER_TENANT),
+    open,
+    fields: async (locale) => contextFieldsOf(await (await open(locale)).text()),
+    forgedToken: (locale) =>
+      mintContextToken(
+        { tenant: TENANT, user: { id: 'u-7' }, locale, entity: { type: 'settings' } },
+        { secret: 'whsec_forged-0000000000000000', now: world.clock.now() },
+      ),
   };
 }

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextFieldsOf, startContractPagesWorld, type ContractPagesWorld } from './contract-pages-harness.js';
 import { seedFiveYearContract } from './contract-seed.js';
+import { startSettingsPagesWorld, type SettingsPagesWorld } from './pages-harness.js';
 
-let world: ContractPagesWorld;
+const PATH = '/pages/settings/cancellation-reasons';
+
+let world: SettingsPagesWorld;
 beforeAll(async () => {
-  world = await startContractPagesWorld();
+  world = await startSettingsPagesWorld(PATH);
   await seedFiveYearContract(world.store);
   // One termination uses the reason PRIJS.
   await world.store.contracts.update(
@@ -12,7 +14,7 @@ beforeAll(async () => {
       ...(await world.store.contracts.get('C-5Y'))!.contract,
       termination: { date: '2026-06-30', reasonCode: 'PRIJS', reasonLabel: 'Te duur' },
     },
-    { expectedVersion: 0, actor: 'test', at: '2026-03-02T09:00:00Z' },
+    { expectedVersion: 0, ...world.meta },
   );
   await world.store.terminations.record(
     {
@@ -22,20 +24,16 @@ beforeAll(async () => {
       reasonLabel: 'Te duur',
       lostValue: { amount: 100, currency: 'EUR' },
     },
-    { actor: 'test', at: '2026-03-02T09:00:00Z' },
+    world.meta,
   );
 });
 afterAll(async () => world?.close());
 
-const PATH = '/pages/settings/cancellation-reasons';
-const settingsToken = (locale: 'nl' | 'en') => world.token(locale, { type: 'settings' });
-async function fields(locale: 'nl' | 'en') {
-  return contextFieldsOf(await (await world.get(PATH, await settingsToken(locale))).text());
-}
+const fields = (locale: 'nl' | 'en') => world.fields(locale);
 
 describe('the cancellation reasons settings', () => {
   it('lists the reasons with their use: a used one can be archived, not deleted', async () => {
-    const html = await (await world.get(PATH, await settingsToken('nl'))).text();
+    const html = await (await world.open('nl')).text();
     expect(html).toContain('<h1>Annuleringsredenen</h1>');
     expect(html).toContain('Te duur archiveren');
     expect(html).not.toContain('Te duur verwijderen');

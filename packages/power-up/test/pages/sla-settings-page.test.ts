@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintContextToken } from '../../src/pages/context/mint-context-token.js';
-import type { TenantStore } from '../../src/store/store.js';
 import { corrective, goldPolicy } from '../store/fixtures.js';
-import { contextFieldsOf, startContractPagesWorld, type ContractPagesWorld } from './contract-pages-harness.js';
+import { startSettingsPagesWorld, type SettingsPagesWorld } from './pages-harness.js';
 
 const PATH = '/pages/settings/sla-policies';
-const meta = { actor: 'test', at: '2026-03-02T09:00:00Z' };
 
-let world: ContractPagesWorld;
-/** A second tenant with policies of its own, one under acme's code GOUD: acme's pages must never show or touch them. */
-let other: TenantStore;
+let world: SettingsPagesWorld;
 beforeAll(async () => {
-  world = await startContractPagesWorld();
-  await world.store.slaPolicies.put(
+  world = await startSettingsPagesWorld(PATH);
+  const { store, other, meta } = world;
+  await store.slaPolicies.put(
     {
       ...goldPolicy(),
       clock: 'business',
@@ -24,25 +20,18 @@ beforeAll(async () => {
     meta,
   );
   // Six contracts use GOUD: the page names five and counts the sixth.
-  for (let i = 1; i <= 6; i++)
-    await world.store.contracts.create(corrective(`C-${i}`, { slaPolicyCode: 'GOUD' }), meta);
-  await world.powerUp.store.tenants.create({ id: 'other', name: 'Other BV' }, meta);
-  other = world.powerUp.store.forTenant('other');
+  for (let i = 1; i <= 6; i++) await store.contracts.create(corrective(`C-${i}`, { slaPolicyCode: 'GOUD' }), meta);
+  // The other tenant has policies of its own, one under acme's code GOUD.
   await other.slaPolicies.put({ ...goldPolicy(), name: 'Geheim goud' }, meta);
   await other.slaPolicies.put({ ...goldPolicy('ANDER'), name: 'Geheim ander' }, meta);
 });
 afterAll(async () => world?.close());
 
-const settingsToken = (locale: 'nl' | 'en') => world.token(locale, { type: 'settings' });
-async function open(locale: 'nl' | 'en', query: Record<string, string> = {}) {
-  return world.get(PATH, await settingsToken(locale), query);
-}
-async function fields(locale: 'nl' | 'en') {
-  return contextFieldsOf(await (await open(locale)).text());
-}
+const open = (locale: 'nl' | 'en', query?: Record<string, string>) => world.open(locale, query);
+const fields = (locale: 'nl' | 'en') => world.fields(locale);
 /** Every data table and both tenants' settings: what a refused post must leave as it was. */
 async function everything() {
-  return JSON.stringify([await world.snapshot(), await world.store.settings.get(), await other.settings.get()]);
+  return JSON.stringify([await world.snapshot(), await world.store.settings.get(), await world.other.settings.get()]);
 }
 
 /** A policy as a person fills in the form: two targets with a blank row between them. */
@@ -201,7 +190,7 @@ describe('the SLA policies settings page', () => {
 
   it('sets the tenant’s working hours, changing nothing else, and business clocks say them', async () => {
     const settingsBefore = await world.store.settings.get();
-    const otherBefore = await other.settings.get();
+    const otherBefore = await world.other.settings.get();
     const response = await world.post(PATH, {
       ...(await fields('nl')),
       intent: 'working-hours',
@@ -232,7 +221,7 @@ describe('the SLA policies settings page', () => {
       sun: [],
     };
     expect(await world.store.settings.get()).toEqual({ ...settingsBefore, workingHours });
-    expect(await other.settings.get()).toEqual(otherBefore);
+    expect(await world.other.settings.get()).toEqual(otherBefore);
   });
 
   it.each([
@@ -265,16 +254,13 @@ describe('the SLA policies settings page', () => {
     expect((await open('en', { edit: 'ANDER' })).status).toBe(404);
     const deleting = await world.post(PATH, { ...(await fields('en')), intent: 'delete', code: 'ANDER' });
     expect(deleting.status).toBe(404);
-    expect(await other.slaPolicies.get('ANDER')).toMatchObject({ name: 'Geheim ander' });
-    expect(await other.slaPolicies.get('GOUD')).toMatchObject({ name: 'Geheim goud', clock: 'calendar' });
+    expect(await world.other.slaPolicies.get('ANDER')).toMatchObject({ name: 'Geheim ander' });
+    expect(await world.other.slaPolicies.get('GOUD')).toMatchObject({ name: 'Geheim goud', clock: 'calendar' });
   });
 
   it('refuses a forged context and a post without its CSRF token, writing nothing', async () => {
     const before = await everything();
-    const forged = await mintContextToken(
-      { tenant: 'acme', user: { id: 'u-7' }, locale: 'nl', entity: { type: 'settings' } },
-      { secret: 'whsec_forged-0000000000000000', now: world.clock.now() },
-    );
+    const forged = await world.forgedToken('nl');
     const { context, csrf } = await fields('nl');
     const hours = { intent: 'working-hours', 'workingHours.mon': '09:00–10:00' };
     expect((await world.post(PATH, { context: forged, csrf, ...hours })).status).toBe(401);

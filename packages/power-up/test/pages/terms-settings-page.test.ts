@@ -1,35 +1,25 @@
 import { parseContractTerms } from '@contractbeheer/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mintContextToken } from '../../src/pages/context/mint-context-token.js';
-import type { TenantStore } from '../../src/store/store.js';
-import { contextFieldsOf, startContractPagesWorld, type ContractPagesWorld } from './contract-pages-harness.js';
 import { seedFiveYearContract } from './contract-seed.js';
+import { startSettingsPagesWorld, type SettingsPagesWorld } from './pages-harness.js';
 
 const PATH = '/pages/settings/terms';
-const meta = { actor: 'test', at: '2026-03-02T09:00:00Z' };
 
-let world: ContractPagesWorld;
-/** A second tenant with terms of its own, one under acme's code JAAR: acme's pages must never show or touch them. */
-let other: TenantStore;
+let world: SettingsPagesWorld;
 beforeAll(async () => {
-  world = await startContractPagesWorld();
+  world = await startSettingsPagesWorld(PATH);
   // Terms JAAR, used by contract C-5Y.
   await seedFiveYearContract(world.store);
-  await world.powerUp.store.tenants.create({ id: 'other', name: 'Other BV' }, meta);
-  other = world.powerUp.store.forTenant('other');
+  // The other tenant has terms of its own, one under acme's code JAAR.
+  const { other, meta } = world;
   const otherTerms = { autoExtend: false, period: { count: 2, unit: 'year' } } as const;
   await other.terms.put(parseContractTerms({ ...otherTerms, code: 'JAAR', name: 'Geheim tweejarig' }), meta);
   await other.terms.put(parseContractTerms({ ...otherTerms, code: 'ANDER', name: 'Geheim ander' }), meta);
 });
 afterAll(async () => world?.close());
 
-const settingsToken = (locale: 'nl' | 'en') => world.token(locale, { type: 'settings' });
-async function open(locale: 'nl' | 'en', query: Record<string, string> = {}) {
-  return world.get(PATH, await settingsToken(locale), query);
-}
-async function fields(locale: 'nl' | 'en') {
-  return contextFieldsOf(await (await open(locale)).text());
-}
+const open = (locale: 'nl' | 'en', query?: Record<string, string>) => world.open(locale, query);
+const fields = (locale: 'nl' | 'en') => world.fields(locale);
 
 /** A quarterly contract as a person fills in the form (Dutch decimals). */
 const QUARTER = {
@@ -207,21 +197,18 @@ describe('the contract terms settings page', () => {
     expect((await open('en', { edit: 'ANDER' })).status).toBe(404);
     const deleting = await world.post(PATH, { ...(await fields('en')), intent: 'delete', code: 'ANDER' });
     expect(deleting.status).toBe(404);
-    expect(await other.terms.get('ANDER')).toMatchObject({ name: 'Geheim ander' });
+    expect(await world.other.terms.get('ANDER')).toMatchObject({ name: 'Geheim ander' });
 
     const created = await world.post(PATH, { ...(await fields('en')), ...QUARTER, code: 'ANDER', name: 'Eigen' });
     expect(created.status).toBe(200);
     expect(await world.store.terms.get('ANDER')).toMatchObject({ name: 'Eigen' });
-    expect(await other.terms.get('ANDER')).toMatchObject({ name: 'Geheim ander', autoExtend: false });
-    expect(await other.terms.get('JAAR')).toMatchObject({ name: 'Geheim tweejarig' });
+    expect(await world.other.terms.get('ANDER')).toMatchObject({ name: 'Geheim ander', autoExtend: false });
+    expect(await world.other.terms.get('JAAR')).toMatchObject({ name: 'Geheim tweejarig' });
   });
 
   it('refuses a forged context, a context of another screen, and a post without its CSRF token, writing nothing', async () => {
     const before = await world.snapshot();
-    const forged = await mintContextToken(
-      { tenant: 'acme', user: { id: 'u-7' }, locale: 'en', entity: { type: 'settings' } },
-      { secret: 'whsec_forged-0000000000000000', now: world.clock.now() },
-    );
+    const forged = await world.forgedToken('en');
     const { csrf } = await fields('en');
     const forgedPost = await world.post(PATH, { context: forged, csrf, ...QUARTER, code: 'VALS' });
     expect(forgedPost.status).toBe(401);

@@ -3,9 +3,10 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../api/app-env.js';
 import { callOperation, formErrorsOf } from '../contracts-api-bridge.js';
 import { ErrorSummary, Field, Notice } from '../form-fields.js';
-import { formValuesOf, textOf, type FieldError, type FormValues } from '../form-values.js';
+import { textOf } from '../form-values.js';
 import { defineMessages } from '../i18n/define-messages.js';
 import { ContextFields, type PageContext, type PageDefinition, type PageView } from '../page-route.js';
+import { refusalsOrThrow, settingsPostPage, type SettingsViewOptions } from './settings-post.js';
 
 const MESSAGES = defineMessages({
   nl: {
@@ -58,7 +59,7 @@ const FIELDS = ['code', 'label'];
 async function reasonsView(
   page: PageContext,
   c: Context<AppEnv>,
-  options: { values?: FormValues; errors?: readonly FieldError[]; notice?: string } = {},
+  options: SettingsViewOptions = {},
 ): Promise<PageView> {
   const t = MESSAGES[page.locale];
   const errors = options.errors ?? [];
@@ -147,36 +148,32 @@ export const cancellationReasonsPage: PageDefinition = {
   render: (page, c) => reasonsView(page, c),
 };
 
-/** Every change goes through the API's settings handlers: the store refuses deleting a used reason, naming it. */
-export const cancellationReasonsPostPage: PageDefinition = {
-  method: 'POST',
-  path: PATH,
-  entities: ['settings'],
-  async render(page, c) {
-    const t = MESSAGES[page.locale];
-    const values = formValuesOf(await c.req.parseBody());
-    const code = textOf(values, 'code');
-    const intent = textOf(values, 'intent');
-    try {
-      if (intent === 'archive') {
-        await callOperation(page, c, 'archiveCancellationReason', { params: { code } });
+/**
+ * Saving relabels a reason under its code, keeping whether it is archived; the store refuses deleting a used reason,
+ * naming it (see `settings-post.ts`).
+ */
+export const cancellationReasonsPostPage = settingsPostPage(PATH, (page, c) => {
+  const t = MESSAGES[page.locale];
+  const reasons = page.store.cancellationReasons;
+  return {
+    view: (options) => reasonsView(page, c, options),
+    operations: { put: 'putCancellationReason', delete: 'deleteCancellationReason' },
+    records: reasons,
+    texts: t,
+    bodyOf: async ({ values, code }) => ({
+      body: { code, label: textOf(values, 'label'), archived: (await reasons.get(code))?.archived ?? false },
+      errors: [],
+      refusalsOf: (error) => formErrorsOf(error, FIELDS, page.locale),
+    }),
+    intents: {
+      async archive({ values, code }) {
+        try {
+          await callOperation(page, c, 'archiveCancellationReason', { params: { code } });
+        } catch (error) {
+          return reasonsView(page, c, { values, errors: refusalsOrThrow(error, FIELDS, page) });
+        }
         return reasonsView(page, c, { notice: t.archivedDone(code) });
-      }
-      if (intent === 'delete') {
-        await callOperation(page, c, 'deleteCancellationReason', { params: { code } });
-        return reasonsView(page, c, { notice: t.removed(code) });
-      }
-      const existing = await page.store.cancellationReasons.get(code);
-      const answer = await callOperation(page, c, 'putCancellationReason', {
-        params: { code: code === '' ? '-' : code },
-        body: { code, label: textOf(values, 'label'), archived: existing?.archived ?? false },
-      });
-      const warning = (answer.body as contractsApi.PutCancellationReasonResult).warning;
-      return reasonsView(page, c, { notice: warning ?? t.saved(code) });
-    } catch (error) {
-      const errors = formErrorsOf(error, FIELDS, page.locale);
-      if (errors === undefined) throw error;
-      return reasonsView(page, c, { values, errors });
-    }
-  },
-};
+      },
+    },
+  };
+});

@@ -4,13 +4,14 @@ import type { AppEnv } from '../../api/app-env.js';
 import { PowerUpError } from '../../power-up-error.js';
 import { callOperation, formErrorsOf } from '../contracts-api-bridge.js';
 import { ErrorSummary, Field, Notice, fieldId } from '../form-fields.js';
-import { formValuesOf, textOf, wholeNumberOf, type FieldError, type FormValues } from '../form-values.js';
+import { textOf, wholeNumberOf, type FieldError, type FormValues } from '../form-values.js';
 import { defineMessages } from '../i18n/define-messages.js';
 import type { Locale } from '../i18n/locale.js';
 import { ContextFields, type PageContext, type PageDefinition, type PageView } from '../page-route.js';
 import { durationWords } from '../shared/duration-words.js';
 import { describeWorkingHours, intervalsText, weekdayName, type WorkingHours } from '../shared/working-hours.js';
 import { contractUsageOf, ContractUsageNote } from './contract-usage.js';
+import { refusalsOrThrow, settingsPostPage, type SettingsViewOptions } from './settings-post.js';
 import { dayHoursOf } from './working-hours-form.js';
 
 type Target = SlaPolicy['targets'][string]['response'];
@@ -412,15 +413,10 @@ function WorkingHoursForm(props: {
   );
 }
 
-type ViewOptions = {
-  /** The code of the policy being edited; absent: the form adds a new one. */
-  editing?: string;
-  /** What the policy form shows (as posted, after a refusal). */
-  values?: FormValues;
+/** `editing`: the code of the policy being edited (absent: the form adds one); `values`: what the policy form shows. */
+type ViewOptions = SettingsViewOptions & {
   /** What the working-hours form shows (as posted, after a refusal). */
   hoursValues?: FormValues;
-  errors?: readonly FieldError[];
-  notice?: string;
 };
 
 async function policiesView(page: PageContext, c: Context<AppEnv>, options: ViewOptions = {}): Promise<PageView> {
@@ -539,60 +535,36 @@ export const slaPoliciesPage: PageDefinition = {
   },
 };
 
+/** The working hours replace the tenant settings with only the hours changed. */
+async function saveWorkingHours(page: PageContext, c: Context<AppEnv>, values: FormValues): Promise<PageView> {
+  const t = MESSAGES[page.locale];
+  const typed = workingHoursOf(values, t);
+  if ('errors' in typed) return policiesView(page, c, { hoursValues: values, errors: typed.errors });
+  try {
+    const settings = await page.store.settings.get();
+    await callOperation(page, c, 'putSettings', { body: { ...settings, workingHours: typed.hours } });
+  } catch (error) {
+    const errors = refusalsOrThrow(error, [HOURS_FIELD, ...WEEKDAYS.map(hoursField)], page);
+    return policiesView(page, c, { hoursValues: values, errors });
+  }
+  return policiesView(page, c, { notice: t.workingHoursSaved(describeWorkingHours(typed.hours, page.locale)) });
+}
+
 /**
- * Every change goes through the API's handlers (the settings routes), so the page refuses what the API refuses, by
- * field, and writes nothing then. Adding refuses a code already taken (the API's PUT would replace that policy); the
- * store refuses deleting a policy a contract uses. The working hours replace the tenant settings with only the hours
- * changed.
+ * A policy's post (see `settings-post.ts`: adding refuses a code already taken, the store refuses deleting a policy a
+ * contract uses), or the working hours'.
  */
-export const slaPoliciesPostPage: PageDefinition = {
-  method: 'POST',
-  path: PATH,
-  entities: ['settings'],
-  async render(page, c) {
-    const t = MESSAGES[page.locale];
-    const values = formValuesOf(await c.req.parseBody());
-    const code = textOf(values, 'code');
-    const intent = textOf(values, 'intent');
-
-    if (intent === 'working-hours') {
-      const typed = workingHoursOf(values, t);
-      if ('errors' in typed) return policiesView(page, c, { hoursValues: values, errors: typed.errors });
-      try {
-        const settings = await page.store.settings.get();
-        await callOperation(page, c, 'putSettings', { body: { ...settings, workingHours: typed.hours } });
-      } catch (error) {
-        const errors = formErrorsOf(error, [HOURS_FIELD, ...WEEKDAYS.map(hoursField)], page.locale);
-        if (errors === undefined) throw error;
-        return policiesView(page, c, { hoursValues: values, errors });
-      }
-      return policiesView(page, c, { notice: t.workingHoursSaved(describeWorkingHours(typed.hours, page.locale)) });
-    }
-
-    if (intent === 'delete') {
-      try {
-        await callOperation(page, c, 'deleteSlaPolicy', { params: { code } });
-      } catch (error) {
-        if (!(error instanceof PowerUpError && error.code === 'in-use')) throw error;
-        const count = await page.store.slaPolicies.usageCount(code);
-        return policiesView(page, c, { errors: [{ field: '', message: t.inUse(code, page.format.number(count)) }] });
-      }
-      return policiesView(page, c, { notice: t.removed(code) });
-    }
-
-    const editing = intent === 'save' ? { editing: code } : {};
-    const { body, rowOf, errors: rowErrors } = policyBodyOf(values, t);
-    if (intent === 'create' && code !== '' && (await page.store.slaPolicies.get(code)) !== undefined) {
-      rowErrors.unshift({ field: 'code', message: t.codeTaken(code) });
-    }
-    if (rowErrors.length > 0) return policiesView(page, c, { ...editing, values, errors: rowErrors });
-    try {
-      await callOperation(page, c, 'putSlaPolicy', { params: { code: code === '' ? '-' : code }, body });
-    } catch (error) {
-      const errors = policyErrorsOf(error, rowOf, page.locale);
-      if (errors === undefined) throw error;
-      return policiesView(page, c, { ...editing, values, errors });
-    }
-    return policiesView(page, c, { notice: t.saved(code) });
-  },
-};
+export const slaPoliciesPostPage = settingsPostPage(PATH, (page, c) => {
+  const t = MESSAGES[page.locale];
+  return {
+    view: (options) => policiesView(page, c, options),
+    operations: { put: 'putSlaPolicy', delete: 'deleteSlaPolicy' },
+    records: page.store.slaPolicies,
+    texts: t,
+    bodyOf({ values }) {
+      const { body, rowOf, errors } = policyBodyOf(values, t);
+      return { body, errors, refusalsOf: (error) => policyErrorsOf(error, rowOf, page.locale) };
+    },
+    intents: { 'working-hours': ({ values }) => saveWorkingHours(page, c, values) },
+  };
+});

@@ -4,12 +4,13 @@ import type { AppEnv } from '../../api/app-env.js';
 import { PowerUpError } from '../../power-up-error.js';
 import { callOperation, formErrorsOf } from '../contracts-api-bridge.js';
 import { ErrorSummary, Field, Notice } from '../form-fields.js';
-import { centsOf, formValuesOf, textOf, wholeNumberOf, type FieldError, type FormValues } from '../form-values.js';
+import { centsOf, textOf, wholeNumberOf, type FieldError, type FormValues } from '../form-values.js';
 import { defineMessages } from '../i18n/define-messages.js';
 import { INTL_TAG, type Locale } from '../i18n/locale.js';
 import { ContextFields, type PageContext, type PageDefinition, type PageView } from '../page-route.js';
 import { durationWords } from '../shared/duration-words.js';
 import { contractUsageOf, ContractUsageNote } from './contract-usage.js';
+import { settingsPostPage, type SettingsViewOptions } from './settings-post.js';
 
 type Duration = ContractTerms['period'];
 const UNITS = ['day', 'week', 'month', 'year'] as const satisfies readonly Duration['unit'][];
@@ -377,15 +378,8 @@ function DurationFields(props: {
   );
 }
 
-type ViewOptions = {
-  /** The code of the terms being edited; absent: the form adds new terms. */
-  editing?: string;
-  values?: FormValues;
-  errors?: readonly FieldError[];
-  notice?: string;
-};
-
-async function termsView(page: PageContext, c: Context<AppEnv>, options: ViewOptions = {}): Promise<PageView> {
+/** `editing`: the code of the terms being edited; absent, the form adds new terms. */
+async function termsView(page: PageContext, c: Context<AppEnv>, options: SettingsViewOptions = {}): Promise<PageView> {
   const t = MESSAGES[page.locale];
   const errors = options.errors ?? [];
   const { data } = (await callOperation(page, c, 'listTerms')).body as { data: ContractTerms[] };
@@ -528,42 +522,15 @@ export const termsPage: PageDefinition = {
   },
 };
 
-/**
- * Every change goes through the API's settings handlers, so the page refuses what the API refuses, by field, and
- * writes nothing then. Adding refuses a code already taken (the API's PUT would replace those terms); the store
- * refuses deleting terms a contract uses.
- */
-export const termsPostPage: PageDefinition = {
-  method: 'POST',
-  path: PATH,
-  entities: ['settings'],
-  async render(page, c) {
-    const t = MESSAGES[page.locale];
-    const values = formValuesOf(await c.req.parseBody());
-    const code = textOf(values, 'code');
-    const intent = textOf(values, 'intent');
-    const editing = intent === 'save' ? { editing: code } : {};
-    try {
-      if (intent === 'delete') {
-        await callOperation(page, c, 'deleteTerms', { params: { code } });
-        return termsView(page, c, { notice: t.removed(code) });
-      }
-      if (intent === 'create' && code !== '' && (await page.store.terms.get(code)) !== undefined) {
-        return termsView(page, c, { values, errors: [{ field: 'code', message: t.codeTaken(code) }] });
-      }
-      await callOperation(page, c, 'putTerms', {
-        params: { code: code === '' ? '-' : code },
-        body: termsBodyOf(values),
-      });
-      return termsView(page, c, { notice: t.saved(code) });
-    } catch (error) {
-      if (intent === 'delete' && error instanceof PowerUpError && error.code === 'in-use') {
-        const count = await page.store.terms.usageCount(code);
-        return termsView(page, c, { errors: [{ field: '', message: t.inUse(code, page.format.number(count)) }] });
-      }
-      const errors = formErrorsOf(error, FIELDS, page.locale);
-      if (errors === undefined) throw error;
-      return termsView(page, c, { ...editing, values, errors });
-    }
-  },
-};
+/** Adding refuses a code already taken; the store refuses deleting terms a contract uses (see `settings-post.ts`). */
+export const termsPostPage = settingsPostPage(PATH, (page, c) => ({
+  view: (options) => termsView(page, c, options),
+  operations: { put: 'putTerms', delete: 'deleteTerms' },
+  records: page.store.terms,
+  texts: MESSAGES[page.locale],
+  bodyOf: ({ values }) => ({
+    body: termsBodyOf(values),
+    errors: [],
+    refusalsOf: (error) => formErrorsOf(error, FIELDS, page.locale),
+  }),
+}));
