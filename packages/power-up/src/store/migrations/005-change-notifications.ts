@@ -17,21 +17,28 @@ export const CHANGE_NOTIFIED_TABLES = ['tenants', 'api_keys', 'contracts', 'obje
  */
 export const changeNotifications: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
-    // The tenant's id is `id` on `tenants` and `tenant_id` elsewhere: the trigger names its column (TG_ARGV[0]).
-    await sql`create function contractbeheer_notify_change() returns trigger language plpgsql as $$
-      declare
-        changed record;
-      begin
-        if tg_op = 'DELETE' then changed := old; else changed := new; end if;
-        perform pg_notify(${sql.lit(CHANGES_CHANNEL)}, to_jsonb(changed) ->> tg_argv[0]);
-        return null;
-      end
-    $$`.execute(db);
+    // Two functions because the tenant's id is `id` on `tenants` and `tenant_id` elsewhere; naming the column in
+    // the function keeps the row from being converted to find it.
+    for (const [fn, column] of [
+      ['contractbeheer_notify_tenant_change', 'id'],
+      ['contractbeheer_notify_change', 'tenant_id'],
+    ] as const) {
+      await sql`create function ${sql.id(fn)}() returns trigger language plpgsql as $$
+        begin
+          if tg_op = 'DELETE' then
+            perform pg_notify(${sql.lit(CHANGES_CHANNEL)}, old.${sql.id(column)});
+          else
+            perform pg_notify(${sql.lit(CHANGES_CHANNEL)}, new.${sql.id(column)});
+          end if;
+          return null;
+        end
+      $$`.execute(db);
+    }
     for (const table of CHANGE_NOTIFIED_TABLES) {
-      const tenantColumn = table === 'tenants' ? 'id' : 'tenant_id';
+      const fn = table === 'tenants' ? 'contractbeheer_notify_tenant_change' : 'contractbeheer_notify_change';
       await sql`create trigger ${sql.id(`${table}_notify_change`)}
         after insert or update or delete on ${sql.table(table)}
-        for each row execute function contractbeheer_notify_change(${sql.lit(tenantColumn)})`.execute(db);
+        for each row execute function ${sql.id(fn)}()`.execute(db);
     }
   },
   async down(db: Kysely<unknown>): Promise<void> {
@@ -39,5 +46,6 @@ export const changeNotifications: Migration = {
       await sql`drop trigger if exists ${sql.id(`${table}_notify_change`)} on ${sql.table(table)}`.execute(db);
     }
     await sql`drop function if exists contractbeheer_notify_change()`.execute(db);
+    await sql`drop function if exists contractbeheer_notify_tenant_change()`.execute(db);
   },
 };
