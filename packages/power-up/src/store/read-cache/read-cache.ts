@@ -1,7 +1,10 @@
 import type { ChangeFeed } from '../change-feed.js';
 
 export type ReadCacheOptions = {
-  /** How many reads are kept at most (oldest dropped first). */
+  /**
+   * How many reads are kept at most, oldest dropped first (default 10,000: a contract with its JSON text is a few KB,
+   * so tens of MB at most).
+   */
   maxEntries?: number;
   /**
    * How long a read is kept at most, changes or not: a bound on staleness should the feed miss a notification without
@@ -37,7 +40,7 @@ export class ReadCache {
     private readonly feed: ChangeFeed,
     options: ReadCacheOptions = {},
   ) {
-    this.maxEntries = options.maxEntries ?? 50_000;
+    this.maxEntries = options.maxEntries ?? 10_000;
     this.maxAgeMs = options.maxAgeMs ?? 10_000;
     this.now = options.now ?? Date.now;
     feed.subscribe((tenantId) => this.changed(tenantId));
