@@ -61,4 +61,18 @@ describe('groupCommit', () => {
     await expect(failed[1]).rejects.toThrow('connection lost');
     expect(await commit('c')).toBe('C');
   });
+
+  it('with gatherMs, waits that long before each write, so items asked for one by one share it', async () => {
+    const { batches, write, finishNext } = controlledWrite();
+    const commit = groupCommit(write, { gatherMs: 20 });
+    const answers = [commit(1)];
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    answers.push(commit(2));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(batches).toEqual([[1, 2]]);
+    await finishNext();
+    expect(await Promise.all(answers)).toEqual([2, 4]);
+  });
 });

@@ -200,7 +200,9 @@ export class KyselyGenerationLedger implements GenerationLedgerRepository {
   /*
    * The batch writes below join the rows to `unnest` of one array parameter per column: a single statement (one
    * round trip, one commit) whose text does not depend on the batch size, with the same guards as the one-row
-   * writes, per row.
+   * writes, per row. The keys are named to the primary key as well (`key = any(…)`): joined on `v.key` alone, a
+   * ledger without statistics yet (a tenant's first run, before autovacuum analyses it) is planned as a scan of all
+   * the tenant's rows per statement — 60 ms for 8 rows among 8,000, growing with every row the run adds.
    */
   async startAttempts(attempts: readonly { key: string; attempt: number; startedAt: number }[]): Promise<string[]> {
     if (attempts.length === 0) return [];
@@ -211,7 +213,7 @@ export class KyselyGenerationLedger implements GenerationLedgerRepository {
       update generation_ledger as l
       set attempts = v.attempt, last_attempt_at = v.started_at, updated_at = v.started_at
       from unnest(${keys}::text[], ${numbers}::int[], ${startedAt}::timestamptz[]) as v(key, attempt, started_at)
-      where l.tenant_id = ${this.scope.tenantId} and l.key = v.key
+      where l.tenant_id = ${this.scope.tenantId} and l.key = any(${keys}::text[]) and l.key = v.key
         and l.state = 'pending' and l.attempts = v.attempt - 1
       returning l.key`.execute(this.scope.db);
     return result.rows.map((row) => row.key);
@@ -248,7 +250,7 @@ export class KyselyGenerationLedger implements GenerationLedgerRepository {
       set state = 'created', host_id = v.host_id, updated_at = ${at}::timestamptz
       from unnest(${keys}::text[], ${states}::text[], ${attempts}::int[], ${hostIds}::text[])
         as v(key, state, attempts, host_id)
-      where l.tenant_id = ${this.scope.tenantId} and l.key = v.key
+      where l.tenant_id = ${this.scope.tenantId} and l.key = any(${keys}::text[]) and l.key = v.key
         and l.state = v.state and l.attempts = v.attempts
       returning l.key`.execute(this.scope.db);
     return result.rows.map((row) => row.key);
