@@ -88,8 +88,29 @@ function hmacKey(secret: string): Promise<HmacKey> {
   return key;
 }
 
-/** HMAC-SHA256 on WebCrypto (Node, edge runtimes and browsers alike), as lower-case hex. */
+/** The part of `node:crypto` used here. */
+type NodeHmac = {
+  createHmac(algorithm: 'sha256', key: string): { update(data: Uint8Array): { digest(as: 'hex'): string } };
+};
+
+/**
+ * Node's own HMAC where the runtime has it: synchronous, and several times cheaper per delivery than WebCrypto's,
+ * which Node runs as a job on its thread pool. Looked up at run time (`process.getBuiltinModule`, Node ≥ 20.16), so a
+ * bundle for a browser or an edge runtime holds no Node import and takes WebCrypto.
+ */
+const nodeHmac = (
+  globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
+).process?.getBuiltinModule?.('node:crypto') as NodeHmac | undefined;
+
+/** HMAC-SHA256 as lower-case hex: Node's own where there is one, else WebCrypto (edge runtimes, browsers). */
 export async function hmacHex(secret: string, message: Uint8Array): Promise<string> {
+  return nodeHmac === undefined
+    ? webCryptoHmacHex(secret, message)
+    : nodeHmac.createHmac('sha256', secret).update(message).digest('hex');
+}
+
+/** HMAC-SHA256 on WebCrypto, which every runtime has, as lower-case hex. */
+export async function webCryptoHmacHex(secret: string, message: Uint8Array): Promise<string> {
   const key = await hmacKey(secret);
   const signature = new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', key, message));
   let hex = '';
