@@ -23,6 +23,13 @@ async function nameOf(store: Store, tenantId: string, contractId: string): Promi
   return (await store.forTenant(tenantId).contracts.get(contractId))?.contract.name;
 }
 
+/** Renames contract C-1 (at version 0) through `store`, as a client's edit through that instance would. */
+async function renameThrough(store: Store, tenantId: string, name: string): Promise<void> {
+  const contracts = store.forTenant(tenantId).contracts;
+  const stored = (await contracts.get('C-1'))!;
+  await contracts.update({ ...stored.contract, name }, { expectedVersion: 0, ...meta() });
+}
+
 /**
  * A write the cache cannot hear of: triggers off for the session (`session_replication_role = replica`), so no
  * notification is sent. What a cached read answers after it tells whether the answer came from memory.
@@ -92,20 +99,14 @@ if ('unreachable' in database) {
       expect(await nameOf(cached, tenantId, 'C-1')).toBe('first');
       expect(await nameOf(here, tenantId, 'C-1')).toBe('unnoticed');
 
-      const stored = (await there.forTenant(tenantId).contracts.get('C-1'))!;
-      await there
-        .forTenant(tenantId)
-        .contracts.update({ ...stored.contract, name: 'second' }, { expectedVersion: 0, ...meta() });
+      await renameThrough(there, tenantId, 'second');
       await eventually(async () => (await nameOf(cached, tenantId, 'C-1')) === 'second', 2_000);
     });
 
     it("answers this instance's own write at once, before the database's notification", async () => {
       const tenantId = await tenantWithContract();
       expect(await nameOf(cached, tenantId, 'C-1')).toBe('first');
-      const stored = (await cached.forTenant(tenantId).contracts.get('C-1'))!;
-      await here
-        .forTenant(tenantId)
-        .contracts.update({ ...stored.contract, name: 'mine' }, { expectedVersion: 0, ...meta() });
+      await renameThrough(here, tenantId, 'mine');
       expect(await nameOf(cached, tenantId, 'C-1')).toBe('mine');
     });
 
@@ -162,10 +163,7 @@ describe('the API read cache on PGlite', () => {
     await pglite.query(`update contracts set document = jsonb_set(document, '{name}', '"in sql"') where id = 'C-1'`);
     expect(await nameOf(cached, tenantId, 'C-1')).toBe('in sql');
 
-    const stored = (await cached.forTenant(tenantId).contracts.get('C-1'))!;
-    await store
-      .forTenant(tenantId)
-      .contracts.update({ ...stored.contract, name: 'through the store' }, { expectedVersion: 0, ...meta() });
+    await renameThrough(store, tenantId, 'through the store');
     expect(await nameOf(cached, tenantId, 'C-1')).toBe('through the store');
   });
 });

@@ -24,8 +24,8 @@ function changesNotifiedTable(statement: string): boolean {
 }
 
 class TrackedConnection implements DatabaseConnection {
-  inTransaction = false;
-  dirty = false;
+  private inTransaction = false;
+  private dirty = false;
 
   constructor(
     readonly inner: DatabaseConnection,
@@ -34,20 +34,41 @@ class TrackedConnection implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (!changesNotifiedTable(query.sql)) return this.inner.executeQuery(query);
-    if (this.inTransaction) {
-      this.dirty = true;
-      return this.inner.executeQuery(query);
-    }
     try {
       return await this.inner.executeQuery(query);
     } finally {
-      this.broadcast.changed();
+      this.wrote();
     }
   }
 
-  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
-    if (changesNotifiedTable(query.sql)) this.dirty = true;
-    return this.inner.streamQuery(query, chunkSize);
+  async *streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    const writes = changesNotifiedTable(query.sql);
+    try {
+      yield* this.inner.streamQuery<R>(query, chunkSize);
+    } finally {
+      if (writes) this.wrote();
+    }
+  }
+
+  began(): void {
+    this.inTransaction = true;
+    this.dirty = false;
+  }
+
+  /**
+   * The transaction is over: its writes are reported when it committed — also when the commit itself failed, since
+   * whether it landed is then unknown, and a needless drop costs one re-read.
+   */
+  ended(committed: boolean): void {
+    if (committed && this.dirty) this.broadcast.changed();
+    this.inTransaction = false;
+    this.dirty = false;
+  }
+
+  /** A write to a notified table ran: on its own it has committed, so it is reported now; else with its transaction. */
+  private wrote(): void {
+    if (this.inTransaction) this.dirty = true;
+    else this.broadcast.changed();
   }
 }
 
@@ -75,8 +96,7 @@ class TrackingDriver implements Driver {
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     const tracked = connection as TrackedConnection;
     await this.inner.beginTransaction(tracked.inner, settings);
-    tracked.inTransaction = true;
-    tracked.dirty = false;
+    tracked.began();
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
@@ -84,10 +104,7 @@ class TrackingDriver implements Driver {
     try {
       await this.inner.commitTransaction(tracked.inner);
     } finally {
-      // Also when the commit failed: whether it landed is then unknown, and a needless drop costs one re-read.
-      if (tracked.dirty) this.broadcast.changed();
-      tracked.inTransaction = false;
-      tracked.dirty = false;
+      tracked.ended(true);
     }
   }
 
@@ -96,8 +113,7 @@ class TrackingDriver implements Driver {
     try {
       await this.inner.rollbackTransaction(tracked.inner);
     } finally {
-      tracked.inTransaction = false;
-      tracked.dirty = false;
+      tracked.ended(false);
     }
   }
 

@@ -34,13 +34,6 @@ export async function createPgliteStore(options: PgliteStoreOptions): Promise<St
 export async function storeOnPglite(pglite: PGlite): Promise<Store> {
   const changes = new ChangeBroadcast(true);
   const db = new Kysely<Database>({ dialect: trackingChanges(new PgliteDialect(pglite), changes) });
-  const store = await openKyselyStore(db, changes);
   const unlisten = await pglite.listen(CHANGES_CHANNEL, (tenantId) => changes.changed(tenantId || undefined));
-  return {
-    ...store,
-    close: async () => {
-      await unlisten().catch(() => {});
-      await store.close();
-    },
-  };
+  return openKyselyStore(db, changes, () => unlisten().catch(() => {}));
 }
