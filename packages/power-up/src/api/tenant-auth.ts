@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import { PowerUpError } from '../power-up-error.js';
 import type { Store } from '../store/store.js';
@@ -13,13 +13,13 @@ const refused = () =>
   );
 
 /**
- * Resolves `Authorization: Bearer <api key>` to the tenant context: the one place a request becomes a tenant's.
+ * Resolves `Authorization: Bearer <api key>` to the tenant context (`c.get('tenant')`): the one place a request becomes a tenant's.
  * Unknown, revoked and malformed keys, and keys of an uninstalled tenant, are all refused alike (401), so a caller
  * learns nothing about which keys exist. On a route about one contract, `contractId` names it: the same statement
  * that checks the key reads that contract of the key's tenant.
  */
-export function tenantAuth(store: Store): (contractId?: string) => MiddlewareHandler<AppEnv> {
-  return (contractId) => async (c, next) => {
+export function tenantAuth(store: Store): (c: Context<AppEnv>, contractId?: string) => Promise<void> {
+  return async (c, contractId) => {
     const match = /^Bearer[ ]+(\S+)$/i.exec(c.req.header('authorization') ?? '');
     const key = match?.[1];
     if (key === undefined || !looksLikeApiKey(key)) throw refused();
@@ -46,6 +46,5 @@ export function tenantAuth(store: Store): (contractId?: string) => MiddlewareHan
       actor: `api-key:${holder.keyId}`,
       ...(holder.readAlong !== undefined && { readAlong: holder.readAlong }),
     });
-    await next();
   };
 }

@@ -147,6 +147,61 @@ describe('operations endpoints', () => {
   });
 });
 
+describe('request ids', () => {
+  it("answer every route in X-Request-Id: the caller's own when it is a sane token, else a new one", async () => {
+    const send = (path: string, init: RequestInit = {}, requestId?: string) =>
+      fetch(`${running.url}${path}`, {
+        ...init,
+        headers: {
+          authorization: `Bearer ${acme.key}`,
+          'content-type': 'application/json',
+          ...(requestId !== undefined && { 'x-request-id': requestId }),
+        },
+      });
+    const body = JSON.stringify({
+      id: 'RID-1',
+      name: 'Storingen',
+      type: 'corrective',
+      startDate: '2026-01-01',
+      debtorNumber: 'D1',
+    });
+    // A contracts API answer (built apart from the context), a 204, an error, and a route answered through the context.
+    const created = await send('/api/v1/contracts', { method: 'POST', body }, 'create-1');
+    expect([created.status, created.headers.get('x-request-id'), created.headers.get('etag')]).toEqual([
+      201,
+      'create-1',
+      '"0"',
+    ]);
+    const deleted = await send('/api/v1/contracts/RID-1', { method: 'DELETE', headers: {} }, 'delete-1');
+    expect(deleted.status).toBe(428);
+    expect(deleted.headers.get('x-request-id')).toBe('delete-1');
+    const gone = await fetch(`${running.url}/api/v1/contracts/RID-1`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${acme.key}`, 'if-match': '"0"', 'x-request-id': 'delete-2' },
+    });
+    expect([gone.status, gone.headers.get('x-request-id')]).toEqual([204, 'delete-2']);
+    expect((await get('/healthz')).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const odd = await send('/api/v1/contracts', {}, 'not a token; <script>');
+    expect(odd.status).toBe(200);
+    expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await send('/api/v1/contracts', {}, 'x'.repeat(129))).headers.get('x-request-id')).toMatch(
+      /^[0-9a-f-]{36}$/,
+    );
+  });
+
+  it('count each answer once in /metrics, scrape after scrape', async () => {
+    const count = async () => {
+      const text = await (await get('/metrics')).text();
+      const labels = 'method="GET",route="/api/v1/contracts",status="200"';
+      return Number(new RegExp(`^contractbeheer_http_requests_total\\{${labels}\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+    };
+    const before = await count();
+    for (let i = 0; i < 3; i++) expect((await get('/api/v1/contracts', acme.key)).status).toBe(200);
+    expect(await count()).toBe(before + 3);
+    expect(await count()).toBe(before + 3);
+  });
+});
+
 describe('logs', () => {
   it('are JSON lines with the request id, route and status, and hold no token, key or secret', async () => {
     const response = await fetch(`${running.url}/api/v1/tenant`, {

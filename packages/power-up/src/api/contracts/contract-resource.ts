@@ -1,4 +1,4 @@
-import { contractStatus, type Contract, type ContractTerms } from '@contractbeheer/core';
+import { contractStatus, localDateAt, type Contract, type ContractTerms } from '@contractbeheer/core';
 import type { contractsApi } from '@contractbeheer/sdk';
 import { PowerUpError, VersionConflictError } from '../../power-up-error.js';
 import type { StoredContract, TenantStore } from '../../store/store.js';
@@ -12,8 +12,48 @@ export function toResource(
   asOf: string,
 ): contractsApi.ContractResource {
   const contract = 'contract' in stored ? stored.contract : stored;
+  if (!Object.isFrozen(contract) || (terms !== undefined && !Object.isFrozen(terms))) {
+    return deriveResource(contract, terms, asOf);
+  }
+  // A frozen contract is the read cache's, read again and again until it changes: its resource is kept per day.
+  const today = todayOf(asOf, contract.timeZone);
+  const known = resources.get(contract);
+  if (known !== undefined && known.terms === terms && known.today === today) return known.resource;
+  const derived = deriveResource(contract, terms, asOf);
+  Object.freeze(derived.flags);
+  const resource = Object.freeze(derived);
+  resources.set(contract, { terms, today, resource });
+  return resource;
+}
+
+function deriveResource(contract: Contract, terms: ContractTerms | undefined, asOf: string) {
   const { status, flags } = contractStatus(contract, { asOf, ...(terms !== undefined && { terms }) });
   return { contract, status, flags, etag: etagOf(contract.version) };
+}
+
+/*
+ * The resources of the read cache's contracts, by contract object. `contractStatus` reads `asOf` only as the local
+ * date in the contract's zone (its start, end, notice and termination days are whole days), so for one contract
+ * object and one terms object the resource is the same all day; a new day, or new terms, derives it again. The memo
+ * holds a contract weakly and lets go with it; the resource is frozen, so its JSON text is made once (`answerJson`).
+ * `contract-resource.test.ts` pins that premise against the core's own derivation.
+ */
+const resources = new WeakMap<
+  Contract,
+  { terms: ContractTerms | undefined; today: string; resource: contractsApi.ContractResource }
+>();
+
+// The last instant's local date per zone: every request of a second asks with the same `asOf`.
+let lastDays = { asOf: '', byZone: new Map<string, string>() };
+
+function todayOf(asOf: string, zone: string): string {
+  if (lastDays.asOf !== asOf) lastDays = { asOf, byZone: new Map() };
+  let today = lastDays.byZone.get(zone);
+  if (today === undefined) {
+    today = localDateAt(asOf, zone);
+    lastDays.byZone.set(zone, today);
+  }
+  return today;
 }
 
 /** The terms a contract follows, or `undefined` when it names none. */

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { Logger } from 'pino';
+import type { AppEnv } from './app-env.js';
+import type { HttpMetrics } from './http-metrics.js';
+
+/** Routes whose every request would drown the log (probes, scrapes) log at debug only. */
+const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+
+/** The header a request id travels in, both ways. */
+export const REQUEST_ID_HEADER = 'X-Request-Id';
+
+// A caller's own id is taken when it is a sane token; anything else (too long, odd characters) gets a fresh one.
+const CALLER_ID = /^[\w\-=]{1,128}$/;
+
+/**
+ * What every request gets first and leaves last, in one middleware: its id (the caller's `X-Request-Id`, or a new
+ * one; answered in the same header), a logger carrying that id, and on the way out its metrics and one log line.
+ * One layer rather than three because it runs on every request, and each layer is a closure and a promise more.
+ *
+ * The id header goes out with every answer made through the context (`c.json`, `c.body`); a route that builds its
+ * `Response` itself (the contracts API's, see `operation-routes.ts`) adds it from `c.get('requestId')`.
+ */
+export function observeRequests(log: Logger, metrics: HttpMetrics): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    const callerId = c.req.header(REQUEST_ID_HEADER);
+    const requestId = callerId !== undefined && CALLER_ID.test(callerId) ? callerId : randomUUID();
+    c.set('requestId', requestId);
+    c.header(REQUEST_ID_HEADER, requestId);
+    c.set('log', log.child({ requestId }));
+    await next();
+    const route = c.get('route') ?? 'unmatched';
+    const { status } = c.res;
+    const seconds = (performance.now() - started) / 1000;
+    metrics.observe(c.req.method, route, status, seconds);
+    const line = { method: c.req.method, route, status, durationMs: Math.round(seconds * 1000) };
+    if (QUIET_ROUTES.has(route)) c.get('log').debug(line, 'request');
+    else c.get('log').info(line, 'request');
+  };
+}
