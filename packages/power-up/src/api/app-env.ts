@@ -20,8 +20,10 @@ export type TenantContext = {
 export type AppEnv = {
   Variables: {
     requestId: string;
-    /** The request's logger (carries the request id). */
-    log: Logger;
+    /** The request's logger once made: ask `requestLog(c)`, which makes it. */
+    log: Logger | undefined;
+    /** The service's logger, which `requestLog` makes the request's from. */
+    rootLog: Logger;
     /** The matched route's path from the route table, for metrics and logs; unset when no route matched. */
     route: string;
     /** Set on routes with `access: 'tenant'` only. */

@@ -8,7 +8,7 @@ import { errorResponse } from './error-response.js';
 import { eventRoutes } from './event-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { marketplaceRoutes } from './marketplace-routes.js';
-import { observeRequests } from './request-observation.js';
+import { observeRequests, requestLog } from './request-observation.js';
 import type { AppServices, RouteDefinition } from './route-table.js';
 import { tenantAuth } from './tenant-auth.js';
 import { tenantRoutes } from './tenant-routes.js';
@@ -48,7 +48,7 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
 
   app.onError((error, c) => {
     const { status, body, expected, retryAfterSeconds, hostFailure } = errorResponse(error, c.get('requestId'));
-    const log = c.get('log') ?? options.log;
+    const log = c.get('requestId') === undefined ? options.log : requestLog(c);
     // The tenant's host is down or answers nonsense: the operator may need to know even though the request was fine.
     if (hostFailure !== undefined) log.warn({ code: body.error.code, status, host: hostFailure }, body.error.message);
     // The field travels apart from the message (as in the body), so the log line carries it as its own property.

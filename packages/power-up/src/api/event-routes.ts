@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { PowerUpError } from '../power-up-error.js';
 import type { InboundEvent } from '../store/inbound-events.js';
 import { API_BASE_PATH, type RouteDefinition } from './route-table.js';
+import { requestLog } from './request-observation.js';
 
 const listQuerySchema = z.object({
   state: z.enum(['received', 'processed', 'dead']).optional(),
@@ -35,7 +36,7 @@ export const eventRoutes: RouteDefinition[] = [
       // The bytes as received: the signature covers them, not a decoding or a re-serialisation.
       const rawBody = new Uint8Array(await c.req.arrayBuffer());
       const received = await webhooks.receive(c.req.param('tenantId')!, { rawBody, headers: c.req.raw.headers });
-      c.get('log').debug({ tenantId: c.req.param('tenantId'), ...received }, 'webhook received');
+      requestLog(c).debug({ tenantId: c.req.param('tenantId'), ...received }, 'webhook received');
       // Only now: the event is committed, so the host may forget it.
       return c.json({ received: true, ...received }, 200);
     },

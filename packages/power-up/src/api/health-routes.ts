@@ -1,4 +1,5 @@
 import type { RouteDefinition } from './route-table.js';
+import { requestLog } from './request-observation.js';
 
 /** How long the readiness probe waits for the database before it answers "not ready". */
 const READY_TIMEOUT_MS = 2_000;
@@ -25,7 +26,7 @@ export const healthRoutes: RouteDefinition[] = [
         await Promise.race([store.ping(), timeout]);
         return c.json({ status: 'ready' });
       } catch (error) {
-        c.get('log').warn({ err: error }, 'readiness check failed: the database does not answer');
+        requestLog(c).warn({ err: error }, 'readiness check failed: the database does not answer');
         return c.json(
           { error: { code: 'not-ready', message: 'the database does not answer yet: retry shortly.', path: [] } },
           503,

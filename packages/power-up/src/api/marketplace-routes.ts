@@ -4,6 +4,7 @@ import type { MarketplaceRequest } from '../tenants/marketplace.js';
 import { purgeableAfter, RETENTION_DAYS } from '../tenants/retention.js';
 import type { AppEnv } from './app-env.js';
 import type { RouteDefinition } from './route-table.js';
+import { requestLog } from './request-observation.js';
 
 /** The raw body, exactly as received: the signature covers these bytes, not a re-serialisation. */
 async function signedRequest(c: Context<AppEnv>): Promise<MarketplaceRequest> {
@@ -18,7 +19,7 @@ export const marketplaceRoutes: RouteDefinition[] = [
     access: 'marketplace',
     handle: async (c, { marketplace }) => {
       const result = await marketplace.install(await signedRequest(c));
-      c.get('log').info({ tenantId: result.tenant.id, created: result.created }, 'tenant installed');
+      requestLog(c).info({ tenantId: result.tenant.id, created: result.created }, 'tenant installed');
       return c.json(
         {
           tenantId: result.tenant.id,
@@ -37,7 +38,7 @@ export const marketplaceRoutes: RouteDefinition[] = [
     access: 'marketplace',
     handle: async (c, { marketplace }) => {
       const tenant = await marketplace.uninstall(await signedRequest(c));
-      c.get('log').info({ tenantId: tenant.id }, 'tenant uninstalled');
+      requestLog(c).info({ tenantId: tenant.id }, 'tenant uninstalled');
       return c.json({
         tenantId: tenant.id,
         status: tenant.status,
@@ -53,7 +54,7 @@ export const marketplaceRoutes: RouteDefinition[] = [
     access: 'marketplace',
     handle: async (c, { marketplace }) => {
       const tenant = await marketplace.rotate(await signedRequest(c));
-      c.get('log').info({ tenantId: tenant.id }, 'tenant credentials rotated');
+      requestLog(c).info({ tenantId: tenant.id }, 'tenant credentials rotated');
       return c.json({ tenantId: tenant.id, rotated: true });
     },
   },

@@ -4,6 +4,7 @@ import { PowerUpError } from '../power-up-error.js';
 import type { Store } from '../store/store.js';
 import { hashApiKey, looksLikeApiKey } from '../tenants/api-keys.js';
 import type { AppEnv } from './app-env.js';
+import { requestLog } from './request-observation.js';
 
 const refused = () =>
   new PowerUpError(
@@ -31,7 +32,6 @@ export function tenantAuth(store: Store): (c: Context<AppEnv>, contractId?: stri
     );
     if (holder === undefined || holder.tenant.status !== 'installed') throw refused();
     const { tenant } = holder;
-    const requestLog = c.get('log');
     let log: Logger | undefined;
     c.set('tenant', {
       tenantId: tenant.id,
@@ -40,7 +40,7 @@ export function tenantAuth(store: Store): (c: Context<AppEnv>, contractId?: stri
       // Made when first used: most requests log nothing but their request line, and a child of the request's
       // logger (with redaction) costs more than the rest of a simple read's own work.
       get log() {
-        log ??= requestLog.child({ tenantId: tenant.id, apiKeyId: holder.keyId });
+        log ??= requestLog(c).child({ tenantId: tenant.id, apiKeyId: holder.keyId });
         return log;
       },
       actor: `api-key:${holder.keyId}`,

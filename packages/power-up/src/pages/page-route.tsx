@@ -16,6 +16,7 @@ import { DEFAULT_LOCALE, localeFromAcceptLanguage, type Locale } from './i18n/lo
 import { Layout } from './layout/layout.js';
 import { ErrorPage, NotFoundPage, RefusalPage } from './layout/message-page.js';
 import { frameAncestorsFor, htmlResponse, newNonce } from './layout/page-response.js';
+import { requestLog } from '../api/request-observation.js';
 
 /** The query parameter (GET) and form field (POST) that carry the host's context token. */
 export const CONTEXT_PARAM = 'context';
@@ -129,7 +130,7 @@ export function pageRoutes(pages: readonly PageDefinition[], deps: PageRouteDeps
 
       const refuse = (reason: RefusalReason, locale: Locale | undefined, tenant: Tenant | undefined) => {
         const language = locale ?? localeFromAcceptLanguage(c.req.header('accept-language')) ?? DEFAULT_LOCALE;
-        c.get('log').info({ reason, page: definition.path }, 'page context refused');
+        requestLog(c).info({ reason, page: definition.path }, 'page context refused');
         return htmlResponse(c, {
           element: <RefusalPage locale={language} reason={reason} nonce={nonce} />,
           nonce,
@@ -163,7 +164,7 @@ export function pageRoutes(pages: readonly PageDefinition[], deps: PageRouteDeps
         token: token!,
         csrfToken: csrfTokenFor(claims, secret),
         nonce,
-        log: c.get('log').child({ tenantId: tenant.id, page: definition.path }),
+        log: requestLog(c).child({ tenantId: tenant.id, page: definition.path }),
         host: () => services.hosts.clientFor(tenant),
         href: (path, query = {}) => `${path}?${new URLSearchParams({ ...query, [CONTEXT_PARAM]: token! }).toString()}`,
       };

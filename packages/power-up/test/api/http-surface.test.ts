@@ -217,7 +217,12 @@ describe('logs', () => {
         method: 'GET',
       }),
     );
-    expect(lines).toContainEqual(expect.objectContaining({ msg: 'tenant installed', tenantId: 'acme' }));
+    // A handler's own line carries its request's id too (and once: the id is not repeated by a second child).
+    const installed = lines.find((line) => line.msg === 'tenant installed' && line.tenantId === 'acme');
+    expect(installed?.requestId).toEqual(expect.any(String));
+    expect(running.logs.find((line) => line.includes('"tenant installed"') && line.includes('"acme"'))).toMatch(
+      /^(?!.*"requestId".*"requestId")/,
+    );
 
     // A careless log call with a whole credentials object is redacted too.
     running.powerUp.log.info({ hostTokens: acme.body.hostTokens, headers: { authorization: `Bearer ${acme.key}` } });

@@ -49,6 +49,7 @@ function coerce(schema: z.ZodType, value: string): unknown {
  * the route does not know refused by name (a typo such as `?limt=5` would otherwise be ignored in silence).
  */
 export function parseQuery<S extends z.ZodObject>(schema: S, search: URLSearchParams): z.output<S> {
+  if (search.size === 0) return withoutQuery(schema);
   const shape = schema.shape as Record<string, z.ZodType>;
   const raw: Record<string, unknown> = {};
   for (const [name, value] of search) {
@@ -65,4 +66,16 @@ export function parseQuery<S extends z.ZodObject>(schema: S, search: URLSearchPa
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw invalid(parsed.error, []);
   return parsed.data;
+}
+
+// A route's answer to no query at all (its defaults), checked once: most reads send none.
+const noQuery = new WeakMap<z.ZodObject, unknown>();
+
+function withoutQuery<S extends z.ZodObject>(schema: S): z.output<S> {
+  const known = noQuery.get(schema);
+  if (known !== undefined) return known as z.output<S>;
+  const result = schema.safeParse({});
+  if (!result.success) throw invalid(result.error, []);
+  noQuery.set(schema, Object.freeze(result.data));
+  return result.data;
 }
