@@ -4,7 +4,6 @@ import { PowerUpError } from '../power-up-error.js';
 import type { Store } from '../store/store.js';
 import { hashApiKey, looksLikeApiKey } from '../tenants/api-keys.js';
 import type { AppEnv } from './app-env.js';
-import { requestLog } from './request-observation.js';
 
 const refused = () =>
   new PowerUpError(
@@ -33,6 +32,11 @@ export function tenantAuth(store: Store): (c: Context<AppEnv>, contractId?: stri
     if (holder === undefined || holder.tenant.status !== 'installed') throw refused();
     const { tenant } = holder;
     let log: Logger | undefined;
+    // Values, not `c`: a tenant context still in flight at two young-generation collections moves to the old
+    // generation, and what it points at then stays until a full collection. Through `c` that was the whole request,
+    // each time: garbage collection per cached read went from 3 to 15 µs.
+    const rootLog = c.get('rootLog');
+    const requestId = c.get('requestId');
     c.set('tenant', {
       tenantId: tenant.id,
       tenant,
@@ -40,7 +44,7 @@ export function tenantAuth(store: Store): (c: Context<AppEnv>, contractId?: stri
       // Made when first used: most requests log nothing but their request line, and a child of the request's
       // logger (with redaction) costs more than the rest of a simple read's own work.
       get log() {
-        log ??= requestLog(c).child({ tenantId: tenant.id, apiKeyId: holder.keyId });
+        log ??= rootLog.child({ requestId, tenantId: tenant.id, apiKeyId: holder.keyId });
         return log;
       },
       actor: `api-key:${holder.keyId}`,
