@@ -30,6 +30,7 @@ type OperationRequest<K extends OperationId> = {
   ifMatch: number | undefined;
   tenant: TenantContext;
   services: AppServices;
+  /** The request's context. Not for headers: the answer is built apart from it (`answer`), so `c.header` is lost. */
   c: Context<AppEnv>;
 };
 
