@@ -45,12 +45,11 @@ const optionsSchema = z.object({
 });
 
 /*
- * The last options and the last local date, kept: a list of contracts asks with one `asOf` for every row, and
- * checking that instant and finding its local date cost more than the rest of a status. Only equal strings (and the
- * same `warnDays`) hit, so a memo answers exactly what parsing again would.
+ * The last options, kept: a list of contracts asks with one `asOf` for every row, and checking that instant cost more
+ * than the rest of a status (its local date is kept by `localDateAt`). Only equal strings (and the same `warnDays`)
+ * hit, so a memo answers exactly what parsing again would.
  */
 let lastOptions: { asOf: unknown; warnDays: unknown; parsed: { asOf: string; warnDays: number } } | undefined;
-let lastToday = { asOf: '', zone: '', date: '' };
 
 function parsedOptions(asOf: unknown, warnDays: unknown): { asOf: string; warnDays: number } {
   if (lastOptions !== undefined && lastOptions.asOf === asOf && lastOptions.warnDays === warnDays) {
@@ -59,11 +58,6 @@ function parsedOptions(asOf: unknown, warnDays: unknown): { asOf: string; warnDa
   const parsed = parseInput(optionsSchema, { asOf, warnDays });
   lastOptions = { asOf, warnDays, parsed };
   return parsed;
-}
-
-function todayAt(asOf: string, zone: string): string {
-  lastToday = { asOf, zone, date: localDateAt(asOf, zone) };
-  return lastToday.date;
 }
 
 /**
@@ -87,8 +81,7 @@ export function contractStatus(
   requireObject(options, ['options'], 'options { asOf, warnDays?, terms? }');
   const { asOf, warnDays } = parsedOptions(options.asOf, options.warnDays);
   const terms = termsOfContract(contract, options.terms);
-  const today =
-    lastToday.asOf === asOf && lastToday.zone === contract.timeZone ? lastToday.date : todayAt(asOf, contract.timeZone);
+  const today = localDateAt(asOf, contract.timeZone);
   const timeline = timelineOn(contract, terms, today);
   const termination = contract.termination?.date;
 

@@ -29,8 +29,19 @@ export function formatInstant(seconds: number, path: readonly (string | number)[
   return `${formatLocalSeconds(seconds)}Z`;
 }
 
+/*
+ * The last instant's local dates, by zone: "today" is asked again and again with one `asOf` (every row of a list,
+ * every request within a second), and parsing the instant and finding the zone's offset cost more than the rest of a
+ * contract's status. Only the same instant and zone name, answered before, hit: a memo answers what computing would.
+ */
+let lastInstant = { instant: '', dateByZone: new Map<string, string>() };
+
 /** The local calendar date `'YYYY-MM-DD'` of a UTC instant in a zone: "today" for a tenant. */
 export function localDateAt(instant: string, tzid: string, path: (string | number)[] = ['asOf']): string {
+  if (instant === lastInstant.instant) {
+    const known = lastInstant.dateByZone.get(tzid);
+    if (known !== undefined) return known;
+  }
   const seconds = parseInstant(instant, path);
   if (typeof tzid !== 'string' || tzid.length > MAX_ZONE_NAME) {
     throw new CoreError('invalid-time-zone', `${echo(tzid)} is not an IANA time zone: use e.g. 'Europe/Amsterdam'.`, {
@@ -40,5 +51,8 @@ export function localDateAt(instant: string, tzid: string, path: (string | numbe
   const day = Math.floor((seconds + offsetAt(zoneTimeline(tzid), seconds)) / 86400);
   // 9999-12-31T23:00:00Z is already 10000-01-01 in Kolkata.
   if (!inDateRange(day)) throw dateOutOfRange(`the local date of ${instant} in ${tzid}`, path);
-  return formatDate(day);
+  const date = formatDate(day);
+  if (instant !== lastInstant.instant) lastInstant = { instant, dateByZone: new Map() };
+  lastInstant.dateByZone.set(tzid, date);
+  return date;
 }

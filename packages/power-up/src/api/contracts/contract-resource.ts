@@ -16,7 +16,7 @@ export function toResource(
     return deriveResource(contract, terms, asOf);
   }
   // A frozen contract is the read cache's, read again and again until it changes: its resource is kept per day.
-  const today = todayOf(asOf, contract.timeZone);
+  const today = localDateAt(asOf, contract.timeZone);
   const known = resources.get(contract);
   if (known !== undefined && known.terms === terms && known.today === today) return known.resource;
   const derived = deriveResource(contract, terms, asOf);
@@ -42,19 +42,6 @@ const resources = new WeakMap<
   Contract,
   { terms: ContractTerms | undefined; today: string; resource: contractsApi.ContractResource }
 >();
-
-// The last instant's local date per zone: every request of a second asks with the same `asOf`.
-let lastDays = { asOf: '', byZone: new Map<string, string>() };
-
-function todayOf(asOf: string, zone: string): string {
-  if (lastDays.asOf !== asOf) lastDays = { asOf, byZone: new Map() };
-  let today = lastDays.byZone.get(zone);
-  if (today === undefined) {
-    today = localDateAt(asOf, zone);
-    lastDays.byZone.set(zone, today);
-  }
-  return today;
-}
 
 /** The terms a contract follows, or `undefined` when it names none. */
 export async function termsOf(store: TenantStore, contract: Contract): Promise<ContractTerms | undefined> {
