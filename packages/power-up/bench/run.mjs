@@ -14,10 +14,12 @@ const WARMUP_S = 2;
 
 /** Starts `server.mjs` for an engine and waits for its JSON line. */
 async function startServer(engine) {
+  // stdin: closed to stop it; stdout: the service's log lines, dropped (/dev/null) as a production log's sink would
+  // take them; fd 3: its one JSON line.
   const child = spawn(process.execPath, [new URL('./server.mjs', import.meta.url).pathname, engine], {
-    stdio: ['pipe', 'pipe', 'inherit'],
+    stdio: ['pipe', 'ignore', 'inherit', 'pipe'],
   });
-  const lines = createInterface({ input: child.stdout });
+  const lines = createInterface({ input: child.stdio[3] });
   const info = await new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the ${engine} bench server exited with ${code}`)));
     lines.once('line', (line) => resolve(JSON.parse(line)));

@@ -1,15 +1,14 @@
 // The server side of `pnpm bench`, in a process of its own so the load generator does not share its event loop:
 // the power-up on the engine named in argv[2] (`pglite` | `postgres`) and a bare hono route beside it, each on a free
-// loopback port. Seeds one tenant with contracts, then prints one JSON line with the URLs and the key, and serves
-// until stdin closes.
+// loopback port. Seeds one tenant with contracts, then prints one JSON line with the URLs and the key on fd 3, and
+// serves until stdin closes. Its stdout is the service's log, as in production; `run.mjs` points it at /dev/null.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import pg from 'pg';
-import { pino } from 'pino';
 import { createPowerUp } from '../dist/index.js';
 
 const engine = process.argv[2];
@@ -57,9 +56,9 @@ const powerUp = await createPowerUp(
     previousSecretKeys: [],
     marketplaceSecret: `mkt_${randomBytes(24).toString('base64url')}`,
   },
-  // The service's own logger as in production (one info line per request, secrets redacted), written to a sink: its
-  // cost is part of the figure.
-  { logLevel: 'info', logDestination: pino.destination('/dev/null') },
+  // The service's own logger as in production: one info line per request, secrets redacted, on stdout (which the
+  // bench points at /dev/null). Its cost is part of the figure.
+  { logLevel: 'info' },
 );
 await powerUp.store.tenants.create({ id: 'bench', name: 'Bench BV' }, { actor: 'bench', at: new Date().toISOString() });
 const { key } = await powerUp.issueApiKey('bench', 'bench');
@@ -96,4 +95,4 @@ const bareUrl = await new Promise((resolve) => {
   process.stdin.resume();
 });
 
-console.log(JSON.stringify({ apiUrl: `${api.url}/api/v1`, bareUrl, key, seeded: SEEDED }));
+writeSync(3, `${JSON.stringify({ apiUrl: `${api.url}/api/v1`, bareUrl, key, seeded: SEEDED })}\n`);

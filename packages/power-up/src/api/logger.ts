@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { perTurnDestination } from './log-lines-per-turn.js';
 
 /**
  * Paths pino blanks out wherever they appear in a log object: credentials and anything named like one. Messages
@@ -31,7 +32,10 @@ const REDACTED_PATHS = [
 
 export type LoggerOptions = { level?: string; destination?: DestinationStream };
 
-/** The service's structured logger: JSON lines on stdout (or `destination`), secrets redacted. */
+/**
+ * The service's structured logger: JSON lines on stdout (or `destination`), secrets redacted. Lines to stdout are
+ * written a turn of the event loop at a time (`perTurnDestination`), through pino's synchronous destination.
+ */
 export function createLogger(options: LoggerOptions = {}): Logger {
   return pino(
     {
@@ -39,6 +43,6 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       level: options.level ?? 'info',
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     },
-    options.destination ?? pino.destination(1),
+    options.destination ?? perTurnDestination(pino.destination({ dest: 1, sync: true })),
   );
 }
