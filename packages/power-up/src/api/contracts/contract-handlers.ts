@@ -26,6 +26,7 @@ import {
 } from './contract-resource.js';
 import { contractHistoryPage } from './contract-history.js';
 import { contractListFilter } from './contract-list-filter.js';
+import { listPage } from './list-page.js';
 import { asOfNow } from './as-of.js';
 import type { OperationHandlers } from './operation-routes.js';
 
@@ -184,6 +185,7 @@ export const contractHandlers: Pick<OperationHandlers, ContractOperations> = {
     };
     const data: contractsApi.ContractResource[] = [];
     let cursor = query.cursor;
+    let firstPage: object | undefined;
     // Each round asks the store for just as many rows as are still missing, so the page's cursor is the store's own
     // and no row is skipped.
     do {
@@ -192,6 +194,7 @@ export const contractHandlers: Pick<OperationHandlers, ContractOperations> = {
         limit: limit - data.length,
         ...(cursor !== undefined && { cursor }),
       });
+      firstPage ??= page;
       for (const stored of page.items) {
         const terms = await termsFor(stored.contract.termsCode);
         const resource = toResource(stored, terms, asOf);
@@ -199,7 +202,7 @@ export const contractHandlers: Pick<OperationHandlers, ContractOperations> = {
       }
       cursor = page.nextCursor ?? undefined;
     } while (cursor !== undefined && data.length < limit);
-    return { body: { data, nextCursor: cursor ?? null } };
+    return { body: listPage(firstPage, data, cursor ?? null) };
   },
 
   async createContract({ body, tenant, services }) {
