@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerJson } from './answer-json.js';
+import { answerBody, answerJson } from './answer-json.js';
 
 describe('answerJson', () => {
   it('writes what JSON.stringify writes, frozen parts or not', () => {
@@ -21,5 +21,21 @@ describe('answerJson', () => {
     const first = answerJson({ contract, status: 'active' });
     expect(answerJson({ contract, status: 'ended' })).toBe(first.replace('active', 'ended'));
     expect(answerJson(undefined)).toBe('null');
+  });
+});
+
+describe('answerBody', () => {
+  it("is a frozen value's UTF-8 bytes, made once; anything else is answerJson's text", () => {
+    const page = Object.freeze({
+      data: Object.freeze([Object.freeze({ id: 'C-1', name: 'Onderhoud é' })]),
+      next: null,
+    });
+    const body = answerBody(page);
+    expect(body).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(body as Uint8Array).toString('utf8')).toBe(JSON.stringify(page));
+    expect(answerBody(page)).toBe(body);
+    const open = { contract: page.data[0], status: 'active' };
+    expect(answerBody(open)).toBe(JSON.stringify(open));
+    expect(answerBody(null)).toBe('null');
   });
 });

@@ -29,3 +29,20 @@ export function answerJson(value: unknown): string {
   }
   return `{${members.join(',')}}`;
 }
+
+const bodies = new WeakMap<object, Uint8Array<ArrayBuffer>>();
+
+/**
+ * An answer's body: `answerJson`'s text, or for a frozen value its UTF-8 bytes, made once. A list page is kilobytes
+ * of text, and a socket given text counts its bytes and encodes it again on every write; given the bytes, it takes
+ * them as they are.
+ */
+export function answerBody(value: unknown): string | Uint8Array<ArrayBuffer> {
+  if (typeof value !== 'object' || value === null || !Object.isFrozen(value)) return answerJson(value);
+  let body = bodies.get(value);
+  if (body === undefined) {
+    body = Buffer.from(answerJson(value));
+    bodies.set(value, body);
+  }
+  return body;
+}

@@ -1,7 +1,7 @@
 import { contractsApi } from '@contractbeheer/sdk';
 import type { Context } from 'hono';
 import * as z from 'zod';
-import { answerJson } from '../answer-json.js';
+import { answerBody } from '../answer-json.js';
 import { PowerUpError } from '../../power-up-error.js';
 import type { AppEnv, TenantContext } from '../app-env.js';
 import { API_BASE_PATH, honoPath, type AppServices, type RouteDefinition } from '../route-table.js';
@@ -118,5 +118,5 @@ function answer(c: Context<AppEnv>, status: number, result: OperationResult): Re
   if (result.etag !== undefined) headers.ETag = result.etag;
   if (status === 204) return new Response(null, { status, headers });
   headers['Content-Type'] = 'application/json';
-  return new Response(answerJson(result.body), { status, headers });
+  return new Response(answerBody(result.body), { status, headers });
 }
