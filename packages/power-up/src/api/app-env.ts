@@ -1,3 +1,4 @@
+import type { HttpBindings } from '@hono/node-server';
 import type { Logger } from 'pino';
 import type { StoredContract, Tenant, TenantStore } from '../store/store.js';
 
@@ -16,8 +17,9 @@ export type TenantContext = {
   readAlong?: { contractId: string; contract: StoredContract | undefined };
 };
 
-/** What the middleware puts on each request. */
+/** What the middleware puts on each request; served by @hono/node-server, Node's request and response too. */
 export type AppEnv = {
+  Bindings: Partial<HttpBindings>;
   Variables: {
     requestId: string;
     /** The request's logger once made: ask `requestLog(c)`, which makes it. */

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { PowerUpError } from '../power-up-error.js';
 import type { AppEnv } from './app-env.js';
+import { requestHeader } from './request-header.js';
 
 /**
  * Refuses (413) a request body larger than `maxSize` bytes. hono's `bodyLimit` looks at `c.req.raw.body` first, which
@@ -18,8 +19,8 @@ export function bodySizeLimit(maxSize: number): MiddlewareHandler<AppEnv> {
   };
   const countStreamed = bodyLimit({ maxSize, onError: tooLarge });
   return async (c, next) => {
-    if (c.req.header('transfer-encoding') !== undefined) return countStreamed(c, next);
-    const length = c.req.header('content-length');
+    if (requestHeader(c, 'transfer-encoding') !== undefined) return countStreamed(c, next);
+    const length = requestHeader(c, 'content-length');
     if (length !== undefined && Number.parseInt(length, 10) > maxSize) tooLarge();
     await next();
   };

@@ -8,7 +8,7 @@ import { errorResponse } from './error-response.js';
 import { eventRoutes } from './event-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { marketplaceRoutes } from './marketplace-routes.js';
-import { observeRequests, requestLog } from './request-observation.js';
+import { answerRequestId, observeRequests, requestLog } from './request-observation.js';
 import type { AppServices, RouteDefinition } from './route-table.js';
 import { tenantAuth } from './tenant-auth.js';
 import { tenantRoutes } from './tenant-routes.js';
@@ -54,23 +54,27 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
     // The field travels apart from the message (as in the body), so the log line carries it as its own property.
     else if (expected) log.info({ code: body.error.code, path: body.error.path, status }, body.error.message);
     else log.error({ err: error }, 'unexpected error');
+    if (c.get('requestId') !== undefined) answerRequestId(c);
     if (status === 401 && body.error.code === 'unauthenticated') c.header('WWW-Authenticate', 'Bearer');
     if (retryAfterSeconds !== undefined) c.header('Retry-After', String(Math.ceil(retryAfterSeconds)));
     return c.json(body, status);
   });
-  app.notFound((c) =>
-    c.json(
+  app.notFound((c) => {
+    answerRequestId(c);
+    return c.json(
       { error: { code: 'not-found', message: `no route ${c.req.method} ${c.req.path}: see /openapi.json.`, path: [] } },
       404,
-    ),
-  );
+    );
+  });
 
   const auth = tenantAuth(services.store);
   for (const route of [...(options.routes ?? ROUTES), ...(options.pages ?? [])]) {
     // One handler per route (a layer less for every request): it names the route for the log line and metrics,
     // resolves the tenant on tenant routes, then answers.
+    const answeredThroughContext = route.ownResponse !== true;
     app.on(route.method, route.path, async (c) => {
       c.set('route', route.path);
+      if (answeredThroughContext) answerRequestId(c);
       if (route.access === 'tenant') await auth(c, route.readsContract === true ? c.req.param('id') : undefined);
       return route.handle(c, services);
     });

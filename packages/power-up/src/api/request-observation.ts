@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import type { AppEnv } from './app-env.js';
 import type { HttpMetrics } from './http-metrics.js';
+import { requestHeader } from './request-header.js';
 
 /** Routes whose every request would drown the log (probes, scrapes) log at debug only. */
 const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
@@ -19,8 +20,10 @@ const CALLER_ID = /^[\w\-=]{1,128}$/;
  * log line.
  * One layer rather than three because it runs on every request, and each layer is a closure and a promise more.
  *
- * The id header goes out with every answer made through the context (`c.json`, `c.body`); a route that builds its
- * `Response` itself (the contracts API's, see `operation-routes.ts`) adds it from `c.get('requestId')`.
+ * The id goes out in a header with every answer: `answerRequestId` puts it on the answers made through the context
+ * (`c.json`, `c.body`); a route that builds its `Response` itself (the contracts API's, see `operation-routes.ts`)
+ * adds it from `c.get('requestId')`. Not here, for all: a header set through the context before the answer exists is
+ * a fetch `Headers` object made and checked on every request, for nothing on the API's routes.
  */
 export function observeRequests(log: Logger, metrics: HttpMetrics): MiddlewareHandler<AppEnv> {
   // The request line holds only what is set here (id, method, route, status, duration), none of it a secret, so it
@@ -28,10 +31,9 @@ export function observeRequests(log: Logger, metrics: HttpMetrics): MiddlewareHa
   const lines = log.child({}, { redact: [] });
   return async (c, next) => {
     const started = performance.now();
-    const callerId = c.req.header(REQUEST_ID_HEADER);
+    const callerId = requestHeader(c, 'x-request-id');
     const requestId = callerId !== undefined && CALLER_ID.test(callerId) ? callerId : randomUUID();
     c.set('requestId', requestId);
-    c.header(REQUEST_ID_HEADER, requestId);
     c.set('rootLog', log);
     await next();
     const route = c.get('route') ?? 'unmatched';
@@ -42,6 +44,11 @@ export function observeRequests(log: Logger, metrics: HttpMetrics): MiddlewareHa
     if (QUIET_ROUTES.has(route)) lines.debug(line, 'request');
     else lines.info(line, 'request');
   };
+}
+
+/** Sends the request's id with the answer the handler is about to make through the context. */
+export function answerRequestId(c: Context<AppEnv>): void {
+  c.header(REQUEST_ID_HEADER, c.get('requestId'));
 }
 
 /**

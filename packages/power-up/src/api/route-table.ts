@@ -33,6 +33,11 @@ export type RouteDefinition = {
    * handler finds it with `loadContract` without another round trip to the database.
    */
   readsContract?: boolean;
+  /**
+   * The route builds its `Response` itself, with plain headers and the `X-Request-Id` among them, instead of answering
+   * through the context (which gets the request id header from the route's wrapper, see `createApp`).
+   */
+  ownResponse?: boolean;
   handle: (c: Context<AppEnv>, services: AppServices) => Response | Promise<Response>;
 };
 

@@ -4,6 +4,7 @@ import { PowerUpError } from '../power-up-error.js';
 import type { Store } from '../store/store.js';
 import { hashApiKey, looksLikeApiKey } from '../tenants/api-keys.js';
 import type { AppEnv } from './app-env.js';
+import { requestHeader } from './request-header.js';
 
 const refused = () =>
   new PowerUpError(
@@ -20,7 +21,7 @@ const refused = () =>
  */
 export function tenantAuth(store: Store): (c: Context<AppEnv>, contractId?: string) => Promise<void> {
   return async (c, contractId) => {
-    const match = /^Bearer[ ]+(\S+)$/i.exec(c.req.header('authorization') ?? '');
+    const match = /^Bearer[ ]+(\S+)$/i.exec(requestHeader(c, 'authorization') ?? '');
     const key = match?.[1];
     if (key === undefined || !looksLikeApiKey(key)) throw refused();
     // One query for key and tenant, or none when the read cache knows them: a revocation or an uninstall drops what

@@ -181,6 +181,13 @@ describe('request ids', () => {
     });
     expect([gone.status, gone.headers.get('x-request-id')]).toEqual([204, 'delete-2']);
     expect((await get('/healthz')).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    // Answered through the context too: a tenant route outside the contracts API, an unknown route, a refused key.
+    const tenant = await send('/api/v1/tenant', {}, 'tenant-1');
+    expect([tenant.status, tenant.headers.get('x-request-id')]).toEqual([200, 'tenant-1']);
+    const unknown = await send('/api/v1/nothing-here', {}, 'unknown-1');
+    expect([unknown.status, unknown.headers.get('x-request-id')]).toEqual([404, 'unknown-1']);
+    const refused = await fetch(`${running.url}/api/v1/contracts`, { headers: { 'x-request-id': 'refused-1' } });
+    expect([refused.status, refused.headers.get('x-request-id')]).toEqual([401, 'refused-1']);
     const odd = await send('/api/v1/contracts', {}, 'not a token; <script>');
     expect(odd.status).toBe(200);
     expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

@@ -6,6 +6,7 @@ import { PowerUpError } from '../../power-up-error.js';
 import type { AppEnv, TenantContext } from '../app-env.js';
 import { API_BASE_PATH, honoPath, type AppServices, type RouteDefinition } from '../route-table.js';
 import { REQUEST_ID_HEADER } from '../request-observation.js';
+import { requestHeader } from '../request-header.js';
 import { versionFromIfMatch } from './etag.js';
 import { parseBody, parseQuery } from './request-input.js';
 
@@ -75,8 +76,10 @@ export function operationRoutes(
       path: `${API_BASE_PATH}${honoPath(route.path)}`,
       access: 'tenant',
       readsContract: route.path === '/contracts/{id}' || route.path.startsWith('/contracts/{id}/'),
+      ownResponse: true,
       handle: async (c, services) => {
-        const ifMatch = 'ifMatch' in route && route.ifMatch ? versionFromIfMatch(c.req.header('if-match')) : undefined;
+        const ifMatch =
+          'ifMatch' in route && route.ifMatch ? versionFromIfMatch(requestHeader(c, 'if-match')) : undefined;
         const query = parseQuery('query' in route ? route.query : NO_QUERY, searchParamsOf(c.req.url));
         const body = 'body' in route ? parseBody(route.body, await c.req.text()) : undefined;
         const result = await handler({
