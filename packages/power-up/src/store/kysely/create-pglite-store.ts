@@ -7,6 +7,7 @@ import { trackingChanges } from './change-tracking-dialect.js';
 import type { Database } from './database.js';
 import { openKyselyStore } from './kysely-store.js';
 import { PgliteDialect } from './pglite-dialect.js';
+import { startUpkeep } from './pglite-upkeep.js';
 
 /** A `date` stays the `'YYYY-MM-DD'` it means; as a JS `Date` it would shift with the host's zone. */
 const keepDatesAsText = { [types.DATE]: (value: string) => value };
@@ -29,11 +30,18 @@ export async function createPgliteStore(options: PgliteStoreOptions): Promise<St
 /**
  * The store on an open PGlite (made with the parsers above), which it closes when closed. Its change feed is live
  * from the start: the database is in this process, and its notifications (migration 005) arrive with the statement
- * that committed — also for SQL run on `pglite` directly, beside the store.
+ * that committed — also for SQL run on `pglite` directly, beside the store. It vacuums and analyzes its grown tables
+ * every `upkeepEveryMs` (PGlite has no autovacuum; see `pglite-upkeep.ts`).
  */
-export async function storeOnPglite(pglite: PGlite): Promise<Store> {
+export async function storeOnPglite(pglite: PGlite, options: { upkeepEveryMs?: number } = {}): Promise<Store> {
   const changes = new ChangeBroadcast(true);
   const db = new Kysely<Database>({ dialect: trackingChanges(new PgliteDialect(pglite), changes) });
   const unlisten = await pglite.listen(CHANGES_CHANNEL, (tenantId) => changes.changed(tenantId || undefined));
-  return openKyselyStore(db, changes, () => unlisten().catch(() => {}));
+  // From now on: its statements take turns with the migrations' on the one connection, and were those to fail,
+  // closing the store stops it.
+  const upkeep = startUpkeep(db, options.upkeepEveryMs);
+  return openKyselyStore(db, changes, async () => {
+    await upkeep.stop();
+    await unlisten().catch(() => {});
+  });
 }
