@@ -13,7 +13,7 @@ import { sql, type Kysely } from 'kysely';
  */
 
 /** How often the store looks for grown tables; the look is one catalog query. */
-export const UPKEEP_EVERY_MS = 5_000;
+const UPKEEP_EVERY_MS = 5_000;
 
 /** Vacuums and analyzes every table of ours that has grown since its size was last recorded; returns their names. */
 export async function upkeepGrownTables<DB>(db: Kysely<DB>): Promise<string[]> {
