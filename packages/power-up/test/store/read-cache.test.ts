@@ -30,6 +30,13 @@ async function renameThrough(store: Store, tenantId: string, name: string): Prom
   await contracts.update({ ...stored.contract, name }, { expectedVersion: 0, ...meta() });
 }
 
+/** Renames an API key without a notification (as `unnoticedRename`): a cached key holder keeps the old name. */
+const unnoticedKeyRename = (tenantId: string, keyId: string, name: string) => `
+  begin;
+  set local session_replication_role = replica;
+  update api_keys set name = '${name}' where tenant_id = '${tenantId}' and id = '${keyId}';
+  commit;`;
+
 /**
  * A write the cache cannot hear of: triggers off for the session (`session_replication_role = replica`), so no
  * notification is sent. What a cached read answers after it tells whether the answer came from memory.
@@ -120,6 +127,33 @@ if ('unreachable' in database) {
       await eventually(async () => (await cached.tenants.findApiKeyHolder(keyHash)) === undefined, 2_000);
     });
 
+    it("keeps a key's holder through contract writes, here and there, and drops it for a key or tenant change", async () => {
+      const tenantId = await tenantWithContract();
+      const keyHash = sha256('cb_live_kept-through-writes');
+      await there.forTenant(tenantId).apiKeys.create({ id: 'k1', name: 'ci', hint: 'cb_…ites', keyHash }, meta());
+      await notificationsDelivered();
+      const keyName = async () => (await cached.tenants.findApiKeyHolder(keyHash))?.name;
+      expect(await keyName()).toBe('ci');
+      await sql.query(unnoticedKeyRename(tenantId, 'k1', 'unnoticed'));
+      // A contract written on the other instance, and one written here: data changes, the holder is still memory's.
+      await renameThrough(there, tenantId, 'second');
+      await notificationsDelivered();
+      await cached.forTenant(tenantId).contracts.create(preventive('C-2'), meta());
+      expect(await keyName()).toBe('ci');
+      expect(await nameOf(cached, tenantId, 'C-1')).toBe('second');
+      // Another key of the tenant, created on the other instance: an access change, read anew.
+      await there
+        .forTenant(tenantId)
+        .apiKeys.create({ id: 'k2', name: 'k2', hint: 'cb_…k2', keyHash: sha256('k2') }, meta());
+      await eventually(async () => (await keyName()) === 'unnoticed', 2_000);
+      // And here, at once.
+      await sql.query(unnoticedKeyRename(tenantId, 'k1', 'again'));
+      await cached
+        .forTenant(tenantId)
+        .apiKeys.create({ id: 'k3', name: 'k3', hint: 'cb_…k3', keyHash: sha256('k3') }, meta());
+      expect(await keyName()).toBe('again');
+    });
+
     it('reads the database while its notifications are cut off, and caches again once they are back', async () => {
       const tenantId = await tenantWithContract();
       expect(await nameOf(cached, tenantId, 'C-1')).toBe('first');
@@ -165,5 +199,17 @@ describe('the API read cache on PGlite', () => {
 
     await renameThrough(store, tenantId, 'through the store');
     expect(await nameOf(cached, tenantId, 'C-1')).toBe('through the store');
+  });
+
+  it("keeps a key's holder through a contract write, and drops it for a key change", async () => {
+    const keyHash = sha256('cb_live_embedded-key');
+    await store.forTenant(tenantId).apiKeys.create({ id: 'k1', name: 'ci', hint: 'cb_…key', keyHash }, meta());
+    const keyName = async () => (await cached.tenants.findApiKeyHolder(keyHash))?.name;
+    expect(await keyName()).toBe('ci');
+    await pglite.exec(unnoticedKeyRename(tenantId, 'k1', 'unnoticed'));
+    await cached.forTenant(tenantId).contracts.create(preventive('C-2'), meta());
+    expect(await keyName()).toBe('ci');
+    await pglite.query(`update api_keys set revoked_at = now() where id = 'k1'`);
+    expect(await keyName()).toBeUndefined();
   });
 });

@@ -5,17 +5,22 @@ import { ChangeBroadcast } from '../change-feed.js';
 import { trackingChanges } from './change-tracking-dialect.js';
 import { PgliteDialect } from './pglite-dialect.js';
 
-type Tables = { contracts: { id: string }; generation_ledger: { id: string } };
+type Tables = { contracts: { id: string }; generation_ledger: { id: string }; api_keys: { id: string } };
 
 describe('trackingChanges', () => {
   const broadcast = new ChangeBroadcast(true);
   const db = new Kysely<Tables>({ dialect: trackingChanges(new PgliteDialect(new PGlite()), broadcast) });
   let reported = 0;
-  broadcast.subscribe(() => (reported += 1));
+  const kinds: string[] = [];
+  broadcast.subscribe((_tenantId, kind) => {
+    reported += 1;
+    kinds.push(kind);
+  });
 
   beforeAll(async () => {
     await sql`create table contracts (id text primary key)`.execute(db);
     await sql`create table generation_ledger (id text primary key)`.execute(db);
+    await sql`create table api_keys (id text primary key)`.execute(db);
     reported = 0;
   });
   afterAll(() => db.destroy());
@@ -43,5 +48,20 @@ describe('trackingChanges', () => {
       }),
     ).rejects.toThrow('changed my mind');
     expect(reported).toBe(1);
+  });
+
+  it('reports a write to tenants or API keys as an access change, any other as a data change; a transaction as its widest', async () => {
+    kinds.length = 0;
+    await db.insertInto('contracts').values({ id: 'k1' }).execute();
+    await db.insertInto('api_keys').values({ id: 'k1' }).execute();
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('contracts').values({ id: 'k2' }).execute();
+      await trx.updateTable('api_keys').set({ id: 'k2' }).where('id', '=', 'k1').execute();
+      await trx.insertInto('contracts').values({ id: 'k3' }).execute();
+    });
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('contracts').values({ id: 'k4' }).execute();
+    });
+    expect(kinds).toEqual(['data', 'access', 'access', 'data']);
   });
 });

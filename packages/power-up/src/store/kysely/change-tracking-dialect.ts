@@ -1,22 +1,29 @@
 import type { CompiledQuery, DatabaseConnection, Dialect, Driver, QueryResult, TransactionSettings } from 'kysely';
-import type { ChangeBroadcast } from '../change-feed.js';
+import type { ChangeBroadcast, ChangeKind } from '../change-feed.js';
 import { CHANGE_NOTIFIED_TABLES } from '../migrations/005-change-notifications.js';
+import { ACCESS_NOTIFIED_TABLES } from '../migrations/006-access-change-notifications.js';
 
 /*
  * This process's own writes, reported the moment they commit. Other instances learn of them from the database's
- * notifications (migration 005), but those arrive a little later; a client that wrote through this instance and reads
- * again at once must see its write, so the cache here hears of it before the response goes out.
+ * notifications (migrations 005 and 006), but those arrive a little later; a client that wrote through this instance
+ * and reads again at once must see its write, so the cache here hears of it before the response goes out.
  */
 
-const NOTIFIED = new RegExp(`(^|[^a-z0-9_])"?(${CHANGE_NOTIFIED_TABLES.join('|')})"?([^a-z0-9_]|$)`, 'i');
+const naming = (tables: readonly string[]) => new RegExp(`(^|[^a-z0-9_])"?(${tables.join('|')})"?([^a-z0-9_]|$)`, 'i');
+const NOTIFIED = naming(CHANGE_NOTIFIED_TABLES);
+const ACCESS = naming(ACCESS_NOTIFIED_TABLES);
 const READ_ONLY = /^\s*select\b/i;
-const verdicts = new Map<string, boolean>();
+const verdicts = new Map<string, ChangeKind | null>();
 
-/** Whether a statement may change a notified table: any statement that is not a plain SELECT and names one. */
-function changesNotifiedTable(statement: string): boolean {
+/**
+ * What a statement may change: nothing (`null`) for a plain SELECT or one that names no notified table; `access`
+ * when it names `tenants` or `api_keys` (a cascade from them is named by them); `data` for the other notified tables.
+ */
+function changeOf(statement: string): ChangeKind | null {
   let verdict = verdicts.get(statement);
   if (verdict === undefined) {
-    verdict = !READ_ONLY.test(statement) && NOTIFIED.test(statement);
+    verdict =
+      READ_ONLY.test(statement) || !NOTIFIED.test(statement) ? null : ACCESS.test(statement) ? 'access' : 'data';
     // Statements repeat (they are compiled from a few builders); a bound keeps odd ones from growing the map.
     if (verdicts.size < 5_000) verdicts.set(statement, verdict);
   }
@@ -25,7 +32,8 @@ function changesNotifiedTable(statement: string): boolean {
 
 class TrackedConnection implements DatabaseConnection {
   private inTransaction = false;
-  private dirty = false;
+  /** The widest change the open transaction wrote so far; `null` while it wrote none. */
+  private written: ChangeKind | null = null;
 
   constructor(
     readonly inner: DatabaseConnection,
@@ -33,26 +41,27 @@ class TrackedConnection implements DatabaseConnection {
   ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    if (!changesNotifiedTable(query.sql)) return this.inner.executeQuery(query);
+    const change = changeOf(query.sql);
+    if (change === null) return this.inner.executeQuery(query);
     try {
       return await this.inner.executeQuery(query);
     } finally {
-      this.wrote();
+      this.wrote(change);
     }
   }
 
   async *streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
-    const writes = changesNotifiedTable(query.sql);
+    const change = changeOf(query.sql);
     try {
       yield* this.inner.streamQuery<R>(query, chunkSize);
     } finally {
-      if (writes) this.wrote();
+      if (change !== null) this.wrote(change);
     }
   }
 
   began(): void {
     this.inTransaction = true;
-    this.dirty = false;
+    this.written = null;
   }
 
   /**
@@ -60,15 +69,15 @@ class TrackedConnection implements DatabaseConnection {
    * whether it landed is then unknown, and a needless drop costs one re-read.
    */
   ended(committed: boolean): void {
-    if (committed && this.dirty) this.broadcast.changed();
+    if (committed && this.written !== null) this.broadcast.changed(undefined, this.written);
     this.inTransaction = false;
-    this.dirty = false;
+    this.written = null;
   }
 
   /** A write to a notified table ran: on its own it has committed, so it is reported now; else with its transaction. */
-  private wrote(): void {
-    if (this.inTransaction) this.dirty = true;
-    else this.broadcast.changed();
+  private wrote(change: ChangeKind): void {
+    if (!this.inTransaction) this.broadcast.changed(undefined, change);
+    else if (this.written !== 'access') this.written = change;
   }
 }
 
@@ -131,7 +140,10 @@ class TrackingDriver implements Driver {
   }
 }
 
-/** `dialect` with every committed write to a notified table reported on `broadcast` (as a change of any tenant). */
+/**
+ * `dialect` with every committed write to a notified table reported on `broadcast`, as a change of any tenant, of the
+ * kind its statements name.
+ */
 export function trackingChanges(dialect: Dialect, broadcast: ChangeBroadcast): Dialect {
   return {
     createDriver: () => new TrackingDriver(dialect.createDriver(), broadcast),

@@ -2,6 +2,7 @@ import { PGlite, types } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 import { ChangeBroadcast } from '../change-feed.js';
 import { CHANGES_CHANNEL } from '../migrations/005-change-notifications.js';
+import { ACCESS_CHANGES_CHANNEL } from '../migrations/006-access-change-notifications.js';
 import type { Store } from '../store.js';
 import { trackingChanges } from './change-tracking-dialect.js';
 import type { Database } from './database.js';
@@ -36,7 +37,13 @@ export async function createPgliteStore(options: PgliteStoreOptions): Promise<St
 export async function storeOnPglite(pglite: PGlite, options: { upkeepEveryMs?: number } = {}): Promise<Store> {
   const changes = new ChangeBroadcast(true);
   const db = new Kysely<Database>({ dialect: trackingChanges(new PgliteDialect(pglite), changes) });
-  const unlisten = await pglite.listen(CHANGES_CHANNEL, (tenantId) => changes.changed(tenantId || undefined));
+  const unlistenData = await pglite.listen(CHANGES_CHANNEL, (tenantId) =>
+    changes.changed(tenantId || undefined, 'data'),
+  );
+  const unlistenAccess = await pglite.listen(ACCESS_CHANGES_CHANNEL, (tenantId) =>
+    changes.changed(tenantId || undefined, 'access'),
+  );
+  const unlisten = () => Promise.all([unlistenData(), unlistenAccess()]);
   // From now on: its statements take turns with the migrations' on the one connection, and were those to fail,
   // closing the store stops it.
   const upkeep = startUpkeep(db, options.upkeepEveryMs);

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { ChangeBroadcast } from '../change-feed.js';
 import { CHANGES_CHANNEL } from '../migrations/005-change-notifications.js';
+import { ACCESS_CHANGES_CHANNEL } from '../migrations/006-access-change-notifications.js';
 
 const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 30_000;
@@ -42,12 +43,14 @@ export function listenForChanges(connectionString: string): ChangeListener {
     // keepAlive: a connection that dies silently (a dropped route, no FIN) is noticed, and the feed goes dead.
     const candidate = new pg.Client({ connectionString, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
     client = candidate;
-    candidate.on('notification', (message) => broadcast.changed(message.payload || undefined));
+    candidate.on('notification', (message) =>
+      broadcast.changed(message.payload || undefined, message.channel === ACCESS_CHANGES_CHANNEL ? 'access' : 'data'),
+    );
     candidate.on('error', () => lost(candidate));
     candidate.on('end', () => lost(candidate));
     try {
       await candidate.connect();
-      await candidate.query(`LISTEN ${CHANGES_CHANNEL}`);
+      await candidate.query(`LISTEN ${CHANGES_CHANNEL}; LISTEN ${ACCESS_CHANGES_CHANNEL}`);
     } catch {
       lost(candidate);
       return;

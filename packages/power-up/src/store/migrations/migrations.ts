@@ -4,6 +4,7 @@ import { installLifecycle } from './002-install-lifecycle.js';
 import { generationLedger } from './003-generation-ledger.js';
 import { inboundEvents } from './004-inbound-events.js';
 import { changeNotifications } from './005-change-notifications.js';
+import { accessChangeNotifications } from './006-access-change-notifications.js';
 
 /**
  * Every migration, in order, listed in code rather than found on disk, so the bundled service carries them. Names
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-generation-ledger': generationLedger,
   '004-inbound-events': inboundEvents,
   '005-change-notifications': changeNotifications,
+  '006-access-change-notifications': accessChangeNotifications,
 };
 
 const inCode: MigrationProvider = { getMigrations: async () => MIGRATIONS };

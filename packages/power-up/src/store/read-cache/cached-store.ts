@@ -58,7 +58,8 @@ function cachedTenantAdmin(admin: TenantAdmin, cache: ReadCache): TenantAdmin {
       // An unknown key is not kept: it has no tenant whose changes would tell when it becomes known.
       if (holder === undefined) return undefined;
       const { readAlong: read, ...keyOnly } = holder;
-      cache.remember(keyKey, holder.tenant.id, keyOnly, readFrom);
+      // Read from `tenants` and `api_keys` alone: only an `access` change drops it, not a contract written.
+      cache.remember(keyKey, holder.tenant.id, keyOnly, readFrom, 'access');
       if (read !== undefined)
         cache.remember(contractKey(holder.tenant.id, read.contractId), holder.tenant.id, read.contract, readFrom);
       return holder;

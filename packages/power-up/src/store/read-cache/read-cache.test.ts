@@ -26,6 +26,37 @@ describe('ReadCache', () => {
     expect(reads).toBe(3);
   });
 
+  it('keeps an access read (a key holder) through data changes; an access change drops it, and the data reads too', () => {
+    const feed = new ChangeBroadcast(true);
+    const cache = new ReadCache(feed);
+    const remember = (key: string, tenantId: string, kind: 'access' | 'data') =>
+      cache.remember(key, tenantId, { key }, cache.position(), kind);
+    const held = (key: string) => !isMiss(cache.recall(key));
+    remember('key/a', 'a', 'access');
+    remember('contract/a', 'a', 'data');
+    feed.changed('a', 'data');
+    expect([held('key/a'), held('contract/a')]).toEqual([true, false]);
+    remember('contract/a', 'a', 'data');
+    // This process's own write: any tenant's, of the kind it wrote.
+    feed.changed(undefined, 'data');
+    expect([held('key/a'), held('contract/a')]).toEqual([true, false]);
+    remember('contract/a', 'a', 'data');
+    remember('key/b', 'b', 'access');
+    feed.changed('b', 'access');
+    expect([held('key/a'), held('contract/a'), held('key/b')]).toEqual([true, true, false]);
+    feed.changed('a', 'access');
+    expect([held('key/a'), held('contract/a')]).toEqual([false, false]);
+    remember('key/a', 'a', 'access');
+    remember('contract/a', 'a', 'data');
+    feed.changed(undefined, 'access');
+    expect([held('key/a'), held('contract/a')]).toEqual([false, false]);
+    // A key holder read while an access change landed is not kept as current.
+    const readFrom = cache.position();
+    feed.changed('a', 'access');
+    cache.remember('key/a', 'a', 'stale', readFrom, 'access');
+    expect(held('key/a')).toBe(false);
+  });
+
   it('never keeps a read that was under way when its tenant changed, whatever the order they finish in', async () => {
     const feed = new ChangeBroadcast(true);
     const cache = new ReadCache(feed);
