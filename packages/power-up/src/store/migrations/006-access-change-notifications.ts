@@ -5,12 +5,38 @@ import { CHANGES_CHANNEL } from './005-change-notifications.js';
 export const ACCESS_CHANGES_CHANNEL = 'contractbeheer_access_changes';
 
 /**
- * The tables an API key's holder is read from (`findApiKeyHolder`): a change to them is an `access` change, which
- * drops the tenant's cached key holders as well as its other reads. A change to the other notified tables leaves the
- * key holders alone, so a contract written does not send the next request of every caller of the tenant to the
- * database for its key.
+ * The tables an API key's holder is read from (`findApiKeyHolder`), each with the column naming its tenant, the
+ * function its trigger calls from this migration on, and the one of migration 005 it called before.
  */
-export const ACCESS_NOTIFIED_TABLES = ['tenants', 'api_keys'] as const;
+const ACCESS_TRIGGERS = [
+  {
+    table: 'tenants',
+    column: 'id',
+    fn: 'contractbeheer_notify_tenant_access_change',
+    before: 'contractbeheer_notify_tenant_change',
+  },
+  {
+    table: 'api_keys',
+    column: 'tenant_id',
+    fn: 'contractbeheer_notify_access_change',
+    before: 'contractbeheer_notify_change',
+  },
+] as const;
+
+/**
+ * A change to these tables is an `access` change, which drops the tenant's cached key holders as well as its other
+ * reads. A change to the other notified tables leaves the key holders alone, so a contract written does not send the
+ * next request of every caller of the tenant to the database for its key.
+ */
+export const ACCESS_NOTIFIED_TABLES = ACCESS_TRIGGERS.map(({ table }) => table);
+
+/** Makes `table`'s change trigger (migration 005's name) call `fn`. */
+async function pointTrigger(db: Kysely<unknown>, table: string, fn: string): Promise<void> {
+  await sql`drop trigger ${sql.id(`${table}_notify_change`)} on ${sql.table(table)}`.execute(db);
+  await sql`create trigger ${sql.id(`${table}_notify_change`)}
+    after insert or update or delete on ${sql.table(table)}
+    for each row execute function ${sql.id(fn)}()`.execute(db);
+}
 
 /**
  * Access changes: the triggers on `tenants` and `api_keys` notify `contractbeheer_access_changes` besides
@@ -19,10 +45,7 @@ export const ACCESS_NOTIFIED_TABLES = ['tenants', 'api_keys'] as const;
  */
 export const accessChangeNotifications: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
-    for (const [fn, column] of [
-      ['contractbeheer_notify_tenant_access_change', 'id'],
-      ['contractbeheer_notify_access_change', 'tenant_id'],
-    ] as const) {
+    for (const { table, column, fn } of ACCESS_TRIGGERS) {
       await sql`create function ${sql.id(fn)}() returns trigger language plpgsql as $$
         declare
           tenant text := case when tg_op = 'DELETE' then old.${sql.id(column)} else new.${sql.id(column)} end;
@@ -32,25 +55,13 @@ export const accessChangeNotifications: Migration = {
           return null;
         end
       $$`.execute(db);
-    }
-    for (const table of ACCESS_NOTIFIED_TABLES) {
-      const fn =
-        table === 'tenants' ? 'contractbeheer_notify_tenant_access_change' : 'contractbeheer_notify_access_change';
-      await sql`drop trigger ${sql.id(`${table}_notify_change`)} on ${sql.table(table)}`.execute(db);
-      await sql`create trigger ${sql.id(`${table}_notify_change`)}
-        after insert or update or delete on ${sql.table(table)}
-        for each row execute function ${sql.id(fn)}()`.execute(db);
+      await pointTrigger(db, table, fn);
     }
   },
   async down(db: Kysely<unknown>): Promise<void> {
-    for (const table of ACCESS_NOTIFIED_TABLES) {
-      const fn = table === 'tenants' ? 'contractbeheer_notify_tenant_change' : 'contractbeheer_notify_change';
-      await sql`drop trigger ${sql.id(`${table}_notify_change`)} on ${sql.table(table)}`.execute(db);
-      await sql`create trigger ${sql.id(`${table}_notify_change`)}
-        after insert or update or delete on ${sql.table(table)}
-        for each row execute function ${sql.id(fn)}()`.execute(db);
+    for (const { table, fn, before } of ACCESS_TRIGGERS) {
+      await pointTrigger(db, table, before);
+      await sql`drop function ${sql.id(fn)}()`.execute(db);
     }
-    await sql`drop function contractbeheer_notify_access_change()`.execute(db);
-    await sql`drop function contractbeheer_notify_tenant_access_change()`.execute(db);
   },
 };
