@@ -47,14 +47,15 @@ export function createApp(services: AppServices, options: AppOptions): Hono<AppE
   app.use(bodySizeLimit(maxSize));
 
   app.onError((error, c) => {
-    const { status, body, expected, retryAfterSeconds, hostFailure } = errorResponse(error, c.get('requestId'));
-    const log = c.get('requestId') === undefined ? options.log : requestLog(c);
+    const requestId = c.get('requestId');
+    const { status, body, expected, retryAfterSeconds, hostFailure } = errorResponse(error, requestId);
+    const log = requestId === undefined ? options.log : requestLog(c);
     // The tenant's host is down or answers nonsense: the operator may need to know even though the request was fine.
     if (hostFailure !== undefined) log.warn({ code: body.error.code, status, host: hostFailure }, body.error.message);
     // The field travels apart from the message (as in the body), so the log line carries it as its own property.
     else if (expected) log.info({ code: body.error.code, path: body.error.path, status }, body.error.message);
     else log.error({ err: error }, 'unexpected error');
-    if (c.get('requestId') !== undefined) answerRequestId(c);
+    if (requestId !== undefined) answerRequestId(c);
     if (status === 401 && body.error.code === 'unauthenticated') c.header('WWW-Authenticate', 'Bearer');
     if (retryAfterSeconds !== undefined) c.header('Retry-After', String(Math.ceil(retryAfterSeconds)));
     return c.json(body, status);
